@@ -1,0 +1,68 @@
+// Decodes the cells of one table row by column name, collecting what cannot be parsed (with sheet, row,
+// column and reason) instead of dropping it.
+
+import { a1, type Cell } from '../domain/cell';
+import { parseDateCell } from '../domain/dates';
+import { parseIntegerCell, parseNumberCell } from '../domain/numbers';
+import type { Parsed } from '../domain/parse';
+import { cellToText } from '../domain/text';
+import type { Table, TableRow } from './table';
+
+export interface CellIssue {
+  sheet: string;
+  row: number;
+  column: string;
+  cell: string;
+  reason: string;
+}
+
+export function describeIssue(issue: CellIssue): string {
+  return `${issue.sheet}!${issue.cell} (${issue.column}): ${issue.reason}`;
+}
+
+export class RowReader {
+  constructor(
+    private readonly table: Table,
+    private readonly timeZone: string,
+    private readonly issues: CellIssue[],
+  ) {}
+
+  private raw(row: TableRow, column: string): Cell {
+    return this.table.getOptional(row, column);
+  }
+
+  private decode<T>(row: TableRow, column: string, parse: (value: Cell) => Parsed<T>): T | null {
+    const parsed = parse(this.raw(row, column));
+    if (parsed.ok) return parsed.value;
+    const col = this.table.columns.has(column) ? this.table.columns.index(column) + 1 : 0;
+    this.issues.push({
+      sheet: this.table.sheet,
+      row: row.rowNumber,
+      column,
+      cell: col > 0 ? a1(row.rowNumber, col) : `fila ${row.rowNumber}`,
+      reason: parsed.reason,
+    });
+    return null;
+  }
+
+  text(row: TableRow, column: string): string {
+    return cellToText(this.raw(row, column), this.timeZone);
+  }
+
+  date(row: TableRow, column: string): number | null {
+    return this.decode(row, column, (v) => parseDateCell(v, this.timeZone));
+  }
+
+  number(row: TableRow, column: string): number | null {
+    return this.decode(row, column, (v) => parseNumberCell(v, this.timeZone));
+  }
+
+  integer(row: TableRow, column: string): number | null {
+    return this.decode(row, column, (v) => parseIntegerCell(v, this.timeZone));
+  }
+
+  /** Records a rule broken by a row (e.g. a required cell left empty). */
+  report(row: TableRow, column: string, reason: string): void {
+    this.decode(row, column, () => ({ ok: false, reason }));
+  }
+}

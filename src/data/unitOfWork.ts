@@ -1,0 +1,178 @@
+// One request's access to the spreadsheet: each sheet read at most once, every write committed together,
+// and a failed commit undone so no sheet is left half-written.
+
+import { isEmptyCell, type Cell } from '../domain/cell';
+import { internalError, schemaError, toAppError } from '../domain/errors';
+import { roundTripValue } from '../domain/text';
+import type { CellWrite, SpreadsheetPort } from '../ports';
+import { normalizeHeader, type TableSpec } from './columnMap';
+import { Table, type TableRow } from './table';
+
+export const DEFAULT_APPEND_CHUNK = 900;
+
+export interface UnitOfWorkOptions {
+  appendChunkSize?: number;
+}
+
+export interface CommitSummary {
+  cellsWritten: number;
+  rowsAppended: number;
+  sheets: string[];
+}
+
+export class UnitOfWork {
+  private readonly grids = new Map<string, Cell[][] | null>();
+  private readonly tables = new Map<string, Table>();
+  private readonly cellWrites = new Map<string, Map<string, CellWrite>>();
+  private readonly appends = new Map<string, Record<string, Cell>[]>();
+  private readonly appendChunkSize: number;
+  private zone: string | null = null;
+
+  constructor(
+    private readonly spreadsheet: SpreadsheetPort,
+    options: UnitOfWorkOptions = {},
+  ) {
+    this.appendChunkSize = options.appendChunkSize ?? DEFAULT_APPEND_CHUNK;
+    if (!Number.isInteger(this.appendChunkSize) || this.appendChunkSize < 1) {
+      throw internalError('El tamaño de bloque de escritura debe ser un entero positivo.');
+    }
+  }
+
+  timeZone(): string {
+    this.zone ??= this.spreadsheet.timeZone();
+    return this.zone;
+  }
+
+  /** Reads, in one batch, the sheets of `names` not read yet in this request. */
+  prefetch(names: readonly string[]): void {
+    const missing = [...new Set(names)].filter((name) => !this.grids.has(name));
+    if (missing.length === 0) return;
+    const read = this.spreadsheet.readSheets(missing);
+    for (const name of missing) this.grids.set(name, read.get(name) ?? null);
+  }
+
+  hasSheet(name: string): boolean {
+    this.prefetch([name]);
+    return this.grids.get(name) !== null;
+  }
+
+  /** The sheet as a header-mapped table (read once, however often asked). */
+  table(spec: TableSpec): Table {
+    const key = `${spec.sheet}\u0000${spec.required.join(',')}\u0000${(spec.optional ?? []).join(',')}`;
+    const cached = this.tables.get(key);
+    if (cached) return cached;
+    this.prefetch([spec.sheet]);
+    const grid = this.grids.get(spec.sheet);
+    if (!grid) throw schemaError(`No existe la hoja "${spec.sheet}".`, { sheet: spec.sheet });
+    const table = new Table(spec, grid);
+    this.tables.set(key, table);
+    return table;
+  }
+
+  /** Queues one cell of a row read through `table`; the last value set for a cell wins. */
+  set(table: Table, row: TableRow | number, column: string, value: Cell): void {
+    const rowNumber = typeof row === 'number' ? row : row.rowNumber;
+    const col = table.columns.index(column) + 1;
+    let sheetWrites = this.cellWrites.get(table.sheet);
+    if (!sheetWrites) {
+      sheetWrites = new Map();
+      this.cellWrites.set(table.sheet, sheetWrites);
+    }
+    sheetWrites.set(`${rowNumber}:${col}`, { row: rowNumber, col, value });
+  }
+
+  /** Queues a row to append, given by header name; columns are placed by the header read at commit. */
+  append(sheet: string, record: Record<string, Cell>): void {
+    const list = this.appends.get(sheet) ?? [];
+    list.push(record);
+    this.appends.set(sheet, list);
+  }
+
+  get pendingCells(): number {
+    let n = 0;
+    for (const writes of this.cellWrites.values()) n += writes.size;
+    return n;
+  }
+
+  get pendingAppends(): number {
+    let n = 0;
+    for (const rows of this.appends.values()) n += rows.length;
+    return n;
+  }
+
+  /** Writes everything queued. On failure, restores what had been written, then rethrows. */
+  commit(): CommitSummary {
+    const appendRows = this.layOutAppends();
+    const undo: Array<() => void> = [];
+    const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
+    try {
+      for (const [sheet, writes] of this.cellWrites) {
+        const cells = [...writes.values()];
+        const grid = this.grids.get(sheet) ?? [];
+        const previous = cells.map((c) => ({
+          ...c,
+          value: roundTripValue(grid[c.row - 1]?.[c.col - 1] ?? ''),
+        }));
+        // Pushed before the call: a sheet written part-way is restored too (rewriting an unchanged cell is harmless).
+        undo.push(() => this.spreadsheet.writeCells(sheet, previous));
+        this.spreadsheet.writeCells(sheet, cells);
+        summary.cellsWritten += cells.length;
+        summary.sheets.push(sheet);
+      }
+      for (const [sheet, rows] of appendRows) {
+        // The adapter removes a partial append itself; a completed one is undone here.
+        const { firstRow } = this.spreadsheet.appendRows(sheet, rows, this.appendChunkSize);
+        undo.push(() => this.spreadsheet.deleteRows(sheet, firstRow, rows.length));
+        summary.rowsAppended += rows.length;
+        if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
+      }
+    } catch (error) {
+      const failures: string[] = [];
+      for (const step of undo.reverse()) {
+        try {
+          step();
+        } catch (undoError) {
+          failures.push(toAppError(undoError).details.cause as string);
+        }
+      }
+      if (failures.length > 0) {
+        throw internalError('La escritura falló y no se pudo deshacer por completo; revise la hoja.', {
+          cause: toAppError(error).message,
+          undoFailures: failures,
+        });
+      }
+      throw error;
+    } finally {
+      this.cellWrites.clear();
+      this.appends.clear();
+    }
+    return summary;
+  }
+
+  private layOutAppends(): Map<string, Cell[][]> {
+    const laidOut = new Map<string, Cell[][]>();
+    for (const [sheet, records] of this.appends) {
+      this.prefetch([sheet]);
+      const grid = this.grids.get(sheet);
+      if (!grid || grid.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
+      const header = (grid[0] ?? []).map((cell) => (isEmptyCell(cell) ? '' : normalizeHeader(String(cell))));
+      while (header.length > 0 && header[header.length - 1] === '') header.pop();
+      const rows = records.map((record) => {
+        const row: Cell[] = header.map(() => '');
+        for (const [name, value] of Object.entries(record)) {
+          const index = header.indexOf(normalizeHeader(name));
+          if (index < 0) {
+            throw schemaError(`A la hoja "${sheet}" le falta la columna ${name}.`, {
+              sheet,
+              missing: [name],
+            });
+          }
+          row[index] = value;
+        }
+        return row;
+      });
+      laidOut.set(sheet, rows);
+    }
+    return laidOut;
+  }
+}

@@ -1,0 +1,28 @@
+// The parts of SpreadsheetApp's objects the adapter uses, so the real service and the in-memory fake both fit.
+
+import type { Cell } from '../domain/cell';
+
+export interface RangeLike {
+  getValues(): Cell[][];
+  getFormulas(): string[][];
+  setValues(values: unknown[][]): unknown;
+  setNumberFormat(format: string): unknown;
+}
+
+export interface SheetLike {
+  getRange(row: number, col: number, numRows?: number, numCols?: number): RangeLike;
+  getDataRange(): RangeLike;
+  getLastRow(): number;
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  insertRowsAfter(afterPosition: number, howMany: number): unknown;
+  insertColumnsAfter(afterPosition: number, howMany: number): unknown;
+  deleteRows(rowPosition: number, howMany: number): unknown;
+  setFrozenRows(rows: number): unknown;
+}
+
+export interface SpreadsheetLike {
+  getSpreadsheetTimeZone(): string;
+  getSheetByName(name: string): SheetLike | null;
+  insertSheet(name: string): SheetLike;
+}

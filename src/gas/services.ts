@@ -1,0 +1,69 @@
+// Port adapters over Apps Script's lock, properties, triggers and UI objects (passed in, not global).
+
+import type { ClockPort, LockPort, PropertiesPort, TriggersPort, UiPort } from '../ports';
+
+interface LockLike {
+  tryLock(timeoutInMillis: number): boolean;
+  releaseLock(): void;
+}
+
+export function lockAdapter(lock: LockLike): LockPort {
+  return {
+    tryLock: (timeoutMs) => lock.tryLock(timeoutMs),
+    release: () => lock.releaseLock(),
+  };
+}
+
+interface PropertiesLike {
+  getProperty(key: string): string | null;
+  setProperty(key: string, value: string): unknown;
+  deleteProperty(key: string): unknown;
+}
+
+export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
+  return {
+    get: (key) => properties.getProperty(key),
+    set: (key, value) => void properties.setProperty(key, value),
+    delete: (key) => void properties.deleteProperty(key),
+  };
+}
+
+export const systemClock: ClockPort = { now: () => Date.now() };
+
+interface TriggerLike {
+  getHandlerFunction(): string;
+}
+
+interface ScriptAppLike {
+  getProjectTriggers(): TriggerLike[];
+  deleteTrigger(trigger: TriggerLike): void;
+  newTrigger(handler: string): { timeBased(): { everyHours(n: number): { create(): unknown } } };
+}
+
+export function triggersAdapter(scriptApp: ScriptAppLike): TriggersPort {
+  const mine = (handler: string) =>
+    scriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  return {
+    count: (handler) => mine(handler).length,
+    createHourly: (handler, everyHours) =>
+      void scriptApp.newTrigger(handler).timeBased().everyHours(everyHours).create(),
+    deleteAll: (handler) => {
+      const found = mine(handler);
+      found.forEach((t) => scriptApp.deleteTrigger(t));
+      return found.length;
+    },
+  };
+}
+
+interface UiLike {
+  alert(title: string, prompt: string, buttons: unknown): unknown;
+  ButtonSet: { OK: unknown; YES_NO: unknown };
+  Button: { YES: unknown };
+}
+
+export function uiAdapter(ui: UiLike): UiPort {
+  return {
+    alert: (title, message) => void ui.alert(title, message, ui.ButtonSet.OK),
+    confirm: (title, message) => ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+  };
+}

@@ -1,0 +1,149 @@
+// SpreadsheetPort over SpreadsheetApp: one getValues per sheet read, coalesced writes, chunked appends.
+// Create one per request: it caches sheet handles and the extents it has seen.
+
+import type { Cell } from '../domain/cell';
+import { schemaError } from '../domain/errors';
+import { roundTripValue } from '../domain/text';
+import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
+import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { planWriteBlocks, type WriteBlock } from './writePlan';
+
+interface Extent {
+  rows: number;
+  cols: number;
+}
+
+export class AppsScriptSpreadsheet implements SpreadsheetPort {
+  private readonly handles = new Map<string, SheetLike | null>();
+  /** The grid size known to exist (from a read or a size check), to skip size checks for in-bounds writes. */
+  private readonly extents = new Map<string, Extent>();
+  private zone: string | null = null;
+
+  constructor(private readonly spreadsheet: SpreadsheetLike) {}
+
+  timeZone(): string {
+    this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  readSheets(names: readonly string[]): Map<string, Cell[][] | null> {
+    const result = new Map<string, Cell[][] | null>();
+    for (const name of names) {
+      const sheet = this.handle(name);
+      if (!sheet) {
+        result.set(name, null);
+        continue;
+      }
+      const values = sheet.getDataRange().getValues();
+      // A blank sheet's data range is A1 holding ''.
+      const grid = values.length === 1 && values[0]!.length === 1 && values[0]![0] === '' ? [] : values;
+      this.extents.set(name, { rows: values.length, cols: values[0]?.length ?? 0 });
+      result.set(name, grid);
+    }
+    return result;
+  }
+
+  writeCells(sheetName: string, cells: readonly CellWrite[]): void {
+    if (cells.length === 0) return;
+    const sheet = this.required(sheetName);
+    const blocks = planWriteBlocks(cells);
+    this.ensureSize(sheetName, sheet, {
+      rows: Math.max(...blocks.map((b) => b.row + b.numRows - 1)),
+      cols: Math.max(...blocks.map((b) => b.col + b.numCols - 1)),
+    });
+    for (const block of blocks) this.writeBlock(sheet, block);
+  }
+
+  appendRows(sheetName: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+    const sheet = this.required(sheetName);
+    const firstRow = sheet.getLastRow() + 1;
+    if (rows.length === 0) return { firstRow };
+    const width = Math.max(...rows.map((r) => r.length));
+    this.ensureSize(sheetName, sheet, { rows: firstRow + rows.length - 1, cols: width }, true);
+    let written = 0;
+    try {
+      for (let start = 0; start < rows.length; start += chunkSize) {
+        const chunk = rows.slice(start, start + chunkSize).map((r) => padRow(r, width));
+        sheet.getRange(firstRow + start, 1, chunk.length, width).setValues(chunk);
+        written += chunk.length;
+      }
+    } catch (error) {
+      // Leave no partial append behind: the caller only knows how to undo a whole one.
+      if (written > 0) sheet.deleteRows(firstRow, written);
+      throw error;
+    }
+    return { firstRow };
+  }
+
+  deleteRows(sheetName: string, firstRow: number, count: number): void {
+    if (count <= 0) return;
+    this.required(sheetName).deleteRows(firstRow, count);
+    this.extents.delete(sheetName);
+  }
+
+  createSheet(name: string, header: readonly string[]): void {
+    const sheet = this.spreadsheet.insertSheet(name);
+    this.handles.set(name, sheet);
+    this.extents.delete(name);
+    if (header.length === 0) return;
+    this.ensureSize(name, sheet, { rows: 1, cols: header.length });
+    sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => roundTripValue(h))]);
+    sheet.setFrozenRows(1);
+  }
+
+  setNumberFormat(sheetName: string, rect: Rect, format: string): void {
+    const sheet = this.required(sheetName);
+    this.ensureSize(sheetName, sheet, {
+      rows: rect.row + rect.numRows - 1,
+      cols: rect.col + rect.numCols - 1,
+    });
+    sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).setNumberFormat(format);
+  }
+
+  private writeBlock(sheet: SheetLike, block: WriteBlock): void {
+    const range = sheet.getRange(block.row, block.col, block.numRows, block.numCols);
+    if (block.complete) {
+      range.setValues(block.values as Cell[][]);
+      return;
+    }
+    // Re-read right before writing so untouched cells go back as they are now, formulas included.
+    const current = range.getValues();
+    const formulas = range.getFormulas();
+    const merged = block.values.map((line, r) =>
+      line.map((value, c) => {
+        if (value !== undefined) return value;
+        const formula = formulas[r]?.[c] ?? '';
+        return formula !== '' ? formula : roundTripValue(current[r]?.[c] ?? '');
+      }),
+    );
+    range.setValues(merged);
+  }
+
+  /** Grows the grid when a write goes past it: getRange outside the sheet throws in Apps Script. */
+  private ensureSize(name: string, sheet: SheetLike, needed: Extent, force = false): void {
+    const known = this.extents.get(name);
+    if (!force && known && needed.rows <= known.rows && needed.cols <= known.cols) return;
+    const maxRows = sheet.getMaxRows();
+    const maxCols = sheet.getMaxColumns();
+    if (needed.rows > maxRows) sheet.insertRowsAfter(maxRows, needed.rows - maxRows);
+    if (needed.cols > maxCols) sheet.insertColumnsAfter(maxCols, needed.cols - maxCols);
+    this.extents.set(name, { rows: Math.max(maxRows, needed.rows), cols: Math.max(maxCols, needed.cols) });
+  }
+
+  private handle(name: string): SheetLike | null {
+    if (!this.handles.has(name)) this.handles.set(name, this.spreadsheet.getSheetByName(name));
+    return this.handles.get(name) ?? null;
+  }
+
+  private required(name: string): SheetLike {
+    const sheet = this.handle(name);
+    if (!sheet) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
+    return sheet;
+  }
+}
+
+function padRow(row: readonly Cell[], width: number): Cell[] {
+  const copy = row.slice();
+  while (copy.length < width) copy.push('');
+  return copy;
+}

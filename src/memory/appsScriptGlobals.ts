@@ -1,0 +1,62 @@
+// The Apps Script global services over one in-memory spreadsheet: what build/Code.js finds at top level
+// in the bundle test and the playground.
+
+import { FakeSpreadsheet } from './fakeSpreadsheet';
+import {
+  FakeHtmlService,
+  FakeLockService,
+  FakePropertiesService,
+  FakeScriptApp,
+  FakeSession,
+  FakeUi,
+} from './fakeServices';
+
+export interface FakeAppsScript {
+  spreadsheet: FakeSpreadsheet;
+  ui: FakeUi;
+  lockService: FakeLockService;
+  propertiesService: FakePropertiesService;
+  scriptApp: FakeScriptApp;
+  htmlService: FakeHtmlService;
+  /** The globals to install in a scope, named as Apps Script names them. */
+  globals: Record<string, unknown>;
+}
+
+export function createFakeAppsScript(
+  spreadsheet: FakeSpreadsheet,
+  options: { htmlFiles?: Record<string, string>; userEmail?: string; logs?: string[] } = {},
+): FakeAppsScript {
+  const ui = new FakeUi();
+  const lockService = new FakeLockService();
+  const propertiesService = new FakePropertiesService();
+  const scriptApp = new FakeScriptApp();
+  const htmlService = new FakeHtmlService(options.htmlFiles);
+  const logs = options.logs ?? [];
+  const log = (...args: unknown[]) => {
+    logs.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  };
+  const spreadsheetApp = {
+    getActive: () => spreadsheet,
+    getActiveSpreadsheet: () => spreadsheet,
+    getUi: () => ui,
+    flush: () => spreadsheet.calls.record('(spreadsheet)', 'flush'),
+  };
+  return {
+    spreadsheet,
+    ui,
+    lockService,
+    propertiesService,
+    scriptApp,
+    htmlService,
+    globals: {
+      SpreadsheetApp: spreadsheetApp,
+      LockService: lockService,
+      PropertiesService: propertiesService,
+      ScriptApp: scriptApp,
+      HtmlService: htmlService,
+      Session: new FakeSession(options.userEmail),
+      Logger: { log },
+      console: { log, info: log, warn: log, error: log },
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// The built-in demo workbook: the real Operaciones header, 10 OTs × 10 unions, and the mess production holds
+// (serial-number dates, a decimal-comma DN, a blank row, a duplicated tag, an inactive worker).
+
+import type { Cell } from '../domain/cell';
+import {
+  METADATA_HEADER,
+  PRODUCTION_OPERACIONES_HEADER,
+  ROLES_HEADER,
+  TRABAJADORES_HEADER,
+  UNIONES_HEADER,
+} from '../data/productionHeaders';
+import { FakeSpreadsheet } from './fakeSpreadsheet';
+
+const DNS = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24];
+const TYPES = ['BW', 'BW', 'SO', 'FW', 'BW', 'MIT', 'SW', 'BW', 'TH', 'BW'];
+
+export const DEMO_WORKERS = [
+  { id: 93, nombre: 'Mauricio', apellido: 'Rodriguez', activo: 'SI', roles: ['Armador'] },
+  { id: 94, nombre: 'Juan', apellido: 'Pérez', activo: 'SI', roles: ['Soldador'] },
+  { id: 95, nombre: 'Ana', apellido: 'Silva', activo: 'SI', roles: ['Ayudante'] },
+  { id: 96, nombre: 'Pedro', apellido: 'Soto', activo: 'SI', roles: ['Metrologia'] },
+  { id: 97, nombre: 'Luis', apellido: 'Muñoz', activo: 'NO', roles: ['Armador', 'Soldador'] },
+  { id: 98, nombre: 'Carla', apellido: 'Díaz', activo: 'SI', roles: ['Armador', 'Soldador'] },
+];
+
+export const demoOt = (i: number) => String(i).padStart(3, '0');
+export const demoTag = (i: number) => `MK-1335-CW-25238-${String(i).padStart(3, '0')}`;
+
+/** How far each OT of the demo has gone: unions armed and welded (of 10), and how dates are written. */
+const PROGRESS: Array<{ armed: number; welded: number; serialDates?: boolean }> = [
+  { armed: 0, welded: 0 },
+  { armed: 3, welded: 0, serialDates: true },
+  { armed: 10, welded: 4 },
+  { armed: 7, welded: 5 },
+  { armed: 5, welded: 0, serialDates: true },
+  { armed: 10, welded: 8 },
+  { armed: 0, welded: 0 },
+  { armed: 2, welded: 1 },
+  { armed: 9, welded: 0 },
+  { armed: 10, welded: 8 },
+];
+
+function row(header: readonly string[], values: Record<string, Cell>): Cell[] {
+  return header.map((name) => values[name] ?? '');
+}
+
+export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpreadsheet {
+  const book = new FakeSpreadsheet({
+    timeZone: options.timeZone ?? 'America/Santiago',
+    name: 'Producción (demo)',
+  });
+  const header = PRODUCTION_OPERACIONES_HEADER;
+
+  const spools: Cell[][] = [];
+  const unions: Cell[][] = [];
+  let unionId = 1;
+  PROGRESS.forEach((progress, index) => {
+    const n = index + 1;
+    const ot = demoOt(n);
+    const tag = demoTag(n);
+    spools.push(
+      row(header, {
+        id: n,
+        NV: `NV-${4000 + n}`,
+        OT: ot,
+        SPLIT: tag,
+        TAG_SPOOL: tag,
+        Cliente: 'Minera Demo',
+        DIAM: DNS[index]!,
+        Fecha_Materiales: '02-03-2026',
+        // Spool 9 was armed at spool level before union tracking (legacy).
+        Fecha_Armado: n === 9 ? '10-03-2026' : '',
+        Armador: n === 9 ? 'MR(93)' : '',
+        version: 1,
+      }),
+    );
+    if (n === 5) spools.push(header.map(() => '')); // a blank row in the middle
+    for (let u = 1; u <= 10; u++) {
+      const armed = u <= progress.armed && !(n === 9);
+      const welded = armed && u <= progress.welded;
+      // Serial numbers as production's older rows hold them (46085.4 = 04-03-2026 09:36).
+      const armDate: Cell = progress.serialDates ? 46085.4 + u / 100 : `04-03-2026 0${u % 10}:15:00`;
+      const solDate: Cell = progress.serialDates ? 46086.5 : `05-03-2026 1${u % 10}:30:00`;
+      const dn: Cell = n === 4 && u === 6 ? '2,5' : DNS[(index + u) % DNS.length]!;
+      unions.push(
+        row(UNIONES_HEADER, {
+          ID: String(unionId++).padStart(4, '0'),
+          OT: n === 7 && u === 3 ? '' : ot, // one union whose OT is blank: found through TAG_SPOOL
+          N_UNION: u,
+          TAG_SPOOL: tag,
+          DN_UNION: dn,
+          TIPO_UNION: TYPES[(u - 1) % TYPES.length]!,
+          ARM_FECHA_INICIO: armed ? armDate : '',
+          ARM_FECHA_FIN: armed ? armDate : '',
+          ARM_WORKER: armed ? 'MR(93)' : '',
+          SOL_FECHA_INICIO: welded ? solDate : '',
+          SOL_FECHA_FIN: welded ? solDate : '',
+          SOL_WORKER: welded ? 'JP(94)' : '',
+          version: 1,
+        }),
+      );
+    }
+  });
+  // A duplicated TAG_SPOOL row, as copy-pasted in production.
+  spools.push(row(header, { OT: demoOt(10), TAG_SPOOL: demoTag(10), Cliente: 'Minera Demo (copia)' }));
+
+  book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
+  book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
+  book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
+  book.addSheet('Trabajadores', [
+    [...TRABAJADORES_HEADER],
+    ...DEMO_WORKERS.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
+  ]);
+  book.addSheet('Roles', [
+    [...ROLES_HEADER],
+    ...DEMO_WORKERS.flatMap((w) => w.roles.map((rol) => [w.id, rol, 'SI'])),
+  ]);
+  return book;
+}

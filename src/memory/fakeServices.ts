@@ -1,0 +1,245 @@
+// In-memory LockService, PropertiesService, ScriptApp, Ui, HtmlService and Session, shaped like Apps Script's.
+
+/** One document lock shared by every simulated execution; each Lock object is one execution's handle. */
+export class FakeLockState {
+  holder: FakeLock | null = null;
+  /** Called when an execution would wait: lets a test run a competing execution in that moment. */
+  onContention: (() => void) | null = null;
+}
+
+export class FakeLock {
+  constructor(private readonly state: FakeLockState) {}
+
+  tryLock(timeoutInMillis: number): boolean {
+    void timeoutInMillis;
+    if (this.state.holder === null || this.state.holder === this) {
+      this.state.holder = this;
+      return true;
+    }
+    this.state.onContention?.();
+    if (this.state.holder === null) {
+      this.state.holder = this;
+      return true;
+    }
+    return false;
+  }
+
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error('Exception: Lock timeout: another process was holding the lock.');
+  }
+
+  releaseLock(): void {
+    if (this.state.holder === this) this.state.holder = null;
+  }
+
+  hasLock(): boolean {
+    return this.state.holder === this;
+  }
+}
+
+export class FakeLockService {
+  readonly state = new FakeLockState();
+  getDocumentLock(): FakeLock {
+    return new FakeLock(this.state);
+  }
+  getScriptLock(): FakeLock {
+    return new FakeLock(this.state);
+  }
+  getUserLock(): FakeLock {
+    return new FakeLock(this.state);
+  }
+}
+
+export class FakeProperties {
+  private readonly data = new Map<string, string>();
+  getProperty(key: string): string | null {
+    return this.data.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): FakeProperties {
+    this.data.set(key, String(value));
+    return this;
+  }
+  deleteProperty(key: string): FakeProperties {
+    this.data.delete(key);
+    return this;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.data);
+  }
+}
+
+export class FakePropertiesService {
+  readonly document = new FakeProperties();
+  readonly script = new FakeProperties();
+  readonly user = new FakeProperties();
+  getDocumentProperties() {
+    return this.document;
+  }
+  getScriptProperties() {
+    return this.script;
+  }
+  getUserProperties() {
+    return this.user;
+  }
+}
+
+export interface FakeTrigger {
+  getHandlerFunction(): string;
+  getEventType(): string;
+  getUniqueId(): string;
+  everyHours: number;
+}
+
+export class FakeScriptApp {
+  readonly triggers: FakeTrigger[] = [];
+  private nextId = 1;
+  readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN' };
+  readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+
+  getProjectTriggers(): FakeTrigger[] {
+    return [...this.triggers];
+  }
+
+  deleteTrigger(trigger: FakeTrigger): void {
+    const i = this.triggers.indexOf(trigger);
+    if (i >= 0) this.triggers.splice(i, 1);
+  }
+
+  newTrigger(handler: string) {
+    let hours = 1;
+    const create = (): FakeTrigger => {
+      const id = String(this.nextId++);
+      const trigger: FakeTrigger = {
+        getHandlerFunction: () => handler,
+        getEventType: () => 'CLOCK',
+        getUniqueId: () => id,
+        everyHours: hours,
+      };
+      this.triggers.push(trigger);
+      return trigger;
+    };
+    const clock = {
+      everyHours(n: number) {
+        hours = n;
+        return clock;
+      },
+      create,
+    };
+    return { timeBased: () => clock };
+  }
+}
+
+export interface RecordedMenuItem {
+  caption: string;
+  functionName: string;
+}
+
+export interface RecordedMenu {
+  title: string;
+  items: Array<RecordedMenuItem | 'separator'>;
+}
+
+export class FakeUi {
+  readonly menus: RecordedMenu[] = [];
+  readonly alerts: Array<{ title: string; message: string }> = [];
+  readonly sidebars: Array<{ title: string; content: string }> = [];
+  readonly dialogs: Array<{ title: string; content: string }> = [];
+  /** Answers the next confirm-style alerts will get ('YES' / 'NO'), in order; default YES. */
+  readonly scriptedAnswers: string[] = [];
+  readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
+  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+
+  private builder(title: string) {
+    const menu: RecordedMenu = { title, items: [] };
+    const builder = {
+      addItem: (caption: string, functionName: string) => {
+        menu.items.push({ caption, functionName });
+        return builder;
+      },
+      addSeparator: () => {
+        menu.items.push('separator');
+        return builder;
+      },
+      addToUi: () => {
+        this.menus.push(menu);
+      },
+    };
+    return builder;
+  }
+
+  createMenu(title: string) {
+    return this.builder(title);
+  }
+
+  createAddonMenu() {
+    return this.builder('(add-on)');
+  }
+
+  alert(titleOrPrompt: string, prompt?: string, buttons?: string): string {
+    const message = prompt ?? titleOrPrompt;
+    this.alerts.push({ title: prompt === undefined ? '' : titleOrPrompt, message });
+    if (buttons === this.ButtonSet.YES_NO || buttons === this.ButtonSet.OK_CANCEL) {
+      return this.scriptedAnswers.shift() ?? this.Button.YES;
+    }
+    return this.Button.OK;
+  }
+
+  showSidebar(output: FakeHtmlOutput): void {
+    this.sidebars.push({ title: output.getTitle(), content: output.getContent() });
+  }
+
+  showModalDialog(output: FakeHtmlOutput, title: string): void {
+    this.dialogs.push({ title, content: output.getContent() });
+  }
+}
+
+export class FakeHtmlOutput {
+  private title = '';
+  private width = 300;
+  constructor(private content: string) {}
+  setTitle(title: string) {
+    this.title = title;
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setWidth(width: number) {
+    this.width = width;
+    return this;
+  }
+  getWidth() {
+    return this.width;
+  }
+  getContent() {
+    return this.content;
+  }
+  append(html: string) {
+    this.content += html;
+    return this;
+  }
+}
+
+export class FakeHtmlService {
+  /** Files pushed next to Code.js (e.g. Sidebar), by name without extension. */
+  constructor(private readonly files: Record<string, string> = {}) {}
+  createHtmlOutput(html = ''): FakeHtmlOutput {
+    return new FakeHtmlOutput(html);
+  }
+  createHtmlOutputFromFile(name: string): FakeHtmlOutput {
+    const content = this.files[name];
+    if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
+    return new FakeHtmlOutput(content);
+  }
+}
+
+export class FakeSession {
+  constructor(private readonly email = 'supervisor@example.com') {}
+  getActiveUser() {
+    return { getEmail: () => this.email };
+  }
+  getEffectiveUser() {
+    return { getEmail: () => this.email };
+  }
+}

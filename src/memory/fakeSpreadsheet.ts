@@ -1,0 +1,500 @@
+// An in-memory SpreadsheetApp spreadsheet that behaves like Apps Script where bugs hide: range bounds and
+// shape errors, copies on read, typed-input conversion on write, formulas, getLastRow by content, call counts.
+
+import type { Cell } from '../domain/cell';
+import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
+import { presentValue, typeIn } from './typedInput';
+
+const DEFAULT_ROWS = 1000;
+const DEFAULT_COLUMNS = 26;
+
+interface Grid {
+  values: Cell[][];
+  formulas: Map<string, string>;
+  formats: Map<string, string>;
+}
+
+const key = (row: number, col: number) => `${row}:${col}`;
+
+function rekey(map: Map<string, string>, move: (row: number, col: number) => [number, number] | null) {
+  const entries = [...map.entries()];
+  map.clear();
+  for (const [k, v] of entries) {
+    const [r, c] = k.split(':').map(Number) as [number, number];
+    const moved = move(r, c);
+    if (moved) map.set(key(moved[0], moved[1]), v);
+  }
+}
+
+export class FakeRange {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly numRows: number,
+    private readonly numCols: number,
+  ) {}
+
+  private touch(method: string) {
+    this.sheet.touch(method);
+  }
+
+  getRow() {
+    return this.row;
+  }
+  getColumn() {
+    return this.col;
+  }
+  getNumRows() {
+    return this.numRows;
+  }
+  getNumColumns() {
+    return this.numCols;
+  }
+  getSheet() {
+    return this.sheet;
+  }
+  getA1Notation() {
+    return this.sheet.a1Of(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  getValues(): Cell[][] {
+    this.touch('getValues');
+    return this.sheet.readBlock(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  getValue(): Cell {
+    this.touch('getValue');
+    return this.sheet.readBlock(this.row, this.col, 1, 1)[0]![0]!;
+  }
+
+  getFormulas(): string[][] {
+    this.touch('getFormulas');
+    return this.sheet.readFormulas(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  getNumberFormats(): string[][] {
+    this.touch('getNumberFormats');
+    return this.sheet.readFormats(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  setValues(values: unknown[][]): FakeRange {
+    this.touch('setValues');
+    if (!Array.isArray(values) || values.length !== this.numRows) {
+      throw new Error(
+        `Exception: The number of rows in the data does not match the number of rows in the range. The data has ${
+          Array.isArray(values) ? values.length : 0
+        } but the range has ${this.numRows}.`,
+      );
+    }
+    values.forEach((rowValues) => {
+      if (!Array.isArray(rowValues) || rowValues.length !== this.numCols) {
+        throw new Error(
+          `Exception: The number of columns in the data does not match the number of columns in the range. The data has ${
+            Array.isArray(rowValues) ? rowValues.length : 0
+          } but the range has ${this.numCols}.`,
+        );
+      }
+    });
+    this.sheet.writeBlock(this.row, this.col, values);
+    return this;
+  }
+
+  setValue(value: unknown): FakeRange {
+    this.touch('setValue');
+    this.sheet.writeBlock(this.row, this.col, [[value]]);
+    return this;
+  }
+
+  setNumberFormat(format: string): FakeRange {
+    this.touch('setNumberFormat');
+    this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, () => format);
+    return this;
+  }
+
+  setNumberFormats(formats: string[][]): FakeRange {
+    this.touch('setNumberFormats');
+    if (formats.length !== this.numRows || formats.some((r) => r.length !== this.numCols)) {
+      throw new Error('Exception: The number of rows or columns in the data does not match the range.');
+    }
+    this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, (r, c) => formats[r]![c]!);
+    return this;
+  }
+
+  clearContent(): FakeRange {
+    this.touch('clearContent');
+    const blank = Array.from({ length: this.numRows }, () => Array<Cell>(this.numCols).fill(''));
+    this.sheet.writeBlock(this.row, this.col, blank);
+    return this;
+  }
+}
+
+export class FakeSheet {
+  private readonly grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
+  private maxRows: number;
+  private maxColumns: number;
+
+  constructor(
+    private readonly book: FakeSpreadsheet,
+    private name: string,
+    maxRows = DEFAULT_ROWS,
+    maxColumns = DEFAULT_COLUMNS,
+  ) {
+    this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
+  }
+
+  touch(method: string): void {
+    this.book.calls.record(this.name, method);
+  }
+
+  getName(): string {
+    this.touch('getName');
+    return this.name;
+  }
+
+  /** Name without counting a call (test helpers). */
+  get sheetName(): string {
+    return this.name;
+  }
+
+  getMaxRows(): number {
+    this.touch('getMaxRows');
+    return this.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.touch('getMaxColumns');
+    return this.maxColumns;
+  }
+
+  getLastRow(): number {
+    this.touch('getLastRow');
+    return this.lastRow();
+  }
+
+  getLastColumn(): number {
+    this.touch('getLastColumn');
+    return this.lastColumn();
+  }
+
+  getRange(rowOrA1: number | string, col?: number, numRows = 1, numCols = 1): FakeRange {
+    this.touch('getRange');
+    if (typeof rowOrA1 === 'string') {
+      const [r, c, nr, nc] = this.parseA1(rowOrA1);
+      return this.rangeChecked(r, c, nr, nc);
+    }
+    return this.rangeChecked(rowOrA1, col ?? 1, numRows, numCols);
+  }
+
+  getDataRange(): FakeRange {
+    this.touch('getDataRange');
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.touch('insertRowsAfter');
+    this.checkPositive(howMany, 'howMany');
+    const values = this.grid.values;
+    if (afterPosition < values.length)
+      values.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    rekey(this.grid.formulas, (r, c) => [r > afterPosition ? r + howMany : r, c]);
+    rekey(this.grid.formats, (r, c) => [r > afterPosition ? r + howMany : r, c]);
+    this.maxRows += howMany;
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.touch('insertColumnsAfter');
+    this.checkPositive(howMany, 'howMany');
+    for (const row of this.grid.values) {
+      if (afterPosition < row.length) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
+    }
+    rekey(this.grid.formulas, (r, c) => [r, c > afterPosition ? c + howMany : c]);
+    rekey(this.grid.formats, (r, c) => [r, c > afterPosition ? c + howMany : c]);
+    this.maxColumns += howMany;
+    return this;
+  }
+
+  insertColumnBefore(position: number): FakeSheet {
+    return this.insertColumnsAfter(position - 1, 1);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.touch('deleteRows');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) {
+      throw new Error('Exception: Those rows are out of bounds.');
+    }
+    this.grid.values.splice(rowPosition - 1, howMany);
+    const last = rowPosition + howMany - 1;
+    const move = (r: number, c: number): [number, number] | null =>
+      r < rowPosition ? [r, c] : r > last ? [r - howMany, c] : null;
+    rekey(this.grid.formulas, move);
+    rekey(this.grid.formats, move);
+    this.maxRows -= howMany;
+  }
+
+  appendRow(rowContents: unknown[]): FakeSheet {
+    this.touch('appendRow');
+    const row = this.lastRow() + 1;
+    if (row > this.maxRows) this.maxRows = row;
+    if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
+    this.writeBlock(row, 1, [rowContents]);
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.touch('setFrozenRows');
+    void rows;
+  }
+
+  // ——— internals shared with FakeRange (not service calls) ———
+
+  lastRow(): number {
+    const values = this.grid.values;
+    for (let r = values.length; r >= 1; r--) {
+      if (values[r - 1]!.some((v) => v !== '')) return r;
+    }
+    let formulaRow = 0;
+    for (const k of this.grid.formulas.keys()) formulaRow = Math.max(formulaRow, Number(k.split(':')[0]));
+    return formulaRow;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const row of this.grid.values) {
+      for (let c = row.length; c > last; c--) {
+        if (row[c - 1] !== '') {
+          last = c;
+          break;
+        }
+      }
+    }
+    for (const k of this.grid.formulas.keys()) last = Math.max(last, Number(k.split(':')[1]));
+    return last;
+  }
+
+  readBlock(row: number, col: number, numRows: number, numCols: number): Cell[][] {
+    const tz = this.book.timeZoneUncounted;
+    const out: Cell[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const source = this.grid.values[r - 1];
+      const line: Cell[] = new Array(numCols);
+      for (let c = 0; c < numCols; c++) {
+        const value = source?.[col - 1 + c] ?? '';
+        const format = this.grid.formats.size > 0 ? this.grid.formats.get(key(r, col + c)) : undefined;
+        line[c] = format || value instanceof Date ? presentValue(value, format ?? '', tz) : value;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => this.grid.formulas.get(key(row + r, col + c)) ?? ''),
+    );
+  }
+
+  readFormats(row: number, col: number, numRows: number, numCols: number): string[][] {
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => this.grid.formats.get(key(row + r, col + c)) ?? ''),
+    );
+  }
+
+  /** Stores values as setValues would (typed input), or as given (`raw`: cells a sheet already holds). */
+  writeBlock(row: number, col: number, values: unknown[][], raw = false): void {
+    const tz = this.book.timeZoneUncounted;
+    values.forEach((rowValues, r) => {
+      const rowIndex = row - 1 + r;
+      while (this.grid.values.length <= rowIndex) this.grid.values.push([]);
+      const target = this.grid.values[rowIndex]!;
+      while (target.length < col - 1 + rowValues.length) target.push('');
+      rowValues.forEach((input, c) => {
+        const stored =
+          raw && !(typeof input === 'string' && /^['=]/.test(input))
+            ? {
+                value: input instanceof Date ? new Date(input.getTime()) : ((input ?? '') as Cell),
+                formula: '',
+              }
+            : typeIn(input, tz);
+        target[col - 1 + c] = stored.value;
+        const k = key(row + r, col + c);
+        if (stored.formula) this.grid.formulas.set(k, stored.formula);
+        else this.grid.formulas.delete(k);
+      });
+    });
+  }
+
+  writeFormats(
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+    at: (r: number, c: number) => string,
+  ) {
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numCols; c++) this.grid.formats.set(key(row + r, col + c), at(r, c));
+    }
+  }
+
+  a1Of(row: number, col: number, numRows: number, numCols: number): string {
+    const letter = (n: number): string =>
+      (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const start = `${letter(col)}${row}`;
+    return numRows === 1 && numCols === 1
+      ? start
+      : `${start}:${letter(col + numCols - 1)}${row + numRows - 1}`;
+  }
+
+  private rangeChecked(row: number, col: number, numRows: number, numCols: number): FakeRange {
+    for (const [name, n] of [
+      ['row', row],
+      ['column', col],
+      ['number of rows', numRows],
+      ['number of columns', numCols],
+    ] as const) {
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`Exception: The ${name} of the range is too small (${n}).`);
+    }
+    if (row + numRows - 1 > this.maxRows || col + numCols - 1 > this.maxColumns) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this, row, col, numRows, numCols);
+  }
+
+  private parseA1(a1: string): [number, number, number, number] {
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());
+    if (!m) throw new Error(`Exception: Range not found (${a1}).`);
+    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const r1 = Number(m[2]);
+    const c1 = col(m[1]!);
+    const r2 = m[4] ? Number(m[4]) : r1;
+    const c2 = m[3] ? col(m[3]) : c1;
+    return [Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1];
+  }
+
+  private checkPositive(n: number, what: string) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Exception: ${what} must be a positive integer.`);
+  }
+
+  /** Sets rows directly (test set-up, not counted): cells hold what is given ("=…" a formula, "'…" text). */
+  load(rows: unknown[][], options: { extraEmptyRows?: number } = {}): void {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    this.maxColumns = Math.max(this.maxColumns, width);
+    this.maxRows = Math.max(this.maxRows, rows.length + (options.extraEmptyRows ?? 0));
+    rows.forEach((r, i) => this.writeBlock(i + 1, 1, [r], true));
+  }
+
+  /** The stored values (not counted), as getValues of the data range would give them. */
+  dump(): Cell[][] {
+    return this.readBlock(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
+  }
+
+  formulaAt(row: number, col: number): string {
+    return this.grid.formulas.get(key(row, col)) ?? '';
+  }
+
+  formatAt(row: number, col: number): string {
+    return this.grid.formats.get(key(row, col)) ?? '';
+  }
+
+  get dimensions(): { maxRows: number; maxColumns: number } {
+    return { maxRows: this.maxRows, maxColumns: this.maxColumns };
+  }
+}
+
+export interface FakeSpreadsheetOptions {
+  timeZone?: string;
+  id?: string;
+  name?: string;
+}
+
+export class FakeSpreadsheet {
+  readonly calls = new CallCounter();
+  private readonly sheets: FakeSheet[] = [];
+  private readonly timeZone: string;
+  private readonly id: string;
+  private readonly name: string;
+
+  constructor(options: FakeSpreadsheetOptions = {}) {
+    this.timeZone = options.timeZone ?? 'America/Santiago';
+    this.id = options.id ?? 'fake-spreadsheet-id';
+    this.name = options.name ?? 'Producción (demo)';
+  }
+
+  get timeZoneUncounted(): string {
+    return this.timeZone;
+  }
+
+  getId(): string {
+    this.calls.record(SPREADSHEET_TARGET, 'getId');
+    return this.id;
+  }
+
+  getName(): string {
+    this.calls.record(SPREADSHEET_TARGET, 'getName');
+    return this.name;
+  }
+
+  getSpreadsheetTimeZone(): string {
+    this.calls.record(SPREADSHEET_TARGET, 'getSpreadsheetTimeZone');
+    return this.timeZone;
+  }
+
+  getSheetByName(name: string): FakeSheet | null {
+    this.calls.record(name, 'getSheetByName');
+    return this.sheets.find((s) => s.sheetName === name) ?? null;
+  }
+
+  getSheets(): FakeSheet[] {
+    this.calls.record(SPREADSHEET_TARGET, 'getSheets');
+    return [...this.sheets];
+  }
+
+  insertSheet(name: string): FakeSheet {
+    this.calls.record(name, 'insertSheet');
+    if (this.sheets.some((s) => s.sheetName === name)) {
+      throw new Error(
+        `Exception: A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    }
+    const sheet = new FakeSheet(this, name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    this.calls.record(sheet.sheetName, 'deleteSheet');
+    const i = this.sheets.indexOf(sheet);
+    if (i >= 0) this.sheets.splice(i, 1);
+  }
+
+  // ——— test helpers (not counted) ———
+
+  /** Adds a sheet holding `rows` (row 1 = header); extra empty rows mimic trailing formatted rows. */
+  addSheet(
+    name: string,
+    rows: unknown[][],
+    options: { extraEmptyRows?: number; maxColumns?: number } = {},
+  ): FakeSheet {
+    const sheet = new FakeSheet(this, name, Math.max(1, rows.length), options.maxColumns ?? 1);
+    sheet.load(rows, options);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet {
+    const found = this.sheets.find((s) => s.sheetName === name);
+    if (!found) throw new Error(`no sheet ${name}`);
+    return found;
+  }
+
+  hasSheet(name: string): boolean {
+    return this.sheets.some((s) => s.sheetName === name);
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.sheetName);
+  }
+}

@@ -1,0 +1,69 @@
+// The interfaces the pure middle needs from the outside world; src/gas implements them for Apps Script.
+
+import type { Cell } from './domain/cell';
+
+/** One cell to write, 1-based like Apps Script. `value` is already encoded (escaped text, numbers, Dates). */
+export interface CellWrite {
+  row: number;
+  col: number;
+  value: Cell;
+}
+
+export interface Rect {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+export interface SpreadsheetPort {
+  /** The spreadsheet's time zone (e.g. America/Santiago). */
+  timeZone(): string;
+  /** Each sheet's used range from A1 (values as getValues gives them); null for a sheet that does not exist. */
+  readSheets(names: readonly string[]): Map<string, Cell[][] | null>;
+  /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
+  writeCells(sheet: string, cells: readonly CellWrite[]): void;
+  /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
+  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number };
+  /** Removes rows (used to undo an append that a failed commit had made). */
+  deleteRows(sheet: string, firstRow: number, count: number): void;
+  /** Creates a sheet with a header row; fails if it exists. */
+  createSheet(name: string, header: readonly string[]): void;
+  setNumberFormat(sheet: string, rect: Rect, format: string): void;
+}
+
+export interface LockPort {
+  /** Waits up to `timeoutMs` for the document lock; false when it could not be had. */
+  tryLock(timeoutMs: number): boolean;
+  release(): void;
+}
+
+/** Per-document key-value store (document properties: script properties are shared by every user). */
+export interface PropertiesPort {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  delete(key: string): void;
+}
+
+export interface ClockPort {
+  now(): number;
+}
+
+export interface TriggersPort {
+  /** How many time-driven triggers of this project call `handler`. */
+  count(handler: string): number;
+  createHourly(handler: string, everyHours: number): void;
+  deleteAll(handler: string): number;
+}
+
+export interface UiPort {
+  alert(title: string, message: string): void;
+  confirm(title: string, message: string): boolean;
+}
+
+export interface Ports {
+  spreadsheet: SpreadsheetPort;
+  lock: LockPort;
+  properties: PropertiesPort;
+  clock: ClockPort;
+}
