@@ -19,8 +19,11 @@ export interface Rect {
 export interface SpreadsheetPort {
   /** The spreadsheet's time zone (e.g. America/Santiago). */
   timeZone(): string;
-  /** Each sheet's used range from A1 (values as getValues gives them); null for a sheet that does not exist. */
-  readSheets(names: readonly string[]): Map<string, Cell[][] | null>;
+  /**
+   * Each sheet's used range from A1 (values as getValues gives them); null for a sheet that does not exist.
+   * Sheets in `headerOnly` give row 1 alone (the audit log is never read whole).
+   */
+  readSheets(names: readonly string[], headerOnly?: readonly string[]): Map<string, Cell[][] | null>;
   /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
   /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
@@ -30,6 +33,16 @@ export interface SpreadsheetPort {
   /** Creates a sheet with a header row; fails if it exists. */
   createSheet(name: string, header: readonly string[]): void;
   setNumberFormat(sheet: string, rect: Rect, format: string): void;
+  /**
+   * Optional: writes the cells of several sheets and appends rows in one atomic call (nothing is written
+   * when it fails). Adapters that cannot do this leave it out and the unit of work undoes by itself.
+   */
+  writeBatch?(batch: WriteBatch): void;
+}
+
+export interface WriteBatch {
+  cells: ReadonlyMap<string, readonly CellWrite[]>;
+  appends: ReadonlyMap<string, readonly Cell[][]>;
 }
 
 export interface LockPort {

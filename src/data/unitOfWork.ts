@@ -22,6 +22,7 @@ export interface CommitSummary {
 
 export class UnitOfWork {
   private readonly grids = new Map<string, Cell[][] | null>();
+  private readonly headers = new Map<string, Cell[] | null>();
   private readonly tables = new Map<string, Table>();
   private readonly cellWrites = new Map<string, Map<string, CellWrite>>();
   private readonly appends = new Map<string, Record<string, Cell>[]>();
@@ -43,12 +44,19 @@ export class UnitOfWork {
     return this.zone;
   }
 
-  /** Reads, in one batch, the sheets of `names` not read yet in this request. */
-  prefetch(names: readonly string[]): void {
+  /**
+   * Reads, in one batch, the sheets of `names` not read yet in this request, and the header row alone of
+   * `headersOf` (sheets this request only appends to).
+   */
+  prefetch(names: readonly string[], headersOf: readonly string[] = []): void {
     const missing = [...new Set(names)].filter((name) => !this.grids.has(name));
-    if (missing.length === 0) return;
-    const read = this.spreadsheet.readSheets(missing);
+    const headers = [...new Set(headersOf)].filter(
+      (name) => !this.grids.has(name) && !this.headers.has(name),
+    );
+    if (missing.length === 0 && headers.length === 0) return;
+    const read = this.spreadsheet.readSheets([...missing, ...headers], headers);
     for (const name of missing) this.grids.set(name, read.get(name) ?? null);
+    for (const name of headers) this.headers.set(name, read.get(name)?.[0] ?? null);
   }
 
   hasSheet(name: string): boolean {
@@ -103,6 +111,7 @@ export class UnitOfWork {
   /** Writes everything queued. On failure, restores what had been written, then rethrows. */
   commit(): CommitSummary {
     const appendRows = this.layOutAppends();
+    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows);
     const undo: Array<() => void> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
@@ -149,13 +158,36 @@ export class UnitOfWork {
     return summary;
   }
 
+  /** One call that writes all or nothing: no undo needed. */
+  private commitAtomically(appendRows: Map<string, Cell[][]>): CommitSummary {
+    const cells = new Map<string, CellWrite[]>();
+    for (const [sheet, writes] of this.cellWrites) cells.set(sheet, [...writes.values()]);
+    try {
+      if (cells.size > 0 || appendRows.size > 0) this.spreadsheet.writeBatch!({ cells, appends: appendRows });
+    } finally {
+      this.cellWrites.clear();
+      this.appends.clear();
+    }
+    let cellsWritten = 0;
+    let rowsAppended = 0;
+    for (const list of cells.values()) cellsWritten += list.length;
+    for (const rows of appendRows.values()) rowsAppended += rows.length;
+    return { cellsWritten, rowsAppended, sheets: [...new Set([...cells.keys(), ...appendRows.keys()])] };
+  }
+
+  private headerOf(sheet: string): Cell[] | null {
+    const grid = this.grids.get(sheet);
+    if (grid) return grid[0] ?? null;
+    if (!this.headers.has(sheet)) this.prefetch([], [sheet]);
+    return this.headers.get(sheet) ?? null;
+  }
+
   private layOutAppends(): Map<string, Cell[][]> {
     const laidOut = new Map<string, Cell[][]>();
     for (const [sheet, records] of this.appends) {
-      this.prefetch([sheet]);
-      const grid = this.grids.get(sheet);
-      if (!grid || grid.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
-      const header = (grid[0] ?? []).map((cell) => (isEmptyCell(cell) ? '' : normalizeHeader(String(cell))));
+      const headerRow = this.headerOf(sheet);
+      if (!headerRow || headerRow.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
+      const header = headerRow.map((cell) => (isEmptyCell(cell) ? '' : normalizeHeader(String(cell))));
       while (header.length > 0 && header[header.length - 1] === '') header.pop();
       const rows = records.map((record) => {
         const row: Cell[] = header.map(() => '');

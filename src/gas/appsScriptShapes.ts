@@ -13,6 +13,7 @@ export interface SheetLike {
   getRange(row: number, col: number, numRows?: number, numCols?: number): RangeLike;
   getDataRange(): RangeLike;
   getLastRow(): number;
+  getLastColumn(): number;
   getMaxRows(): number;
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): unknown;

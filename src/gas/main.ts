@@ -1,9 +1,24 @@
 // Apps Script entry points: each one line of wiring. The build adds a top-level forwarder for every
 // function exported here (Apps Script only sees top-level functions).
 
-import { toAppError } from '../domain/errors';
-import { menuBuilder, showHtml } from './environment';
+import { bootstrap } from '../app/bootstrap';
+import { finishWork } from '../app/finishWork';
+import { listUnions } from '../app/listUnions';
+import { getMetrics } from '../app/metrics';
+import { readJobStatus, runMetricsJob } from '../app/metricsJob';
+import {
+  finishWorkRequest,
+  getMetricsRequest,
+  listUnionsRequest,
+  parseRequest,
+  runJobStepRequest,
+  startWorkRequest,
+} from '../app/requests';
+import { startWork } from '../app/startWork';
+import { menuBuilder, requestPorts, showHtml } from './environment';
 import { addMenu } from './menu';
+import * as menuActions from './menuActions';
+import { serve, serverRequestId } from './serve';
 
 export { MENU_ITEMS } from './menu';
 
@@ -20,21 +35,32 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
-const notYet = (name: string) => () => {
-  throw toAppError(new Error(`${name} aún no está disponible`));
-};
+export function onMetricsTrigger(e?: unknown): void {
+  void e;
+  const ports = requestPorts();
+  serve(() => runMetricsJob(ports, serverRequestId('trigger', ports.clock.now())));
+}
 
-export const onMetricsTrigger = notYet('onMetricsTrigger');
-export const apiBootstrap = notYet('apiBootstrap');
-export const apiListUnions = notYet('apiListUnions');
-export const apiStartWork = notYet('apiStartWork');
-export const apiFinishWork = notYet('apiFinishWork');
-export const apiGetMetrics = notYet('apiGetMetrics');
-export const apiMigrateSchema = notYet('apiMigrateSchema');
-export const apiRunJobStep = notYet('apiRunJobStep');
-export const apiJobStatus = notYet('apiJobStatus');
-export const menuRecomputeMetrics = notYet('menuRecomputeMetrics');
-export const menuShowJobStatus = notYet('menuShowJobStatus');
-export const menuEnableMetricsTrigger = notYet('menuEnableMetricsTrigger');
-export const menuDisableMetricsTrigger = notYet('menuDisableMetricsTrigger');
-export const menuMigrateSchema = notYet('menuMigrateSchema');
+export const apiBootstrap = () => serve(() => bootstrap(requestPorts()));
+export const apiListUnions = (input: unknown) =>
+  serve(() => listUnions(requestPorts(), parseRequest(listUnionsRequest, input)));
+export const apiStartWork = (input: unknown) =>
+  serve(() => startWork(requestPorts(), parseRequest(startWorkRequest, input)));
+export const apiFinishWork = (input: unknown) =>
+  serve(() => finishWork(requestPorts(), parseRequest(finishWorkRequest, input)));
+export const apiGetMetrics = (input: unknown) =>
+  serve(() => getMetrics(requestPorts(), parseRequest(getMetricsRequest, input)));
+export const apiMigrateSchema = (input: unknown) => serve(() => menuActions.migrateSchemaApi(input));
+export const apiRunJobStep = (input: unknown) =>
+  serve(() => {
+    parseRequest(runJobStepRequest, input);
+    const ports = requestPorts();
+    return runMetricsJob(ports, serverRequestId('step', ports.clock.now()));
+  });
+export const apiJobStatus = () => serve(() => ({ jobs: [readJobStatus(requestPorts().properties)] }));
+
+export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
+export const menuShowJobStatus = () => menuActions.showJobStatus();
+export const menuEnableMetricsTrigger = () => menuActions.setMetricsTrigger(true);
+export const menuDisableMetricsTrigger = () => menuActions.setMetricsTrigger(false);
+export const menuMigrateSchema = () => menuActions.migrateSchema();

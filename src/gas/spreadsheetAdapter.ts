@@ -26,12 +26,17 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return this.zone;
   }
 
-  readSheets(names: readonly string[]): Map<string, Cell[][] | null> {
+  readSheets(names: readonly string[], headerOnly: readonly string[] = []): Map<string, Cell[][] | null> {
     const result = new Map<string, Cell[][] | null>();
     for (const name of names) {
       const sheet = this.handle(name);
       if (!sheet) {
         result.set(name, null);
+        continue;
+      }
+      if (headerOnly.includes(name)) {
+        const width = sheet.getLastColumn();
+        result.set(name, width === 0 ? [] : sheet.getRange(1, 1, 1, width).getValues());
         continue;
       }
       const values = sheet.getDataRange().getValues();

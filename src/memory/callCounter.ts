@@ -19,9 +19,10 @@ export class CallCounter {
   readonly log: string[] = [];
   keepLog = false;
 
-  record(target: string, method: string): void {
+  /** Counts one call; `detail` (e.g. "900x11" for a setValues) goes into the log when it is kept. */
+  record(target: string, method: string, detail = ''): void {
     this.perTarget.set(target, (this.perTarget.get(target) ?? 0) + 1);
-    if (this.keepLog) this.log.push(`${target}.${method}`);
+    if (this.keepLog) this.log.push(detail ? `${target}.${method} ${detail}` : `${target}.${method}`);
     for (const fault of this.faults) {
       if (fault.method !== method || (fault.sheet !== undefined && fault.sheet !== target)) continue;
       fault.seen += 1;

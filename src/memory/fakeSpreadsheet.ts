@@ -36,7 +36,7 @@ export class FakeRange {
   ) {}
 
   private touch(method: string) {
-    this.sheet.touch(method);
+    this.sheet.touch(method, `${this.numRows}x${this.numCols}`);
   }
 
   getRow() {
@@ -144,8 +144,8 @@ export class FakeSheet {
     this.maxColumns = maxColumns;
   }
 
-  touch(method: string): void {
-    this.book.calls.record(this.name, method);
+  touch(method: string, detail = ''): void {
+    this.book.calls.record(this.name, method, detail);
   }
 
   getName(): string {

@@ -1,0 +1,133 @@
+// What the sidebar shows for an OT and an operation: its spools, its unions with who/when and whether
+// each is disponible (or why not), a version token per union, and the pulgadas.
+
+import { describeIssue } from '../data/rowReader';
+import { formatDateTime } from '../domain/dates';
+import { notFoundError } from '../domain/errors';
+import { sumPulgadas } from '../domain/metrics';
+import type { Operation } from '../domain/operation';
+import { availability, isLegacyArmed } from '../domain/rules';
+import { unionToken } from '../domain/union';
+import type { Ports } from '../ports';
+import { openRequest } from './request';
+import { SHEETS } from '../data/productionHeaders';
+
+export interface ListUnionsRequest {
+  ot: string;
+  operation: Operation;
+}
+
+interface Record {
+  done: boolean;
+  worker: string;
+  inicio: string;
+  fin: string;
+}
+
+export interface UnionView {
+  key: string;
+  nUnion: number;
+  tagSpool: string;
+  dn: number;
+  tipo: string;
+  arm: Record;
+  sol: Record;
+  disponible: boolean;
+  reason: string;
+  version: string;
+}
+
+export interface ListUnionsResult {
+  ot: string;
+  operation: Operation;
+  spools: Array<{
+    tagSpool: string;
+    ocupadoPor: string;
+    fechaOcupacion: string;
+    estadoDetalle: string;
+    repetido: boolean;
+  }>;
+  unions: UnionView[];
+  pulgadas: { total: number; hechas: number; disponibles: number };
+  /** Rows of this OT that could not be read (sheet, cell, reason). */
+  warnings: string[];
+}
+
+export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnionsResult {
+  const scope = openRequest(ports);
+  scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones]);
+  const tz = scope.timeZone;
+  const time = (t: number | null) => (t === null ? '' : formatDateTime(t, tz));
+  const { ot, operation } = request;
+  const spools = scope.spools.byOt(ot);
+  const unions = [...scope.unions.byOt(ot)].sort(
+    (a, b) => a.tagSpool.localeCompare(b.tagSpool) || a.nUnion - b.nUnion,
+  );
+  if (spools.length === 0 && unions.length === 0) throw notFoundError(`No existe la OT ${ot}.`, { ot });
+
+  const duplicatedTags = scope.spools.duplicatedTags();
+  const duplicatedKeys = scope.unions.duplicates();
+  const views = unions.map((union): UnionView => {
+    const spool = spools.find((s) => s.tag === union.tagSpool);
+    const verdict = availability(union, operation, {
+      settings: scope.settings,
+      legacyArmed: isLegacyArmed(spool, scope.unions.bySpool(union.tagSpool)),
+      timeZone: tz,
+    });
+    let reason = verdict.disponible ? '' : verdict.reason;
+    if (duplicatedKeys.has(union.key)) reason = 'Unión repetida en Uniones; corrija la planilla.';
+    else if (duplicatedTags.has(union.tagSpool))
+      reason = 'Spool repetido en Operaciones; corrija la planilla.';
+    else if (!spool) reason = 'El spool no existe en Operaciones.';
+    return {
+      key: union.key,
+      nUnion: union.nUnion,
+      tagSpool: union.tagSpool,
+      dn: union.dn,
+      tipo: union.tipo,
+      arm: {
+        done: union.armFin !== null,
+        worker: union.armWorker,
+        inicio: time(union.armInicio),
+        fin: time(union.armFin),
+      },
+      sol: {
+        done: union.solFin !== null,
+        worker: union.solWorker,
+        inicio: time(union.solInicio),
+        fin: time(union.solFin),
+      },
+      disponible: reason === '',
+      reason,
+      version: unionToken(union),
+    };
+  });
+  const done = unions.filter((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null);
+  const disponibles = new Set(views.filter((v) => v.disponible).map((v) => v.key));
+  const tags = new Set([...spools.map((s) => s.tag), ...unions.map((u) => u.tagSpool)]);
+  // Rows of this OT that could not be read: the supervisor should know they are not listed.
+  const rejectedRows = new Set([
+    ...scope.unions.rejected(ot, tags).map((row) => `${SHEETS.uniones}:${row}`),
+    ...spools.map((s) => `${SHEETS.operaciones}:${s.rowNumber}`),
+  ]);
+  return {
+    ot,
+    operation,
+    spools: spools.map((s) => ({
+      tagSpool: s.tag,
+      ocupadoPor: s.ocupadoPor,
+      fechaOcupacion: time(s.fechaOcupacion),
+      estadoDetalle: s.estadoDetalle,
+      repetido: duplicatedTags.has(s.tag),
+    })),
+    unions: views,
+    pulgadas: {
+      total: sumPulgadas(unions),
+      hechas: sumPulgadas(done),
+      disponibles: sumPulgadas(unions.filter((u) => disponibles.has(u.key))),
+    },
+    warnings: scope.issues
+      .filter((issue) => rejectedRows.has(`${issue.sheet}:${issue.row}`))
+      .map(describeIssue),
+  };
+}

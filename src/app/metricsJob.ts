@@ -1,0 +1,74 @@
+// The metrics job as the trigger, the menu and the sidebar's progress bar see it: run it, and read how
+// the last run went (kept in document properties, per spreadsheet).
+
+import { toAppError } from '../domain/errors';
+import type { Ports, PropertiesPort } from '../ports';
+import { recomputeAllMetrics } from './metrics';
+
+export type JobState = 'never' | 'running' | 'done' | 'failed';
+
+export interface JobStatus {
+  kind: 'metrics';
+  state: JobState;
+  startedAt: number | null;
+  finishedAt: number | null;
+  processed: number;
+  total: number;
+  changed: number;
+  message: string;
+}
+
+const KEY = 'job:metrics';
+
+export function readJobStatus(properties: PropertiesPort): JobStatus {
+  const idle: JobStatus = {
+    kind: 'metrics',
+    state: 'never',
+    startedAt: null,
+    finishedAt: null,
+    processed: 0,
+    total: 0,
+    changed: 0,
+    message: 'Aún no se ha recalculado.',
+  };
+  try {
+    return { ...idle, ...(JSON.parse(properties.get(KEY) ?? '{}') as Partial<JobStatus>) };
+  } catch {
+    return idle;
+  }
+}
+
+/** Recomputes every spool's metrics in one step and records the outcome; failures are recorded, then thrown. */
+export function runMetricsJob(ports: Ports, requestId: string): JobStatus {
+  const startedAt = ports.clock.now();
+  const write = (status: JobStatus) => {
+    ports.properties.set(KEY, JSON.stringify(status));
+    return status;
+  };
+  const previous = readJobStatus(ports.properties);
+  write({ ...previous, state: 'running', startedAt, finishedAt: null, message: 'Recalculando métricas…' });
+  try {
+    const result = recomputeAllMetrics(ports, requestId);
+    return write({
+      kind: 'metrics',
+      state: 'done',
+      startedAt,
+      finishedAt: ports.clock.now(),
+      processed: result.spools,
+      total: result.spools,
+      changed: result.changed,
+      message:
+        `${result.spools} spools revisados, ${result.changed} actualizados` +
+        (result.unreadableCells > 0 ? `, ${result.unreadableCells} celdas ilegibles (ver Metadata).` : '.'),
+    });
+  } catch (error) {
+    write({
+      ...previous,
+      state: 'failed',
+      startedAt,
+      finishedAt: ports.clock.now(),
+      message: toAppError(error).message,
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,88 @@
+// INICIAR: a worker takes a free spool for ARM or SOLD (design §3).
+
+import { formatDateTime } from '../domain/dates';
+import { conflictError, validationError } from '../domain/errors';
+import type { Operation } from '../domain/operation';
+import { availability, isLegacyArmed } from '../domain/rules';
+import { estadoEnCurso } from '../domain/spool';
+import { workerDisplay } from '../domain/worker';
+import type { Ports } from '../ports';
+import { EventBuilder } from './auditEvents';
+import { TRACKING_SHEETS, commitOrReport, openRequest, runIdempotent } from './request';
+import { SHEETS } from '../data/productionHeaders';
+import { loadSettings } from '../data/settingsRepository';
+import { assertMayRecord } from './workerChecks';
+
+export interface StartWorkRequest {
+  tagSpool: string;
+  operation: Operation;
+  workerId: number;
+  requestId: string;
+}
+
+export interface StartWorkResult {
+  tagSpool: string;
+  ot: string;
+  operation: Operation;
+  ocupadoPor: string;
+  fechaOcupacion: string;
+  estadoDetalle: string;
+  disponibles: number;
+}
+
+export function startWork(ports: Ports, request: StartWorkRequest) {
+  const settings = loadSettings(ports.properties);
+  return runIdempotent(ports, request.requestId, settings, (): StartWorkResult => {
+    const scope = openRequest(ports, settings);
+    scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
+    const worker = scope.workers.byId(request.workerId);
+    assertMayRecord(worker, request.operation);
+    const spool = scope.spools.byTag(request.tagSpool);
+    const display = workerDisplay(worker);
+    if (spool.ocupadoPor !== '') {
+      const since =
+        spool.fechaOcupacion === null ? '' : ` desde ${formatDateTime(spool.fechaOcupacion, scope.timeZone)}`;
+      throw conflictError(`El spool ${spool.tag} está ocupado por ${spool.ocupadoPor}${since}.`, {
+        tag: spool.tag,
+        ocupadoPor: spool.ocupadoPor,
+      });
+    }
+    const unions = scope.unions.bySpool(spool.tag);
+    const legacyArmed = isLegacyArmed(spool, unions);
+    if (request.operation === 'SOLD' && !legacyArmed && unions.every((u) => u.armFin === null)) {
+      throw validationError(`El spool ${spool.tag} no tiene uniones armadas: no se puede iniciar SOLD.`, {
+        tag: spool.tag,
+      });
+    }
+    const context = { settings: scope.settings, legacyArmed, timeZone: scope.timeZone };
+    const disponibles = unions.filter((u) => availability(u, request.operation, context).disponible).length;
+    if (disponibles === 0) {
+      throw validationError(`El spool ${spool.tag} no tiene uniones disponibles para ${request.operation}.`, {
+        tag: spool.tag,
+      });
+    }
+    const estado = estadoEnCurso(request.operation, display);
+    scope.spools.occupy(spool, display, scope.now, estado);
+    const events = new EventBuilder(request.requestId, scope.now, worker, request.operation);
+    events.add(request.operation === 'ARM' ? 'INICIAR_ARM' : 'INICIAR_SOLD', 'INICIAR', spool.tag, {
+      ot: spool.ot,
+      disponibles,
+    });
+    scope.metadata.logBatch(events.events);
+    commitOrReport(scope, `el inicio de ${request.operation} del spool ${spool.tag}`, {
+      tagSpool: spool.tag,
+      workerId: worker.id,
+      operation: request.operation,
+      requestId: request.requestId,
+    });
+    return {
+      tagSpool: spool.tag,
+      ot: spool.ot,
+      operation: request.operation,
+      ocupadoPor: display,
+      fechaOcupacion: formatDateTime(scope.now, scope.timeZone),
+      estadoDetalle: estado,
+      disponibles,
+    };
+  });
+}

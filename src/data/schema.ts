@@ -1,0 +1,165 @@
+// The declarative schema: for each sheet the product reads, owns or extends, its columns, their kind,
+// number format and default. One source of truth for the repositories and the schema migration.
+
+import type { Cell } from '../domain/cell';
+import type { TableSpec } from './columnMap';
+import {
+  METADATA_HEADER,
+  METRIC_COLUMNS,
+  ROLES_HEADER,
+  SHEETS,
+  TRABAJADORES_HEADER,
+  UNIONES_HEADER,
+} from './productionHeaders';
+
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'date' | 'datetime';
+
+export interface ColumnDef {
+  name: string;
+  kind: ColumnKind;
+  /** The product cannot work without it. */
+  required?: boolean;
+  /** The migration may add it when missing (appended after the last used column). */
+  addable?: boolean;
+  numberFormat?: string;
+  /** Written on every data row when the migration adds the column. */
+  default?: Cell;
+}
+
+export interface SheetSchema {
+  sheet: string;
+  /** The product creates the sheet, with this header, when it is missing. */
+  creatable: boolean;
+  columns: readonly ColumnDef[];
+}
+
+export const OPERACIONES = {
+  ot: 'OT',
+  tag: 'TAG_SPOOL',
+  split: 'SPLIT',
+  nv: 'NV',
+  fechaMateriales: 'Fecha_Materiales',
+  fechaArmado: 'Fecha_Armado',
+  armador: 'Armador',
+  fechaSoldadura: 'Fecha_Soldadura',
+  soldador: 'Soldador',
+  fechaQc: 'Fecha_QC_Metrología',
+  ocupadoPor: 'Ocupado_Por',
+  fechaOcupacion: 'Fecha_Ocupacion',
+  version: 'version',
+  estadoDetalle: 'Estado_Detalle',
+  totalUniones: 'Total_Uniones',
+  unionesArm: 'Uniones_ARM_Completadas',
+  unionesSold: 'Uniones_SOLD_Completadas',
+  pulgadasArm: 'Pulgadas_ARM',
+  pulgadasSold: 'Pulgadas_SOLD',
+} as const;
+
+export const UNIONES = {
+  id: 'ID',
+  ot: 'OT',
+  nUnion: 'N_UNION',
+  tag: 'TAG_SPOOL',
+  dn: 'DN_UNION',
+  tipo: 'TIPO_UNION',
+  armInicio: 'ARM_FECHA_INICIO',
+  armFin: 'ARM_FECHA_FIN',
+  armWorker: 'ARM_WORKER',
+  solInicio: 'SOL_FECHA_INICIO',
+  solFin: 'SOL_FECHA_FIN',
+  solWorker: 'SOL_WORKER',
+  version: 'version',
+} as const;
+
+const INTEGER_FORMAT = '0';
+const DECIMAL_FORMAT = '0.00';
+
+const metricColumn = (name: string): ColumnDef => ({
+  name,
+  kind: name.startsWith('Pulgadas') ? 'decimal' : 'integer',
+  addable: true,
+  numberFormat: name.startsWith('Pulgadas') ? DECIMAL_FORMAT : INTEGER_FORMAT,
+  default: 0,
+});
+
+export const OPERACIONES_SCHEMA: SheetSchema = {
+  sheet: SHEETS.operaciones,
+  creatable: false,
+  columns: [
+    { name: OPERACIONES.ot, kind: 'text', required: true },
+    { name: OPERACIONES.tag, kind: 'text' },
+    { name: OPERACIONES.split, kind: 'text' },
+    { name: OPERACIONES.nv, kind: 'text' },
+    { name: OPERACIONES.fechaMateriales, kind: 'date' },
+    { name: OPERACIONES.fechaArmado, kind: 'date' },
+    { name: OPERACIONES.armador, kind: 'text' },
+    { name: OPERACIONES.fechaSoldadura, kind: 'date' },
+    { name: OPERACIONES.soldador, kind: 'text' },
+    { name: OPERACIONES.fechaQc, kind: 'date' },
+    { name: OPERACIONES.ocupadoPor, kind: 'text' },
+    { name: OPERACIONES.fechaOcupacion, kind: 'datetime' },
+    { name: OPERACIONES.version, kind: 'integer' },
+    { name: OPERACIONES.estadoDetalle, kind: 'text' },
+    ...METRIC_COLUMNS.map(metricColumn),
+  ],
+};
+
+const UNION_KINDS: Record<string, ColumnKind> = {
+  N_UNION: 'integer',
+  DN_UNION: 'decimal',
+  ARM_FECHA_INICIO: 'datetime',
+  ARM_FECHA_FIN: 'datetime',
+  SOL_FECHA_INICIO: 'datetime',
+  SOL_FECHA_FIN: 'datetime',
+  NDT_FECHA: 'date',
+  version: 'integer',
+};
+const UNION_REQUIRED = new Set(['OT', 'N_UNION', 'TAG_SPOOL', 'DN_UNION', 'TIPO_UNION']);
+
+export const UNIONES_SCHEMA: SheetSchema = {
+  sheet: SHEETS.uniones,
+  creatable: true,
+  columns: UNIONES_HEADER.map((name) => ({
+    name,
+    kind: UNION_KINDS[name] ?? 'text',
+    required: UNION_REQUIRED.has(name),
+    addable: !UNION_REQUIRED.has(name) || name === 'TAG_SPOOL',
+    ...(name === 'version' ? { default: 1, numberFormat: INTEGER_FORMAT } : {}),
+  })),
+};
+
+export const METADATA_SCHEMA: SheetSchema = {
+  sheet: SHEETS.metadata,
+  creatable: true,
+  columns: METADATA_HEADER.map((name) => ({ name, kind: 'text', required: true, addable: true })),
+};
+
+export const TRABAJADORES_SCHEMA: SheetSchema = {
+  sheet: SHEETS.trabajadores,
+  creatable: false,
+  columns: TRABAJADORES_HEADER.map((name) => ({
+    name,
+    kind: name === 'Id' ? 'integer' : 'text',
+    required: true,
+  })),
+};
+
+export const ROLES_SCHEMA: SheetSchema = {
+  sheet: SHEETS.roles,
+  creatable: false,
+  columns: ROLES_HEADER.map((name) => ({
+    name,
+    kind: name === 'Id' ? 'integer' : 'text',
+    required: name !== 'Activo',
+  })),
+};
+
+/** What a request needs of a sheet: the required columns, the rest when present. */
+export function tableSpec(schema: SheetSchema, alsoRequired: readonly string[] = []): TableSpec {
+  const required = [...schema.columns.filter((c) => c.required).map((c) => c.name), ...alsoRequired];
+  return {
+    sheet: schema.sheet,
+    required,
+    optional: schema.columns.map((c) => c.name).filter((name) => !required.includes(name)),
+  };
+}

@@ -1,0 +1,159 @@
+// Operaciones as spools: found by OT and by TAG_SPOOL (duplicated tags are reported, never guessed),
+// and the writes union tracking makes to a spool row.
+
+import { formatDate, formatDateTime } from '../domain/dates';
+import { conflictError, notFoundError, schemaError } from '../domain/errors';
+import type { SpoolMetrics } from '../domain/metrics';
+import type { Operation } from '../domain/operation';
+import type { Spool } from '../domain/spool';
+import { escapeText } from '../domain/text';
+import { RowReader, type CellIssue } from './rowReader';
+import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
+import type { Table } from './table';
+import type { UnitOfWork } from './unitOfWork';
+
+export class SpoolRepository {
+  private cache: { table: Table; spools: Spool[]; byTag: Map<string, Spool[]> } | null = null;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly issues: CellIssue[] = [],
+  ) {}
+
+  private load() {
+    if (this.cache) return this.cache;
+    const table = this.uow.table(tableSpec(OPERACIONES_SCHEMA));
+    const tagColumn = table.columns.firstPresent(OPERACIONES.tag, OPERACIONES.split);
+    if (!tagColumn) {
+      throw schemaError('A la hoja "Operaciones" le falta la columna TAG_SPOOL (o SPLIT).', {
+        sheet: table.sheet,
+        missing: [OPERACIONES.tag],
+      });
+    }
+    const read = new RowReader(table, this.uow.timeZone(), this.issues);
+    const spools: Spool[] = [];
+    const byTag = new Map<string, Spool[]>();
+    for (const row of table.dataRows()) {
+      const tag = read.text(row, tagColumn);
+      const ot = read.text(row, OPERACIONES.ot);
+      if (tag === '' && ot === '') continue;
+      const spool: Spool = {
+        rowNumber: row.rowNumber,
+        ot,
+        tag,
+        nv: read.text(row, OPERACIONES.nv),
+        fechaArmado: read.date(row, OPERACIONES.fechaArmado),
+        armador: read.text(row, OPERACIONES.armador),
+        fechaSoldadura: read.date(row, OPERACIONES.fechaSoldadura),
+        soldador: read.text(row, OPERACIONES.soldador),
+        ocupadoPor: read.text(row, OPERACIONES.ocupadoPor),
+        fechaOcupacion: read.date(row, OPERACIONES.fechaOcupacion),
+        estadoDetalle: read.text(row, OPERACIONES.estadoDetalle),
+        version: read.integer(row, OPERACIONES.version) ?? 0,
+      };
+      spools.push(spool);
+      if (tag !== '') byTag.set(tag, [...(byTag.get(tag) ?? []), spool]);
+    }
+    this.cache = { table, spools, byTag };
+    return this.cache;
+  }
+
+  all(): Spool[] {
+    return this.load().spools;
+  }
+
+  byOt(ot: string): Spool[] {
+    return this.load().spools.filter((s) => s.ot === ot);
+  }
+
+  /** Tags that appear on more than one row, with those rows. */
+  duplicatedTags(): Map<string, number[]> {
+    const out = new Map<string, number[]>();
+    for (const [tag, list] of this.load().byTag) {
+      if (list.length > 1)
+        out.set(
+          tag,
+          list.map((s) => s.rowNumber),
+        );
+    }
+    return out;
+  }
+
+  /** The one spool of `tag`; NOT_FOUND when absent, CONFLICT when the tag is on several rows. */
+  byTag(tag: string): Spool {
+    const list = this.load().byTag.get(tag) ?? [];
+    if (list.length === 0) throw notFoundError(`No existe el spool ${tag} en Operaciones.`, { tag });
+    if (list.length > 1) {
+      throw conflictError(
+        `El spool ${tag} está repetido en Operaciones (filas ${list.map((s) => s.rowNumber).join(', ')}); corrija la planilla.`,
+        { tag, rows: list.map((s) => s.rowNumber) },
+      );
+    }
+    return list[0]!;
+  }
+
+  /** The OT of a tag when exactly one spool row holds it; otherwise null. */
+  otOfTag(tag: string): string | null {
+    const list = this.load().byTag.get(tag);
+    return list && list.length === 1 && list[0]!.ot !== '' ? list[0]!.ot : null;
+  }
+
+  private set(spool: Spool, column: string, value: string | number) {
+    this.uow.set(this.load().table, spool.rowNumber, column, value);
+  }
+
+  private bumpVersion(spool: Spool) {
+    this.set(spool, OPERACIONES.version, spool.version + 1);
+  }
+
+  occupy(spool: Spool, display: string, now: number, estado: string): void {
+    const tz = this.uow.timeZone();
+    this.set(spool, OPERACIONES.ocupadoPor, escapeText(display));
+    this.set(spool, OPERACIONES.fechaOcupacion, escapeText(formatDateTime(now, tz)));
+    this.set(spool, OPERACIONES.estadoDetalle, escapeText(estado));
+    this.bumpVersion(spool);
+  }
+
+  release(spool: Spool, estado: string): void {
+    this.set(spool, OPERACIONES.ocupadoPor, '');
+    this.set(spool, OPERACIONES.fechaOcupacion, '');
+    this.set(spool, OPERACIONES.estadoDetalle, escapeText(estado));
+    this.bumpVersion(spool);
+  }
+
+  /** COMPLETAR: Fecha_Armado/Armador or Fecha_Soldadura/Soldador. */
+  stampCompletion(spool: Spool, operation: Operation, display: string, now: number): void {
+    const date = escapeText(formatDate(now, this.uow.timeZone()));
+    if (operation === 'ARM') {
+      this.set(spool, OPERACIONES.fechaArmado, date);
+      this.set(spool, OPERACIONES.armador, escapeText(display));
+    } else {
+      this.set(spool, OPERACIONES.fechaSoldadura, date);
+      this.set(spool, OPERACIONES.soldador, escapeText(display));
+    }
+  }
+
+  /** The five metric columns (numbers; their number format is set by the schema migration). */
+  writeMetrics(spool: Spool, metrics: SpoolMetrics): void {
+    this.set(spool, OPERACIONES.totalUniones, metrics.totalUniones);
+    this.set(spool, OPERACIONES.unionesArm, metrics.unionesArm);
+    this.set(spool, OPERACIONES.unionesSold, metrics.unionesSold);
+    this.set(spool, OPERACIONES.pulgadasArm, metrics.pulgadasArm);
+    this.set(spool, OPERACIONES.pulgadasSold, metrics.pulgadasSold);
+  }
+
+  /** The metric columns as the sheet holds them now (to write only what changed). */
+  storedMetrics(spool: Spool): SpoolMetrics | null {
+    const { table } = this.load();
+    const row = table.rows[spool.rowNumber - 2];
+    if (!row || !table.columns.has(OPERACIONES.totalUniones)) return null;
+    const read = new RowReader(table, this.uow.timeZone(), []);
+    return {
+      totalUniones: read.number(row, OPERACIONES.totalUniones) ?? NaN,
+      unionesArm: read.number(row, OPERACIONES.unionesArm) ?? NaN,
+      unionesSold: read.number(row, OPERACIONES.unionesSold) ?? NaN,
+      pulgadasArm: read.number(row, OPERACIONES.pulgadasArm) ?? NaN,
+      pulgadasSold: read.number(row, OPERACIONES.pulgadasSold) ?? NaN,
+    };
+  }
+}

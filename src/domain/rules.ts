@@ -1,0 +1,49 @@
+// When a union is disponible for ARM or SOLD (design §3), and why not when it is not.
+
+import { formatDateTime } from './dates';
+import type { Operation } from './operation';
+import { needsSold, type Settings } from './settings';
+import type { Spool } from './spool';
+import type { Union } from './union';
+
+export type Availability = { disponible: true } | { disponible: false; reason: string };
+
+const yes: Availability = { disponible: true };
+const no = (reason: string): Availability => ({ disponible: false, reason });
+
+/** Spools armed at spool level before union tracking: Fecha_Armado set and no union armed. */
+export function isLegacyArmed(spool: Spool | undefined, unionsOfSpool: readonly Union[]): boolean {
+  return !!spool && spool.fechaArmado !== null && unionsOfSpool.every((u) => u.armFin === null);
+}
+
+export function availability(
+  union: Union,
+  operation: Operation,
+  context: { settings: Settings; legacyArmed: boolean; timeZone: string },
+): Availability {
+  const when = (t: number | null) => (t === null ? '' : ` el ${formatDateTime(t, context.timeZone)}`);
+  if (operation === 'ARM') {
+    return union.armFin === null
+      ? yes
+      : no(`Ya armada por ${union.armWorker || 'otro trabajador'}${when(union.armFin)}.`);
+  }
+  if (!needsSold(union.tipo, context.settings)) return no(`El tipo ${union.tipo} no lleva soldadura.`);
+  if (union.solFin !== null) {
+    return no(`Ya soldada por ${union.solWorker || 'otro trabajador'}${when(union.solFin)}.`);
+  }
+  if (union.armFin === null && context.settings.requireArmBeforeSold && !context.legacyArmed) {
+    return no('Falta el armado (ARM) de esta unión.');
+  }
+  return yes;
+}
+
+/** Every union of the spool that needs `operation` is done. */
+export function isOperationComplete(
+  unionsOfSpool: readonly Union[],
+  operation: Operation,
+  settings: Settings,
+): boolean {
+  const relevant =
+    operation === 'ARM' ? unionsOfSpool : unionsOfSpool.filter((u) => needsSold(u.tipo, settings));
+  return relevant.length > 0 && relevant.every((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null);
+}

@@ -1,0 +1,60 @@
+// What the menu items do: run the use case, then tell the user in Spanish (alerts), never fail silently.
+
+import { readJobStatus, runMetricsJob } from '../app/metricsJob';
+import { toAppError } from '../domain/errors';
+import { requestPorts, triggers, ui } from './environment';
+import { serverRequestId } from './serve';
+
+export const METRICS_TRIGGER_HANDLER = 'onMetricsTrigger';
+
+function reportingErrors(title: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    ui().alert(title, toAppError(error).userMessage);
+  }
+}
+
+export function recomputeMetrics(): void {
+  reportingErrors('Recalcular métricas', () => {
+    const ports = requestPorts();
+    const status = runMetricsJob(ports, serverRequestId('menu', ports.clock.now()));
+    ui().alert('Recalcular métricas', status.message);
+  });
+}
+
+export function showJobStatus(): void {
+  reportingErrors('Progreso de tareas', () => {
+    const status = readJobStatus(requestPorts().properties);
+    const automatic = triggers().count(METRICS_TRIGGER_HANDLER) > 0 ? 'activado' : 'desactivado';
+    ui().alert(
+      'Progreso de tareas',
+      `Recálculo de métricas: ${status.state} (${status.processed}/${status.total}). ${status.message}\nRecálculo automático: ${automatic}.`,
+    );
+  });
+}
+
+export function setMetricsTrigger(enabled: boolean): void {
+  reportingErrors('Recálculo automático', () => {
+    const t = triggers();
+    const removed = t.deleteAll(METRICS_TRIGGER_HANDLER);
+    if (enabled) t.createHourly(METRICS_TRIGGER_HANDLER, 1);
+    ui().alert(
+      'Recálculo automático',
+      enabled
+        ? 'Activado: las métricas se recalculan cada hora.'
+        : `Desactivado (${removed} disparador(es) eliminados).`,
+    );
+  });
+}
+
+export function migrateSchema(): void {
+  reportingErrors('Migrar esquema', () => {
+    throw new Error('La migración de esquema aún no está disponible.');
+  });
+}
+
+export function migrateSchemaApi(input: unknown): never {
+  void input;
+  throw new Error('La migración de esquema aún no está disponible.');
+}

@@ -1,0 +1,18 @@
+// The google.script.run boundary: every error leaves as an Error whose message starts with a stable code.
+
+import { toAppError } from '../domain/errors';
+
+export function serve<T>(handler: () => T): T {
+  try {
+    return handler();
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === 'INTERNAL') console.error(appError.message, JSON.stringify(appError.details));
+    throw new Error(appError.message);
+  }
+}
+
+/** A request id for server-initiated runs (trigger, menu), where no client sent one. */
+export function serverRequestId(kind: string, now: number): string {
+  return `${kind}-${now.toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
