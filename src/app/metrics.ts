@@ -31,6 +31,8 @@ export function getMetrics(
 export interface RecomputeResult {
   spools: number;
   changed: number;
+  /** Tags on several Operaciones rows: left alone (which row is right is not ours to guess). */
+  duplicatedTags: string[];
   unreadableCells: number;
 }
 
@@ -50,7 +52,8 @@ export function recomputeAllMetrics(ports: Ports, requestId: string): RecomputeR
     () => {
       const scope = openRequest(ports, settings);
       scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
-      const spools = scope.spools.all().filter((s) => s.tag !== '');
+      const duplicated = scope.spools.duplicatedTags();
+      const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
       const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
       let changed = 0;
       for (const spool of spools) {
@@ -59,7 +62,12 @@ export function recomputeAllMetrics(ports: Ports, requestId: string): RecomputeR
         scope.spools.writeMetrics(spool, fresh);
         changed += 1;
       }
-      const result = { spools: spools.length, changed, unreadableCells: scope.issues.length };
+      const result = {
+        spools: spools.length,
+        changed,
+        duplicatedTags: [...duplicated.keys()],
+        unreadableCells: scope.issues.length,
+      };
       const events = new EventBuilder(requestId, scope.now, null, '');
       events.add('JOB_METRICAS', 'RECALCULAR', '', {
         ...result,

@@ -59,7 +59,10 @@ export function runMetricsJob(ports: Ports, requestId: string): JobStatus {
       changed: result.changed,
       message:
         `${result.spools} spools revisados, ${result.changed} actualizados` +
-        (result.unreadableCells > 0 ? `, ${result.unreadableCells} celdas ilegibles (ver Metadata).` : '.'),
+        (result.duplicatedTags.length > 0
+          ? `; spools repetidos sin tocar: ${result.duplicatedTags.join(', ')}`
+          : '') +
+        (result.unreadableCells > 0 ? `; ${result.unreadableCells} celdas ilegibles (ver Metadata).` : '.'),
     });
   } catch (error) {
     write({

@@ -21,3 +21,8 @@ export function columnLetter(column: number): string {
 export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
+
+/** A Date from any realm (the bundle test runs Code.js in a vm context whose Date differs from Node's). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}

@@ -1,6 +1,6 @@
 // Date cells as production sheets hold them: Date objects, serial numbers or day-first text, in the sheet's zone.
 
-import type { Cell } from './cell';
+import { isDate, type Cell } from './cell';
 import { parseFailure, parsedValue, type Parsed } from './parse';
 import { fromWallTime, isValidWallTime, toWallTime, type WallTime } from './timeZone';
 
@@ -82,7 +82,7 @@ function parseDateSerial(serial: number, timeZone: string): Parsed<number> {
 
 /** Reads a date or timestamp cell as an instant (ms since epoch); '' is empty. */
 export function parseDateCell(value: Cell, timeZone: string): Parsed<number> {
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const t = value.getTime();
     return Number.isNaN(t) ? parseFailure('fecha inválida') : parsedValue(t);
   }

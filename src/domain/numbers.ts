@@ -1,6 +1,6 @@
 // Numeric cells as production sheets hold them: numbers, text with decimal commas, numbers formatted as dates.
 
-import type { Cell } from './cell';
+import { isDate, type Cell } from './cell';
 import { instantToSerial } from './dates';
 import { parseFailure, parsedValue, type Parsed } from './parse';
 
@@ -11,7 +11,7 @@ export function parseNumberCell(value: Cell, timeZone: string): Parsed<number> {
   if (typeof value === 'number') {
     return Number.isFinite(value) ? parsedValue(value) : parseFailure(`número inválido ${value}`);
   }
-  if (value instanceof Date) {
+  if (isDate(value)) {
     const t = value.getTime();
     if (Number.isNaN(t)) return parseFailure('número inválido (fecha vacía)');
     // Sheets hands back a Date for a number cell with a date format; 7 shows as 1900-01-06.

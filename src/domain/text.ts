@@ -1,12 +1,11 @@
 // Text cells: reading any cell as text, and writing user text so Sheets never turns it into a formula.
 
-import type { Cell } from './cell';
+import { isDate, type Cell } from './cell';
 import { formatDateTime } from './dates';
 
 /** Reads a cell as trimmed text; numbers keep their digits, Dates use the shop's date-time form. */
 export function cellToText(value: Cell, timeZone: string): string {
-  if (value instanceof Date)
-    return Number.isNaN(value.getTime()) ? '' : formatDateTime(value.getTime(), timeZone);
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? '' : formatDateTime(value.getTime(), timeZone);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   return value.trim();

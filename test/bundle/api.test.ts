@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { buildDemoWorkbook, demoOt, demoTag } from '../../src/memory/demoWorkbook';
+import { loadBundle } from '../support/bundle';
+
+function failure(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a failure');
+}
+
+describe('the server API of build/Code.js on the demo workbook', () => {
+  const book = buildDemoWorkbook();
+  const bundle = loadBundle(book);
+
+  it('apiBootstrap gives the active workers with their roles, the operations and the time zone', () => {
+    const result = bundle.call<{
+      workers: Array<{ id: number; display: string; roles: string[] }>;
+      operations: Array<{ id: string }>;
+      timeZone: string;
+    }>('apiBootstrap');
+    expect(result.workers.map((w) => w.display)).toEqual(['AS(95)', 'CD(98)', 'JP(94)', 'MR(93)', 'PS(96)']);
+    expect(result.workers.find((w) => w.id === 98)!.roles).toEqual(['Armador', 'Soldador']);
+    expect(result.operations.map((o) => o.id)).toEqual(['ARM', 'SOLD']);
+    expect(result.timeZone).toBe('America/Santiago');
+  });
+
+  it('lists, starts and finishes ARM on an OT, returning only JSON-safe values', () => {
+    const scope = bundle.scope as Record<string, (input?: unknown) => unknown>;
+    const listed = scope.apiListUnions!({ ot: demoOt(1), operation: 'ARM' }) as {
+      unions: Array<{ key: string; disponible: boolean; version: string }>;
+    };
+    expect(JSON.parse(JSON.stringify(listed))).toEqual(listed);
+    expect(listed.unions.filter((u) => u.disponible)).toHaveLength(10);
+
+    bundle.call('apiStartWork', {
+      tagSpool: demoTag(1),
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'bundle-start-1',
+    });
+    const versions = Object.fromEntries(listed.unions.map((u) => [u.key, u.version]));
+    const finished = bundle.call<{
+      updated: string[];
+      spools: Array<{ action: string }>;
+      eventsWritten: number;
+    }>('apiFinishWork', {
+      ot: demoOt(1),
+      operation: 'ARM',
+      workerId: 93,
+      unionKeys: ['001+1', '001+2', '001+3'],
+      requestId: 'bundle-finish-1',
+      versions,
+    });
+    expect(finished.updated).toEqual(['001+1', '001+2', '001+3']);
+    expect(finished.spools.map((s) => s.action)).toEqual(['PAUSAR']);
+    expect(finished.eventsWritten).toBe(4);
+
+    const metrics = bundle.call<{ spools: Array<{ unionesArm: number }> }>('apiGetMetrics', {
+      ot: demoOt(1),
+    });
+    expect(metrics.spools[0]!.unionesArm).toBe(3);
+  });
+
+  it('rejects bad requests with VALIDATION and names the fields', () => {
+    const error = failure(() =>
+      bundle.call('apiFinishWork', { ot: '', operation: 'PINTAR', workerId: 'x', unionKeys: 'a' }),
+    );
+    expect(error.message).toMatch(/^VALIDATION: Solicitud inválida: /);
+    expect(error.message).toContain('ot: la OT es obligatoria');
+    expect(error.message).toContain('operation: la operación debe ser ARM o SOLD');
+    expect(error.message).toContain('requestId: falta requestId');
+    expect(
+      failure(() => bundle.call('apiListUnions', { ot: '001', operation: 'ARM', extra: 1 })).message,
+    ).toBe('VALIDATION: Solicitud inválida: campos no esperados: extra.');
+  });
+
+  it('maps domain errors to their codes across the boundary', () => {
+    expect(
+      failure(() =>
+        bundle.call('apiStartWork', {
+          tagSpool: demoTag(10),
+          operation: 'ARM',
+          workerId: 93,
+          requestId: 'bundle-dup-1',
+        }),
+      ).message,
+    ).toMatch(/^CONFLICT: El spool MK-1335-CW-25238-010 está repetido en Operaciones/);
+    expect(failure(() => bundle.call('apiGetMetrics', { ot: '777' })).message).toBe(
+      'NOT_FOUND: No existe la OT 777.',
+    );
+  });
+
+  it('runs the metrics job and reports its status', () => {
+    const step = bundle.call<{ state: string; total: number; message: string }>('apiRunJobStep', {
+      kind: 'metrics',
+    });
+    expect(step).toMatchObject({ state: 'done', total: 9 });
+    // OT 001's metrics were already written by the FINALIZAR above: 8 of 9 change.
+    expect(step.message).toBe(
+      '9 spools revisados, 8 actualizados; spools repetidos sin tocar: MK-1335-CW-25238-010.',
+    );
+    expect(bundle.call<{ jobs: Array<{ state: string }> }>('apiJobStatus').jobs[0]!.state).toBe('done');
+  });
+});
