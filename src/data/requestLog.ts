@@ -1,45 +1,43 @@
-// Remembers the result of each requestId for a while, so a replayed request writes nothing twice.
-// Document properties hold it: per spreadsheet, and read only under the document lock.
+// Remembers the results of recent requestIds, so a replayed request writes nothing twice. One document
+// property holds them all (one read, one write a request); the oldest go when it outgrows its size.
 
 import type { PropertiesPort } from '../ports';
 
-const PREFIX = 'req:';
-const INDEX = 'req-index';
-const KEEP = 200;
+const KEY = 'requests';
 const MAX_AGE_MS = 7 * 24 * 3600 * 1000;
-/** Properties hold at most 9 KB a value: larger results are kept as their summary. */
-const MAX_VALUE_CHARS = 8000;
+/** Properties hold at most 9 KB a value. */
+const MAX_CHARS = 8500;
+/** A single result larger than this is kept as its summary. */
+const MAX_RESULT_CHARS = 4000;
+
+type Entry = [requestId: string, at: number, result: unknown];
 
 export class RequestLog {
   constructor(private readonly properties: PropertiesPort) {}
 
-  find<T>(requestId: string): T | null {
-    const raw = this.properties.get(PREFIX + requestId);
-    if (!raw) return null;
+  private entries(): Entry[] {
     try {
-      return (JSON.parse(raw) as { result: T }).result;
-    } catch {
-      return null;
-    }
-  }
-
-  save<T>(requestId: string, result: T, summary: () => unknown, now: number): void {
-    let value = JSON.stringify({ result });
-    if (value.length > MAX_VALUE_CHARS) value = JSON.stringify({ result: summary() });
-    this.properties.set(PREFIX + requestId, value);
-    const index = this.index().filter(([id]) => id !== requestId);
-    index.push([requestId, now]);
-    const expired = index.filter(([, at], i) => now - at >= MAX_AGE_MS || i < index.length - KEEP);
-    for (const [old] of expired) this.properties.delete(PREFIX + old);
-    this.properties.set(INDEX, JSON.stringify(index.filter((entry) => !expired.includes(entry))));
-  }
-
-  private index(): Array<[string, number]> {
-    try {
-      const parsed: unknown = JSON.parse(this.properties.get(INDEX) ?? '[]');
-      return Array.isArray(parsed) ? (parsed as Array<[string, number]>) : [];
+      const parsed: unknown = JSON.parse(this.properties.get(KEY) ?? '[]');
+      return Array.isArray(parsed) ? (parsed as Entry[]) : [];
     } catch {
       return [];
     }
+  }
+
+  find<T>(requestId: string): T | null {
+    const entry = this.entries().find(([id]) => id === requestId);
+    return entry ? (entry[2] as T) : null;
+  }
+
+  save<T>(requestId: string, result: T, summary: () => unknown, now: number): void {
+    const kept = JSON.stringify(result).length <= MAX_RESULT_CHARS ? result : summary();
+    const entries = this.entries().filter(([id, at]) => id !== requestId && now - at < MAX_AGE_MS);
+    entries.push([requestId, now, kept]);
+    let text = JSON.stringify(entries);
+    while (text.length > MAX_CHARS && entries.length > 1) {
+      entries.shift();
+      text = JSON.stringify(entries);
+    }
+    this.properties.set(KEY, text);
   }
 }

@@ -4,17 +4,29 @@ import type { Ports, TriggersPort, UiPort } from '../ports';
 import type { SpreadsheetLike } from './appsScriptShapes';
 import { lockAdapter, propertiesAdapter, systemClock, triggersAdapter, uiAdapter } from './services';
 import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
+import { loadSettings } from '../data/settingsRepository';
+import type { SheetsApiLike } from './sheetsApiShapes';
+import { SheetsApiSpreadsheet } from './sheetsApiSpreadsheet';
 
 export function activeSpreadsheet(): SpreadsheetLike {
   return SpreadsheetApp.getActive() as unknown as SpreadsheetLike;
 }
 
-/** Fresh ports for one request (the spreadsheet adapter caches sheet handles for that request only). */
+/**
+ * Fresh ports for one request (adapters cache sheet handles and properties for that request only).
+ * The Sheets advanced service is used when the setting asks for it and the manifest enabled it.
+ */
 export function requestPorts(): Ports {
+  const properties = propertiesAdapter(PropertiesService.getDocumentProperties());
+  const api = typeof Sheets === 'undefined' ? undefined : Sheets;
+  const spreadsheet =
+    api && loadSettings(properties).useSheetsApi
+      ? new SheetsApiSpreadsheet(api as unknown as SheetsApiLike, SpreadsheetApp.getActive().getId())
+      : new AppsScriptSpreadsheet(activeSpreadsheet());
   return {
-    spreadsheet: new AppsScriptSpreadsheet(activeSpreadsheet()),
+    spreadsheet,
     lock: lockAdapter(LockService.getDocumentLock()),
-    properties: propertiesAdapter(PropertiesService.getDocumentProperties()),
+    properties,
     clock: systemClock,
   };
 }

@@ -15,16 +15,29 @@ export function lockAdapter(lock: LockLike): LockPort {
 }
 
 interface PropertiesLike {
-  getProperty(key: string): string | null;
+  getProperties(): Record<string, string>;
   setProperty(key: string, value: string): unknown;
   deleteProperty(key: string): unknown;
 }
 
+/**
+ * Reads every property in one call the first time one is asked for (settings, request log and job
+ * status then cost one round trip together); writes go straight through and update the snapshot.
+ * Create one per request, so another execution's writes are seen by the next request.
+ */
 export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
+  let snapshot: Record<string, string> | null = null;
+  const all = () => (snapshot ??= { ...properties.getProperties() });
   return {
-    get: (key) => properties.getProperty(key),
-    set: (key, value) => void properties.setProperty(key, value),
-    delete: (key) => void properties.deleteProperty(key),
+    get: (key) => all()[key] ?? null,
+    set: (key, value) => {
+      properties.setProperty(key, value);
+      all()[key] = value;
+    },
+    delete: (key) => {
+      properties.deleteProperty(key);
+      delete all()[key];
+    },
   };
 }
 

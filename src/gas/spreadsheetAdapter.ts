@@ -64,7 +64,10 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     const firstRow = sheet.getLastRow() + 1;
     if (rows.length === 0) return { firstRow };
     const width = Math.max(...rows.map((r) => r.length));
-    this.ensureSize(sheetName, sheet, { rows: firstRow + rows.length - 1, cols: width }, true);
+    // Rows laid out by the header are never wider than the sheet: only the row count may need to grow.
+    const maxRows = sheet.getMaxRows();
+    const lastNeeded = firstRow + rows.length - 1;
+    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
     let written = 0;
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
@@ -125,9 +128,9 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   }
 
   /** Grows the grid when a write goes past it: getRange outside the sheet throws in Apps Script. */
-  private ensureSize(name: string, sheet: SheetLike, needed: Extent, force = false): void {
+  private ensureSize(name: string, sheet: SheetLike, needed: Extent): void {
     const known = this.extents.get(name);
-    if (!force && known && needed.rows <= known.rows && needed.cols <= known.cols) return;
+    if (known && needed.rows <= known.rows && needed.cols <= known.cols) return;
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
     if (needed.rows > maxRows) sheet.insertRowsAfter(maxRows, needed.rows - maxRows);

@@ -130,18 +130,26 @@ export class FakeRange {
 }
 
 export class FakeSheet {
-  private readonly grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
+  private grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
   private maxRows: number;
   private maxColumns: number;
+  readonly sheetId: number;
 
   constructor(
     private readonly book: FakeSpreadsheet,
     private name: string,
     maxRows = DEFAULT_ROWS,
     maxColumns = DEFAULT_COLUMNS,
+    sheetId?: number,
   ) {
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
+    this.sheetId = sheetId ?? book.nextSheetId();
+  }
+
+  getSheetId(): number {
+    this.touch('getSheetId');
+    return this.sheetId;
   }
 
   touch(method: string, detail = ''): void {
@@ -391,6 +399,33 @@ export class FakeSheet {
     return this.readBlock(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
   }
 
+  /** Sets one cell exactly (the Sheets API's explicit value kinds): no typing, no apostrophe rule. */
+  putCell(row: number, col: number, value: Cell, formula = ''): void {
+    while (this.grid.values.length < row) this.grid.values.push([]);
+    const target = this.grid.values[row - 1]!;
+    while (target.length < col) target.push('');
+    target[col - 1] = formula ? '' : value;
+    if (formula) this.grid.formulas.set(key(row, col), formula);
+    else this.grid.formulas.delete(key(row, col));
+    this.maxRows = Math.max(this.maxRows, row);
+    this.maxColumns = Math.max(this.maxColumns, col);
+  }
+
+  /** Snapshot and restore of the whole sheet (the fake Sheets API's batchUpdate is atomic). */
+  snapshot(): () => void {
+    const values = this.grid.values.map((r) => r.slice());
+    const formulas = new Map(this.grid.formulas);
+    const formats = new Map(this.grid.formats);
+    const { maxRows, maxColumns } = this;
+    return () => {
+      this.grid.values = values;
+      this.grid.formulas = formulas;
+      this.grid.formats = formats;
+      this.maxRows = maxRows;
+      this.maxColumns = maxColumns;
+    };
+  }
+
   formulaAt(row: number, col: number): string {
     return this.grid.formulas.get(key(row, col)) ?? '';
   }
@@ -413,6 +448,12 @@ export interface FakeSpreadsheetOptions {
 export class FakeSpreadsheet {
   readonly calls = new CallCounter();
   private readonly sheets: FakeSheet[] = [];
+  private sheetIdSeed = 0;
+
+  nextSheetId(): number {
+    this.sheetIdSeed += 1;
+    return this.sheetIdSeed;
+  }
   private readonly timeZone: string;
   private readonly id: string;
   private readonly name: string;
@@ -471,6 +512,17 @@ export class FakeSpreadsheet {
   }
 
   // ——— test helpers (not counted) ———
+
+  /** Adds an empty sheet without counting a call (the fake Sheets API's addSheet). */
+  addEmptySheet(name: string, sheetId?: number): FakeSheet {
+    const sheet = new FakeSheet(this, name, DEFAULT_ROWS, DEFAULT_COLUMNS, sheetId);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  sheetById(sheetId: number): FakeSheet | undefined {
+    return this.sheets.find((s) => s.sheetId === sheetId);
+  }
 
   /** Adds a sheet holding `rows` (row 1 = header); extra empty rows mimic trailing formatted rows. */
   addSheet(

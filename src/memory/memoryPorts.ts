@@ -3,6 +3,8 @@
 
 import { lockAdapter, propertiesAdapter } from '../gas/services';
 import { AppsScriptSpreadsheet } from '../gas/spreadsheetAdapter';
+import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
+import { FakeSheetsApi } from './fakeSheetsApi';
 import type { ClockPort, Ports } from '../ports';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import { FakeLockService, FakePropertiesService } from './fakeServices';
@@ -29,24 +31,32 @@ export interface MemoryEnvironment {
   ports(): Ports;
 }
 
+export type Backend = 'spreadsheetApp' | 'sheetsApi';
+
 export function memoryEnvironment(
   spreadsheet: FakeSpreadsheet,
   options: {
     clock?: ClockPort;
     lockService?: FakeLockService;
     propertiesService?: FakePropertiesService;
+    /** Which adapter the requests go through: SpreadsheetApp (default) or the Sheets advanced service. */
+    backend?: Backend;
   } = {},
 ): MemoryEnvironment {
   const lockService = options.lockService ?? new FakeLockService();
   const propertiesService = options.propertiesService ?? new FakePropertiesService();
   const clock = options.clock ?? { now: () => Date.now() };
+  const sheetsApi = new FakeSheetsApi(spreadsheet);
   return {
     spreadsheet,
     lockService,
     propertiesService,
     clock,
     ports: () => ({
-      spreadsheet: new AppsScriptSpreadsheet(spreadsheet),
+      spreadsheet:
+        options.backend === 'sheetsApi'
+          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id')
+          : new AppsScriptSpreadsheet(spreadsheet),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,

@@ -9,7 +9,12 @@ import {
   UNIONES_HEADER,
 } from '../../src/data/productionHeaders';
 import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
-import { ManualClock, memoryEnvironment, type MemoryEnvironment } from '../../src/memory/memoryPorts';
+import {
+  ManualClock,
+  memoryEnvironment,
+  type Backend,
+  type MemoryEnvironment,
+} from '../../src/memory/memoryPorts';
 import { DEMO_WORKERS } from '../../src/memory/demoWorkbook';
 
 export const TZ = 'America/Santiago';
@@ -107,9 +112,15 @@ export function dnOf(n: number): number {
   return [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
 }
 
-export function environment(book: FakeSpreadsheet, now = NOW): MemoryEnvironment & { clock: ManualClock } {
+export const BACKENDS: Backend[] = ['spreadsheetApp', 'sheetsApi'];
+
+export function environment(
+  book: FakeSpreadsheet,
+  now = NOW,
+  backend: Backend = 'spreadsheetApp',
+): MemoryEnvironment & { clock: ManualClock } {
   const clock = new ManualClock(now);
-  return { ...memoryEnvironment(book, { clock }), clock };
+  return { ...memoryEnvironment(book, { clock, backend }), clock };
 }
 
 /** Values of a sheet as rows of {header: value}. */

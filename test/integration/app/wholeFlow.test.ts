@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finishWork } from '../../../src/app/finishWork';
 import { startWork } from '../../../src/app/startWork';
-import { environment, records, rowOf, tagOf, trackingBook } from '../../support/tracking';
+import { BACKENDS, NOW, environment, records, rowOf, tagOf, trackingBook } from '../../support/tracking';
 
 const OT = '001';
 const TAG = tagOf(OT);
@@ -19,9 +19,9 @@ function freshSpool() {
   });
 }
 
-describe('a spool of 10 unions from ARM to SOLD', () => {
+describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) => {
   const book = freshSpool();
-  const env = environment(book);
+  const env = environment(book, NOW, backend);
   const spool = () => rowOf(book, 'Operaciones', (r) => r.TAG_SPOOL === TAG);
   const union = (n: number) => rowOf(book, 'Uniones', (r) => r.N_UNION === n);
   let request = 0;

@@ -1,0 +1,217 @@
+// SpreadsheetPort over the Sheets advanced service: a request reads every sheet it needs in one call and
+// writes everything (cells of several sheets and appended rows) in one atomic batchUpdate.
+// Needs the full `spreadsheets` scope and the advanced service enabled (see README).
+
+import { isDate, type Cell } from '../domain/cell';
+import { instantToSerial } from '../domain/dates';
+import { schemaError } from '../domain/errors';
+import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
+import type { ExtendedValue, GridData, SheetsApiLike, SheetsSpreadsheet } from './sheetsApiShapes';
+import { planWriteBlocks } from './writePlan';
+
+const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
+
+export class SheetsApiSpreadsheet implements SpreadsheetPort {
+  private zone: string | null = null;
+  private sheetIds: Map<string, number> | null = null;
+
+  constructor(
+    private readonly api: SheetsApiLike,
+    private readonly spreadsheetId: string,
+  ) {}
+
+  timeZone(): string {
+    if (this.zone === null)
+      this.remember(
+        this.api.Spreadsheets.get(this.spreadsheetId, {
+          fields: 'properties.timeZone,sheets.properties(sheetId,title)',
+        }),
+      );
+    return this.zone!;
+  }
+
+  readSheets(names: readonly string[], headerOnly: readonly string[] = []): Map<string, Cell[][] | null> {
+    const wanted = this.sheetIds ? names.filter((n) => this.sheetIds!.has(n)) : [...names];
+    let reply: SheetsSpreadsheet;
+    try {
+      reply = this.fetch(wanted, headerOnly);
+    } catch (error) {
+      // A missing sheet makes the whole range list invalid: learn which exist, then ask for those.
+      if (this.sheetIds) throw error;
+      this.timeZone();
+      reply = this.fetch(
+        names.filter((n) => this.sheetIds!.has(n)),
+        headerOnly,
+      );
+    }
+    this.remember(reply);
+    const result = new Map<string, Cell[][] | null>(names.map((n) => [n, null]));
+    for (const sheet of reply.sheets ?? []) {
+      const title = sheet.properties?.title ?? '';
+      if (!names.includes(title)) continue;
+      result.set(title, this.grid(sheet.data?.[0]));
+    }
+    return result;
+  }
+
+  writeBatch(batch: WriteBatch): void {
+    const requests: object[] = [];
+    for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
+    for (const [sheet, rows] of batch.appends) {
+      if (rows.length === 0) continue;
+      requests.push({
+        appendCells: {
+          sheetId: this.sheetId(sheet),
+          rows: rows.map((r) => this.rowData(r)),
+          fields: 'userEnteredValue',
+        },
+      });
+    }
+    if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+  }
+
+  writeCells(sheet: string, cells: readonly CellWrite[]): void {
+    this.writeBatch({ cells: new Map([[sheet, cells]]), appends: new Map() });
+  }
+
+  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+    void chunkSize; // one atomic call: no need to chunk
+    const before = this.readSheets([sheet]).get(sheet)?.length ?? 0;
+    this.writeBatch({ cells: new Map(), appends: new Map([[sheet, rows]]) });
+    return { firstRow: before + 1 };
+  }
+
+  deleteRows(sheet: string, firstRow: number, count: number): void {
+    this.api.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            deleteDimension: {
+              range: {
+                sheetId: this.sheetId(sheet),
+                dimension: 'ROWS',
+                startIndex: firstRow - 1,
+                endIndex: firstRow - 1 + count,
+              },
+            },
+          },
+        ],
+      },
+      this.spreadsheetId,
+    );
+  }
+
+  createSheet(name: string, header: readonly string[]): void {
+    this.timeZone();
+    const sheetId = Math.max(0, ...this.sheetIds!.values()) + 1;
+    this.api.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { addSheet: { properties: { sheetId, title: name, gridProperties: { frozenRowCount: 1 } } } },
+          {
+            updateCells: {
+              start: { sheetId, rowIndex: 0, columnIndex: 0 },
+              rows: [this.rowData(header.map((h) => `'${h}`))],
+              fields: 'userEnteredValue',
+            },
+          },
+        ],
+      },
+      this.spreadsheetId,
+    );
+    this.sheetIds!.set(name, sheetId);
+  }
+
+  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+    this.api.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            repeatCell: {
+              range: {
+                sheetId: this.sheetId(sheet),
+                startRowIndex: rect.row - 1,
+                endRowIndex: rect.row - 1 + rect.numRows,
+                startColumnIndex: rect.col - 1,
+                endColumnIndex: rect.col - 1 + rect.numCols,
+              },
+              cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: format } } },
+              fields: 'userEnteredFormat.numberFormat',
+            },
+          },
+        ],
+      },
+      this.spreadsheetId,
+    );
+  }
+
+  private fetch(names: readonly string[], headerOnly: readonly string[]): SheetsSpreadsheet {
+    return this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: names.map((n) => (headerOnly.includes(n) ? `${quote(n)}!1:1` : quote(n))),
+      includeGridData: true,
+      fields:
+        'properties.timeZone,sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(effectiveValue))))',
+    });
+  }
+
+  private remember(reply: SheetsSpreadsheet): void {
+    this.zone ??= reply.properties?.timeZone ?? 'America/Santiago';
+    this.sheetIds ??= new Map();
+    for (const sheet of reply.sheets ?? []) {
+      const { title, sheetId } = sheet.properties ?? {};
+      if (title !== undefined && sheetId !== undefined) this.sheetIds.set(title, sheetId);
+    }
+  }
+
+  private sheetId(name: string): number {
+    if (!this.sheetIds?.has(name)) this.timeZone();
+    const id = this.sheetIds!.get(name);
+    if (id === undefined) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
+    return id;
+  }
+
+  /** The API omits trailing empty rows and cells: pad to a rectangle as getValues would give. */
+  private grid(data: GridData | undefined): Cell[][] {
+    const rows = (data?.rowData ?? []).map((row) =>
+      (row.values ?? []).map((v) => fromExtended(v.effectiveValue)),
+    );
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    return rows.map((r) => [...r, ...Array<Cell>(width - r.length).fill('')]);
+  }
+
+  private updateRequests(sheet: string, cells: readonly CellWrite[]): object[] {
+    const sheetId = this.sheetId(sheet);
+    // One call carries any number of rectangles: keep them exact, never a bounding block.
+    return planWriteBlocks(cells, Number.POSITIVE_INFINITY).map((block) => ({
+      updateCells: {
+        start: { sheetId, rowIndex: block.row - 1, columnIndex: block.col - 1 },
+        rows: block.values.map((line) => this.rowData(line as Cell[])),
+        fields: 'userEnteredValue',
+      },
+    }));
+  }
+
+  private rowData(row: readonly Cell[]): { values: Array<{ userEnteredValue?: ExtendedValue }> } {
+    return { values: row.map((cell) => ({ userEnteredValue: this.toExtended(cell) })) };
+  }
+
+  /** Our cell encoding (leading ' = literal text, leading = formula) as the API's explicit value kinds. */
+  private toExtended(cell: Cell): ExtendedValue | undefined {
+    if (typeof cell === 'number') return { numberValue: cell };
+    if (typeof cell === 'boolean') return { boolValue: cell };
+    if (isDate(cell)) return { numberValue: instantToSerial(cell.getTime(), this.timeZone()) };
+    if (cell === '') return undefined;
+    if (cell.startsWith("'")) return { stringValue: cell.slice(1) };
+    if (cell.startsWith('=')) return { formulaValue: cell };
+    return { stringValue: cell };
+  }
+}
+
+function fromExtended(value: ExtendedValue | undefined): Cell {
+  if (!value) return '';
+  if (value.numberValue !== undefined) return value.numberValue;
+  if (value.boolValue !== undefined) return value.boolValue;
+  if (value.stringValue !== undefined) return value.stringValue;
+  if (value.errorValue) return `#ERROR ${value.errorValue.message ?? ''}`.trim();
+  return '';
+}

@@ -1,0 +1,156 @@
+// An in-memory Sheets advanced service (Spreadsheets.get / batchUpdate) over a FakeSpreadsheet: one counted
+// call each, values as the API gives them (dates as serial numbers), and batchUpdate atomic like the real one.
+
+import { isDate, type Cell } from '../domain/cell';
+import { instantToSerial } from '../domain/dates';
+import type { ExtendedValue, SheetsApiLike, SheetsSpreadsheet } from '../gas/sheetsApiShapes';
+import type { FakeSheet, FakeSpreadsheet } from './fakeSpreadsheet';
+
+export const SHEETS_API_TARGET = '(sheets-api)';
+
+interface RowDataIn {
+  values?: Array<{ userEnteredValue?: ExtendedValue }>;
+}
+
+function parseRange(range: string): { title: string; headerOnly: boolean } {
+  const m = /^'((?:[^']|'')*)'(?:!1:1)?$/.exec(range);
+  if (!m) throw new Error(`GoogleJsonResponseException: Unable to parse range: ${range}`);
+  return { title: m[1]!.replace(/''/g, "'"), headerOnly: range.endsWith('!1:1') };
+}
+
+export class FakeSheetsApi implements SheetsApiLike {
+  readonly Spreadsheets: SheetsApiLike['Spreadsheets'];
+
+  constructor(private readonly book: FakeSpreadsheet) {
+    this.Spreadsheets = {
+      get: (id, args) => this.get(id, args ?? {}),
+      batchUpdate: (resource, id) => this.batchUpdate(resource, id),
+    };
+  }
+
+  private get(id: string, args: { ranges?: string[]; includeGridData?: boolean }): SheetsSpreadsheet {
+    void id;
+    this.book.calls.record(SHEETS_API_TARGET, 'get');
+    const tz = this.book.timeZoneUncounted;
+    const ranges = (args.ranges ?? []).map(parseRange);
+    for (const r of ranges) {
+      if (!this.book.hasSheet(r.title))
+        throw new Error(`GoogleJsonResponseException: Unable to parse range: '${r.title}'`);
+    }
+    const names = ranges.length > 0 ? ranges.map((r) => r.title) : this.book.sheetNames();
+    return {
+      properties: { timeZone: tz },
+      sheets: names.map((title) => {
+        const sheet = this.book.sheet(title);
+        const properties = { sheetId: sheet.sheetId, title };
+        if (!args.includeGridData) return { properties };
+        const headerOnly = ranges.find((r) => r.title === title)?.headerOnly ?? false;
+        const values = sheet.lastRow() === 0 ? [] : sheet.dump();
+        const rows = headerOnly ? values.slice(0, 1) : values;
+        return {
+          properties,
+          data: [
+            {
+              startRow: 0,
+              startColumn: 0,
+              rowData: rows.map((row) => ({
+                values: trimTrailing(row).map((c) => ({ effectiveValue: toEffective(c, tz) })),
+              })),
+            },
+          ],
+        };
+      }),
+    };
+  }
+
+  private batchUpdate(resource: { requests: object[] }, id: string): unknown {
+    void id;
+    this.book.calls.record(SHEETS_API_TARGET, 'batchUpdate');
+    const restore = this.book.sheetNames().map((name) => this.book.sheet(name).snapshot());
+    const created: string[] = [];
+    try {
+      for (const request of resource.requests as Array<Record<string, any>>) this.apply(request, created);
+    } catch (error) {
+      // All or nothing, as the API does.
+      restore.forEach((undo) => undo());
+      for (const name of created) this.book.deleteSheet(this.book.sheet(name));
+      throw error;
+    }
+    return { replies: resource.requests.map(() => ({})) };
+  }
+
+  private sheet(sheetId: number): FakeSheet {
+    const sheet = this.book.sheetById(sheetId);
+    if (!sheet) throw new Error(`GoogleJsonResponseException: No grid with id: ${sheetId}`);
+    return sheet;
+  }
+
+  private apply(request: Record<string, any>, created: string[]): void {
+    if (request.updateCells) {
+      const { start, rows } = request.updateCells as {
+        start: { sheetId: number; rowIndex: number; columnIndex: number };
+        rows: RowDataIn[];
+      };
+      this.writeRows(this.sheet(start.sheetId), start.rowIndex + 1, start.columnIndex + 1, rows);
+    } else if (request.appendCells) {
+      const { sheetId, rows } = request.appendCells as { sheetId: number; rows: RowDataIn[] };
+      const sheet = this.sheet(sheetId);
+      this.writeRows(sheet, sheet.lastRow() + 1, 1, rows);
+    } else if (request.deleteDimension) {
+      const { range } = request.deleteDimension as {
+        range: { sheetId: number; startIndex: number; endIndex: number };
+      };
+      this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);
+    } else if (request.addSheet) {
+      const { title, sheetId } = request.addSheet.properties as { title: string; sheetId?: number };
+      if (this.book.hasSheet(title))
+        throw new Error(`GoogleJsonResponseException: A sheet with the name "${title}" already exists.`);
+      this.book.addEmptySheet(title, sheetId);
+      created.push(title);
+    } else if (request.repeatCell) {
+      const { range, cell } = request.repeatCell as {
+        range: {
+          sheetId: number;
+          startRowIndex: number;
+          endRowIndex: number;
+          startColumnIndex: number;
+          endColumnIndex: number;
+        };
+        cell: { userEnteredFormat: { numberFormat: { pattern: string } } };
+      };
+      this.sheet(range.sheetId).writeFormats(
+        range.startRowIndex + 1,
+        range.startColumnIndex + 1,
+        range.endRowIndex - range.startRowIndex,
+        range.endColumnIndex - range.startColumnIndex,
+        () => cell.userEnteredFormat.numberFormat.pattern,
+      );
+    } else {
+      throw new Error(`GoogleJsonResponseException: unsupported request ${Object.keys(request).join(',')}`);
+    }
+  }
+
+  private writeRows(sheet: FakeSheet, row: number, col: number, rows: RowDataIn[]): void {
+    rows.forEach((line, r) => {
+      (line.values ?? []).forEach((cell, c) => {
+        const v = cell.userEnteredValue;
+        if (v?.formulaValue !== undefined) sheet.putCell(row + r, col + c, '', v.formulaValue);
+        else sheet.putCell(row + r, col + c, v?.numberValue ?? v?.boolValue ?? v?.stringValue ?? '');
+      });
+    });
+  }
+}
+
+function trimTrailing(row: Cell[]): Cell[] {
+  let end = row.length;
+  while (end > 0 && row[end - 1] === '') end--;
+  return row.slice(0, end);
+}
+
+function toEffective(cell: Cell, timeZone: string): ExtendedValue | undefined {
+  if (cell === '') return undefined;
+  if (isDate(cell)) return { numberValue: instantToSerial(cell.getTime(), timeZone) };
+  if (typeof cell === 'number') return { numberValue: cell };
+  if (typeof cell === 'boolean') return { boolValue: cell };
+  return { stringValue: cell };
+}
