@@ -1,7 +1,7 @@
 // Builds build/ for clasp: Code.js (the bundle plus a top-level forwarder per exported function),
 // Sidebar.html and appsscript.json. Fails when an entry point or a menu handler would be missing.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import vm from 'node:vm';
 
 const NAMESPACE = 'SpoolUnionTracker';
@@ -51,6 +51,17 @@ if (unknownHandlers.length > 0) fail(`menu items name missing functions: ${unkno
 
 mkdirSync('build', { recursive: true });
 writeFileSync('build/Code.js', code);
-copyFileSync('src/appsscript.json', 'build/appsscript.json');
+// SUT_SHEETS_API=1 builds the manifest for the batched path: the Sheets advanced service and the full
+// spreadsheets scope it needs (see README); the default keeps the narrow spreadsheets.currentonly scope.
+const manifest = JSON.parse(readFileSync('src/appsscript.json', 'utf8'));
+if (process.env.SUT_SHEETS_API === '1') {
+  manifest.oauthScopes = manifest.oauthScopes
+    .filter((scope) => !scope.endsWith('/spreadsheets.currentonly'))
+    .concat('https://www.googleapis.com/auth/spreadsheets');
+  manifest.dependencies = {
+    enabledAdvancedServices: [{ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' }],
+  };
+}
+writeFileSync('build/appsscript.json', `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync('build/Sidebar.html', readFileSync('src/client/sidebar.html', 'utf8'));
 console.log(`build: Code.js with ${entryPoints.length} entry points (${entryPoints.join(', ')})`);

@@ -22,6 +22,8 @@ export interface TableSpec {
 
 export class ColumnMap {
   private readonly positions: Map<string, number[]>;
+  /** Lookups by the name as asked (hot path: every cell read asks by name). */
+  private readonly asked = new Map<string, number[] | undefined>();
   /** The header as written in the sheet, trailing blanks dropped. */
   readonly header: readonly string[];
 
@@ -73,13 +75,18 @@ export class ColumnMap {
     return map;
   }
 
+  private lookup(name: string): number[] | undefined {
+    if (!this.asked.has(name)) this.asked.set(name, this.positions.get(normalizeHeader(name)));
+    return this.asked.get(name);
+  }
+
   has(name: string): boolean {
-    return this.positions.has(normalizeHeader(name));
+    return this.lookup(name) !== undefined;
   }
 
   /** 0-based index of a column; a missing one is a SCHEMA error naming it. */
   index(name: string): number {
-    const found = this.positions.get(normalizeHeader(name));
+    const found = this.lookup(name);
     if (!found || found.length === 0) {
       throw schemaError(`A la hoja "${this.sheet}" le falta la columna ${name}.`, {
         sheet: this.sheet,

@@ -1,11 +1,13 @@
-// Uniones as unions: validated rows keyed OT+N_UNION (OT resolved through TAG_SPOOL when blank or wrong),
-// ARM/SOLD records written in one commit, and metrics per spool from the same single read.
+// Uniones as unions: rows keyed OT+N_UNION (OT resolved through TAG_SPOOL when blank or wrong), decoded and
+// validated only for the OTs a request asks about, ARM/SOLD records written in one commit, and metrics per
+// spool from the same single read.
 
 import * as z from 'zod';
 import { formatDateTime } from '../domain/dates';
 import { computeMetrics, type SpoolMetrics } from '../domain/metrics';
+import { parseNumberCell } from '../domain/numbers';
 import type { Operation } from '../domain/operation';
-import { escapeText } from '../domain/text';
+import { cellToText, escapeText } from '../domain/text';
 import { N_UNION_MAX, N_UNION_MIN, unionKey, type Union } from '../domain/union';
 import { RowReader, type CellIssue } from './rowReader';
 import { UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
@@ -56,16 +58,27 @@ export interface UnionRecord {
   fin: number;
 }
 
+/** The cheap pass over every row: where each union is, by OT, by tag and by key, before any decoding. */
+interface RowIndex {
+  table: Table;
+  read: RowReader;
+  rows: TableRow[];
+  byOt: Map<string, TableRow[]>;
+  byTag: Map<string, TableRow[]>;
+  rowsByKey: Map<string, number[]>;
+  rawOt: Map<number, string>;
+}
+
+function push<K>(map: Map<K, TableRow[]>, key: K, row: TableRow) {
+  const list = map.get(key);
+  if (list) list.push(row);
+  else map.set(key, [row]);
+}
+
 export class UnionRepository {
-  private cache: {
-    table: Table;
-    unions: Union[];
-    duplicates: Map<string, number[]>;
-    byKey: Map<string, Union>;
-    byTag: Map<string, Union[]>;
-    byOt: Map<string, Union[]>;
-    rejected: Array<{ rowNumber: number; ot: string; tag: string }>;
-  } | null = null;
+  private rowIndex: RowIndex | null = null;
+  /** rowNumber → the decoded union, or null when the row is not a valid union (its issues reported). */
+  private readonly decoded = new Map<number, Union | null>();
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -73,7 +86,51 @@ export class UnionRepository {
     private readonly issues: CellIssue[] = [],
   ) {}
 
-  private decode(table: Table, row: TableRow, read: RowReader): Union | null {
+  private index(): RowIndex {
+    if (this.rowIndex) return this.rowIndex;
+    const table = this.uow.table(tableSpec(UNIONES_SCHEMA, TRACKING_COLUMNS));
+    const tz = this.uow.timeZone();
+    const [otCol, tagCol, nCol] = [UNIONES.ot, UNIONES.tag, UNIONES.nUnion].map((c) =>
+      table.columns.index(c),
+    );
+    const index: RowIndex = {
+      table,
+      read: new RowReader(table, tz, this.issues),
+      rows: table.dataRows(),
+      byOt: new Map(),
+      byTag: new Map(),
+      rowsByKey: new Map(),
+      rawOt: new Map(),
+    };
+    for (const row of index.rows) {
+      const rowOt = cellToText(row.values[otCol!] ?? '', tz);
+      const tag = cellToText(row.values[tagCol!] ?? '', tz);
+      const ot = (tag !== '' ? this.spools.otOfTag(tag) : null) ?? rowOt;
+      index.rawOt.set(row.rowNumber, rowOt);
+      push(index.byOt, ot, row);
+      if (rowOt !== ot) push(index.byOt, rowOt, row); // so a wrong OT's rows are still reported under it
+      push(index.byTag, tag, row);
+      const n = parseNumberCell(row.values[nCol!] ?? '', tz);
+      if (ot !== '' && n.ok && n.value !== null) {
+        const key = unionKey(ot, n.value);
+        const list = index.rowsByKey.get(key);
+        if (list) list.push(row.rowNumber);
+        else index.rowsByKey.set(key, [row.rowNumber]);
+      }
+    }
+    this.rowIndex = index;
+    return index;
+  }
+
+  private decodeRow(row: TableRow): Union | null {
+    if (this.decoded.has(row.rowNumber)) return this.decoded.get(row.rowNumber)!;
+    const union = this.decode(row);
+    this.decoded.set(row.rowNumber, union);
+    return union;
+  }
+
+  private decode(row: TableRow): Union | null {
+    const { read, rowsByKey } = this.index();
     const tagSpool = read.text(row, UNIONES.tag);
     const rowOt = read.text(row, UNIONES.ot);
     // OT is the query key; a blank or wrong one is corrected from the spool the tag names.
@@ -99,9 +156,14 @@ export class UnionRepository {
       return null;
     }
     const valid = parsed.data;
+    const key = unionKey(valid.ot, valid.nUnion);
+    const repeated = rowsByKey.get(key);
+    if (repeated && repeated.length > 1) {
+      read.report(row, UNIONES.nUnion, `unión ${key} repetida (filas ${repeated.join(', ')})`);
+    }
     return {
       rowNumber: row.rowNumber,
-      key: unionKey(valid.ot, valid.nUnion),
+      key,
       id: read.text(row, UNIONES.id),
       ...valid,
       armWorker: read.text(row, UNIONES.armWorker),
@@ -110,83 +172,49 @@ export class UnionRepository {
     };
   }
 
-  private load() {
-    if (this.cache) return this.cache;
-    const table = this.uow.table(tableSpec(UNIONES_SCHEMA, TRACKING_COLUMNS));
-    const read = new RowReader(table, this.uow.timeZone(), this.issues);
-    const unions: Union[] = [];
-    const rejected: Array<{ rowNumber: number; ot: string; tag: string }> = [];
-    const rowsByKey = new Map<string, number[]>();
-    for (const row of table.dataRows()) {
-      const union = this.decode(table, row, read);
-      if (!union) {
-        rejected.push({
-          rowNumber: row.rowNumber,
-          ot: read.text(row, UNIONES.ot),
-          tag: read.text(row, UNIONES.tag),
-        });
-        continue;
-      }
-      unions.push(union);
-      rowsByKey.set(union.key, [...(rowsByKey.get(union.key) ?? []), union.rowNumber]);
+  private decodeAll(rows: readonly TableRow[] | undefined, ot?: string): Union[] {
+    const out: Union[] = [];
+    for (const row of rows ?? []) {
+      const union = this.decodeRow(row);
+      if (union && (ot === undefined || union.ot === ot)) out.push(union);
     }
-    const duplicates = new Map([...rowsByKey].filter(([, rows]) => rows.length > 1));
-    for (const [key, rows] of duplicates) {
-      for (const rowNumber of rows) {
-        read.report(
-          table.rows[rowNumber - 2]!,
-          UNIONES.nUnion,
-          `unión ${key} repetida (filas ${rows.join(', ')})`,
-        );
-      }
-    }
-    const group = (keyOf: (u: Union) => string) => {
-      const map = new Map<string, Union[]>();
-      for (const u of unions) {
-        const list = map.get(keyOf(u));
-        if (list) list.push(u);
-        else map.set(keyOf(u), [u]);
-      }
-      return map;
-    };
-    const byKey = new Map<string, Union>();
-    for (const u of unions) if (!byKey.has(u.key)) byKey.set(u.key, u);
-    const byTag = group((u) => u.tagSpool);
-    this.cache = { table, unions, duplicates, byKey, byTag, byOt: group((u) => u.ot), rejected };
-    return this.cache;
+    return out;
   }
 
   all(): Union[] {
-    return this.load().unions;
+    return this.decodeAll(this.index().rows);
   }
 
   byOt(ot: string): Union[] {
-    return this.load().byOt.get(ot) ?? [];
+    return this.decodeAll(this.index().byOt.get(ot), ot);
   }
 
   bySpool(tag: string): Union[] {
-    return this.load().byTag.get(tag) ?? [];
-  }
-
-  /** Rows that could not be read as unions whose OT or tag points at `ot` / `tags`. */
-  rejected(ot: string, tags: ReadonlySet<string>): number[] {
-    return this.load()
-      .rejected.filter((r) => r.ot === ot || tags.has(r.tag))
-      .map((r) => r.rowNumber);
+    return this.decodeAll(this.index().byTag.get(tag)).filter((u) => u.tagSpool === tag);
   }
 
   byKey(key: string): Union | undefined {
-    return this.load().byKey.get(key);
+    const rows = this.index().rowsByKey.get(key);
+    const row = rows ? this.index().table.rows[rows[0]! - 2] : undefined;
+    return row ? (this.decodeRow(row) ?? undefined) : undefined;
   }
 
   /** Keys found on more than one row: such unions are never recorded until the sheet is fixed. */
   duplicates(): Map<string, number[]> {
-    return this.load().duplicates;
+    return new Map([...this.index().rowsByKey].filter(([, rows]) => rows.length > 1));
+  }
+
+  /** Rows whose OT or tag points at `ot` / `tags` that could not be read as unions (issues reported). */
+  rejected(ot: string, tags: ReadonlySet<string>): number[] {
+    const index = this.index();
+    const rows = new Set<TableRow>(index.byOt.get(ot) ?? []);
+    for (const tag of tags) for (const row of index.byTag.get(tag) ?? []) rows.add(row);
+    return [...rows].filter((row) => this.decodeRow(row) === null).map((row) => row.rowNumber);
   }
 
   /** Queues the ARM or SOLD record of a union and returns the union as it will be. */
   record(union: Union, operation: Operation, record: UnionRecord): Union {
-    const { table } = this.load();
+    const { table } = this.index();
     const tz = this.uow.timeZone();
     const [inicio, fin, worker] =
       operation === 'ARM'
@@ -202,20 +230,17 @@ export class UnionRepository {
       : { ...union, solInicio: record.inicio, solFin: record.fin, solWorker: record.worker, version };
   }
 
-  /** Metrics of every spool (or of `tags`) from the one read of Uniones; `overrides` replace unions by key. */
-  metricsBySpool(tags?: readonly string[], overrides: readonly Union[] = []): Map<string, SpoolMetrics> {
-    const replaced = new Map(overrides.map((u) => [u.key, u]));
-    const wanted = tags ? new Set(tags) : null;
+  /** Metrics of every spool (or of `tags`) from the one read of Uniones; a repeated key counts once. */
+  metricsBySpool(tags?: readonly string[]): Map<string, SpoolMetrics> {
     const grouped = new Map<string, Union[]>();
     for (const tag of tags ?? []) grouped.set(tag, []);
     const seen = new Set<string>();
-    for (const union of this.load().unions) {
-      if (wanted && !wanted.has(union.tagSpool)) continue;
-      if (seen.has(union.key)) continue; // a repeated row is one union, not two
+    for (const union of tags ? tags.flatMap((t) => this.bySpool(t)) : this.all()) {
+      if (seen.has(union.key)) continue;
       seen.add(union.key);
-      const list = grouped.get(union.tagSpool) ?? [];
-      list.push(replaced.get(union.key) ?? union);
-      grouped.set(union.tagSpool, list);
+      const list = grouped.get(union.tagSpool);
+      if (list) list.push(union);
+      else grouped.set(union.tagSpool, [union]);
     }
     return new Map([...grouped].map(([tag, unions]) => [tag, computeMetrics(unions)]));
   }

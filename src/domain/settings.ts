@@ -9,7 +9,10 @@ export interface Settings {
   appendChunkSize: number;
   /** How long a request waits for the document lock. */
   lockTimeoutMs: number;
-  /** Read and write through the Sheets advanced service (needs the full spreadsheets scope; see README). */
+  /**
+   * Read and write through the Sheets advanced service when the build enabled it (SUT_SHEETS_API=1, which
+   * asks for the full spreadsheets scope; see README). Set false to fall back to SpreadsheetApp anyway.
+   */
   useSheetsApi: boolean;
 }
 
@@ -18,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requireArmBeforeSold: true,
   appendChunkSize: 900,
   lockTimeoutMs: 10_000,
-  useSheetsApi: false,
+  useSheetsApi: true,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {
