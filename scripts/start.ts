@@ -1,28 +1,67 @@
-// `npm start`: a console check of the built-in demo workbook through the table layer.
+// `npm start`: the local playground on the built-in demo workbook. Runs a FINALIZAR as a shop worker would
+// (INICIAR ARM, then record 4 unions) and prints metrics before and after, and the service calls used.
 
-import { UnitOfWork } from '../src/data/unitOfWork';
-import { RowReader, describeIssue, type CellIssue } from '../src/data/rowReader';
-import { AppsScriptSpreadsheet } from '../src/gas/spreadsheetAdapter';
-import { buildDemoWorkbook } from '../src/memory/demoWorkbook';
+import { finishWork } from '../src/app/finishWork';
+import { getMetrics } from '../src/app/metrics';
+import { listUnions } from '../src/app/listUnions';
+import { startWork } from '../src/app/startWork';
+import { buildDemoWorkbook, demoOt, demoTag } from '../src/memory/demoWorkbook';
+import { memoryEnvironment, type Backend } from '../src/memory/memoryPorts';
+import { SHEETS_API_TARGET } from '../src/memory/fakeSheetsApi';
 
+const backend: Backend = process.argv.includes('--sheets-api') ? 'sheetsApi' : 'spreadsheetApp';
 const book = buildDemoWorkbook();
-const uow = new UnitOfWork(new AppsScriptSpreadsheet(book));
-uow.prefetch(book.sheetNames());
-const issues: CellIssue[] = [];
-const tz = uow.timeZone();
-console.log(`Demo workbook "${book.getName()}" (${tz})`);
-for (const name of book.sheetNames()) {
-  const table = uow.table({ sheet: name, required: [] });
+const env = memoryEnvironment(book, { backend });
+const ot = demoOt(2);
+const tag = demoTag(2);
+const show = (label: string) => {
+  const [m] = getMetrics(env.ports(), { ot }).spools;
   console.log(
-    `  ${name.padEnd(13)} ${String(table.columns.width).padStart(3)} columns, ${table.dataRows().length} rows`,
+    `  ${label.padEnd(7)} Total ${m!.totalUniones} · ARM ${m!.unionesArm} (${m!.pulgadasArm} pulg) · SOLD ${m!.unionesSold} (${m!.pulgadasSold} pulg)`,
   );
+};
+
+console.log(`Demo workbook "${book.getName()}" — OT ${ot}, spool ${tag}, path: ${backend}\n`);
+const listed = listUnions(env.ports(), { ot, operation: 'ARM' });
+for (const u of listed.unions) {
+  const state = u.disponible ? 'disponible' : u.reason;
+  console.log(`  ${u.key.padEnd(7)} DN ${String(u.dn).padStart(4)} ${u.tipo.padEnd(3)} ${state}`);
 }
-const uniones = uow.table({ sheet: 'Uniones', required: ['OT', 'N_UNION', 'DN_UNION', 'ARM_FECHA_FIN'] });
-const read = new RowReader(uniones, tz, issues);
-let pulgadas = 0;
-for (const row of uniones.dataRows()) {
-  if (read.date(row, 'ARM_FECHA_FIN') !== null) pulgadas += read.number(row, 'DN_UNION') ?? 0;
-}
-console.log(`Pulgadas-diámetro armadas en el libro: ${pulgadas.toFixed(2)}`);
-console.log(issues.length ? issues.map(describeIssue).join('\n') : 'Sin celdas ilegibles.');
-console.log(`Service calls: ${JSON.stringify(book.calls.byTarget())}`);
+console.log('\nMétricas');
+show('antes');
+
+const started = startWork(env.ports(), {
+  tagSpool: tag,
+  operation: 'ARM',
+  workerId: 93,
+  requestId: `demo-start-${Date.now()}`,
+});
+console.log(
+  `\nINICIAR ARM: ${started.ocupadoPor} toma ${started.tagSpool} (${started.disponibles} uniones disponibles)`,
+);
+const keys = listed.unions
+  .filter((u) => u.disponible)
+  .slice(0, 4)
+  .map((u) => u.key);
+book.calls.reset();
+const result = finishWork(env.ports(), {
+  ot,
+  operation: 'ARM',
+  workerId: 93,
+  unionKeys: [...keys, `${ot}+1`],
+  requestId: `demo-finish-${Date.now()}`,
+  versions: Object.fromEntries(listed.unions.map((u) => [u.key, u.version])),
+});
+const calls = book.calls.byTarget();
+console.log(
+  `FINALIZAR ARM: ${result.spools.map((s) => `${s.tagSpool} ${s.action}`).join(', ')}; registradas ${result.updated.join(', ')} (${result.pulgadas} pulg)`,
+);
+for (const s of result.skipped) console.log(`  omitida ${s.key}: ${s.reason}`);
+console.log('\nMétricas');
+show('después');
+const total = Object.values(calls).reduce((a, b) => a + b, 0);
+console.log(`\nLlamadas a servicios del FINALIZAR: ${total} ${JSON.stringify(calls)}`);
+if (backend === 'spreadsheetApp')
+  console.log('(con --sheets-api: el mismo registro por el servicio avanzado de Sheets)');
+else console.log(`(servicio avanzado: ${calls[SHEETS_API_TARGET]} llamadas)`);
+console.log(`Eventos en Metadata: ${book.sheet('Metadata').dump().length - 1}`);

@@ -105,3 +105,21 @@ describe('the server API of build/Code.js on the demo workbook', () => {
     expect(bundle.call<{ jobs: Array<{ state: string }> }>('apiJobStatus').jobs[0]!.state).toBe('done');
   });
 });
+
+describe('build/Code.js with the Sheets advanced service enabled', () => {
+  it('reads once and writes once through it', () => {
+    const book = buildDemoWorkbook();
+    const bundle = loadBundle(book, { sheetsApi: true });
+    book.calls.keepLog = true;
+    book.calls.reset();
+    const result = bundle.call<{ updated: string[] }>('apiFinishWork', {
+      ot: demoOt(1),
+      operation: 'ARM',
+      workerId: 93,
+      unionKeys: ['001+1', '001+2'],
+      requestId: 'bundle-api-1',
+    });
+    expect(result.updated).toEqual(['001+1', '001+2']);
+    expect(book.calls.log).toEqual(['(spreadsheet).getId', '(sheets-api).get', '(sheets-api).batchUpdate']);
+  });
+});

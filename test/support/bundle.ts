@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createFakeAppsScript, type FakeAppsScript } from '../../src/memory/appsScriptGlobals';
 import type { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
+import { FakeSheetsApi } from '../../src/memory/fakeSheetsApi';
 
 export const NODE_ONLY_GLOBALS = [
   'require',
@@ -22,12 +23,19 @@ export interface LoadedBundle {
   call<T = unknown>(name: string, ...args: unknown[]): T;
 }
 
-export function loadBundle(spreadsheet: FakeSpreadsheet): LoadedBundle {
+/** `sheetsApi` also installs the Sheets advanced service, as a SUT_SHEETS_API=1 manifest would. */
+export function loadBundle(
+  spreadsheet: FakeSpreadsheet,
+  options: { sheetsApi?: boolean } = {},
+): LoadedBundle {
   const code = readFileSync('build/Code.js', 'utf8');
   const apps = createFakeAppsScript(spreadsheet, {
     htmlFiles: { Sidebar: readFileSync('build/Sidebar.html', 'utf8') },
   });
-  const scope = vm.createContext({ ...apps.globals });
+  const scope = vm.createContext({
+    ...apps.globals,
+    ...(options.sheetsApi ? { Sheets: new FakeSheetsApi(spreadsheet) } : {}),
+  });
   vm.runInContext(code, scope, { filename: 'Code.js' });
   const call = <T>(name: string, ...args: unknown[]): T => {
     const fn = (scope as Record<string, unknown>)[name];
