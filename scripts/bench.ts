@@ -2,8 +2,10 @@
 
 import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
+import { benchMigration } from './bench/migrationCalls';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
 
 benchCommitCalls();
 benchFinishWork();
 benchReadAndMetrics();
+benchMigration();

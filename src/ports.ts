@@ -32,7 +32,10 @@ export interface SpreadsheetPort {
   deleteRows(sheet: string, firstRow: number, count: number): void;
   /** Creates a sheet with a header row; fails if it exists. */
   createSheet(name: string, header: readonly string[]): void;
-  setNumberFormat(sheet: string, rect: Rect, format: string): void;
+  /** Removes a sheet (used to undo a sheet a failed migration had created). */
+  deleteSheet(name: string): void;
+  /** Sets the number format of each column of `rect` (`columnFormats[i]` for its i-th column), in one call. */
+  setNumberFormats(sheet: string, rect: Rect, columnFormats: readonly string[]): void;
   /**
    * Optional: writes the cells of several sheets and appends rows in one atomic call (nothing is written
    * when it fails). Adapters that cannot do this leave it out and the unit of work undoes by itself.

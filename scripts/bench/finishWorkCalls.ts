@@ -5,59 +5,15 @@
 import { finishWork } from '../../src/app/finishWork';
 import { openRequest, TRACKING_SHEETS } from '../../src/app/request';
 import { SHEETS, UNIONES_HEADER } from '../../src/data/productionHeaders';
-import type { Ports } from '../../src/ports';
 import { SHEETS_API_TARGET } from '../../src/memory/fakeSheetsApi';
 import { ManualClock, memoryEnvironment, type Backend } from '../../src/memory/memoryPorts';
+import { counting, type Counted } from './countingPorts';
 import { printTable } from './print';
 import { otOf, productionWorkbook, UNIONS_PER_SPOOL } from './productionWorkbook';
 
 const CALL_MS = 300;
 const NOW = Date.UTC(2026, 10, 22, 13);
 const SHEET_ORDER = [SHEETS.uniones, SHEETS.operaciones, SHEETS.metadata, SHEETS.trabajadores, SHEETS.roles];
-
-interface Counted {
-  lock: number;
-  properties: number;
-  /** Time inside spreadsheet port calls (adapter + in-memory service): what Apps Script's service would spend. */
-  portMs: number;
-}
-
-/** Times every call of the spreadsheet port. */
-function timed(port: Ports['spreadsheet'], counted: Counted): Ports['spreadsheet'] {
-  const wrapped = Object.create(port) as Ports['spreadsheet'];
-  for (const name of ['readSheets', 'writeCells', 'appendRows', 'writeBatch', 'timeZone'] as const) {
-    const original = port[name] as ((...args: unknown[]) => unknown) | undefined;
-    if (!original) continue;
-    (wrapped as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      const started = performance.now();
-      try {
-        return original.apply(port, args);
-      } finally {
-        counted.portMs += performance.now() - started;
-      }
-    };
-  }
-  return wrapped;
-}
-
-/** Counts the lock and properties calls a request makes (the spreadsheet fakes count their own). */
-function counting(ports: Ports, counted: Counted): Ports {
-  let read = false;
-  return {
-    ...ports,
-    spreadsheet: timed(ports.spreadsheet, counted),
-    lock: {
-      tryLock: (ms) => (counted.lock++, ports.lock.tryLock(ms)),
-      release: () => (counted.lock++, ports.lock.release()),
-    },
-    properties: {
-      // The adapter reads every property in one getProperties call, once per request.
-      get: (key) => (read ? null : ((read = true), counted.properties++), ports.properties.get(key)),
-      set: (key, value) => (counted.properties++, ports.properties.set(key, value)),
-      delete: (key) => (counted.properties++, ports.properties.delete(key)),
-    },
-  };
-}
 
 function environment(backend: Backend) {
   const book = productionWorkbook();

@@ -24,6 +24,8 @@ export interface ColumnDef {
   numberFormat?: string;
   /** Written on every data row when the migration adds the column. */
   default?: Cell;
+  /** Older names that count as this column (e.g. ID_UNION for ID in the legacy Uniones layout). */
+  aliases?: readonly string[];
 }
 
 export interface SheetSchema {
@@ -125,6 +127,7 @@ export const UNIONES_SCHEMA: SheetSchema = {
     required: UNION_REQUIRED.has(name),
     addable: !UNION_REQUIRED.has(name) || name === 'TAG_SPOOL',
     ...(name === 'version' ? { default: 1, numberFormat: INTEGER_FORMAT } : {}),
+    ...(name === 'ID' ? { aliases: ['ID_UNION'] } : {}),
   })),
 };
 

@@ -56,7 +56,18 @@ export class UnitOfWork {
     if (missing.length === 0 && headers.length === 0) return;
     const read = this.spreadsheet.readSheets([...missing, ...headers], headers);
     for (const name of missing) this.grids.set(name, read.get(name) ?? null);
-    for (const name of headers) this.headers.set(name, read.get(name)?.[0] ?? null);
+    for (const name of headers) {
+      const grid = read.get(name) ?? null;
+      // An existing sheet with nothing in row 1 is an empty header, not a missing sheet.
+      this.headers.set(name, grid === null ? null : (grid[0] ?? []));
+    }
+  }
+
+  /** The grids read so far, as read (for the schema migration, which works below the column maps). */
+  rawGrids(): ReadonlyMap<string, Cell[][] | null> {
+    const out = new Map<string, Cell[][] | null>(this.grids);
+    for (const [name, header] of this.headers) out.set(name, header ? [header] : null);
+    return out;
   }
 
   hasSheet(name: string): boolean {
@@ -87,6 +98,29 @@ export class UnitOfWork {
       this.cellWrites.set(table.sheet, sheetWrites);
     }
     sheetWrites.set(`${rowNumber}:${col}`, { row: rowNumber, col, value });
+  }
+
+  /** Queues one cell by position, for columns that are not in the header yet (schema migration). */
+  setAt(sheet: string, row: number, col: number, value: Cell): void {
+    let sheetWrites = this.cellWrites.get(sheet);
+    if (!sheetWrites) {
+      sheetWrites = new Map();
+      this.cellWrites.set(sheet, sheetWrites);
+    }
+    sheetWrites.set(`${row}:${col}`, { row, col, value });
+  }
+
+  /** Drops what was read of a sheet (it was created or reshaped since): the next access reads it again. */
+  forget(sheet: string): void {
+    this.grids.delete(sheet);
+    this.headers.delete(sheet);
+    for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
+  }
+
+  /** Takes `header` as the sheet's header without reading it (a sheet this request has just created). */
+  adoptHeader(sheet: string, header: readonly Cell[]): void {
+    this.forget(sheet);
+    this.headers.set(sheet, [...header]);
   }
 
   /** Queues a row to append, given by header name; columns are placed by the header read at commit. */
@@ -182,10 +216,23 @@ export class UnitOfWork {
     return this.headers.get(sheet) ?? null;
   }
 
+  /** The header as it will be once this commit's own row-1 writes (columns a migration adds) are in. */
+  private headerAfterCommit(sheet: string): Cell[] | null {
+    const header = this.headerOf(sheet);
+    const pending = [...(this.cellWrites.get(sheet)?.values() ?? [])].filter((w) => w.row === 1);
+    if (!header || pending.length === 0) return header;
+    const merged = header.slice();
+    for (const { col, value } of pending) {
+      while (merged.length < col) merged.push('');
+      merged[col - 1] = typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+    }
+    return merged;
+  }
+
   private layOutAppends(): Map<string, Cell[][]> {
     const laidOut = new Map<string, Cell[][]>();
     for (const [sheet, records] of this.appends) {
-      const headerRow = this.headerOf(sheet);
+      const headerRow = this.headerAfterCommit(sheet);
       if (!headerRow || headerRow.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
       const header = headerRow.map((cell) => (isEmptyCell(cell) ? '' : normalizeHeader(String(cell))));
       while (header.length > 0 && header[header.length - 1] === '') header.pop();

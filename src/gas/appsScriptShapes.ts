@@ -6,7 +6,7 @@ export interface RangeLike {
   getValues(): Cell[][];
   getFormulas(): string[][];
   setValues(values: unknown[][]): unknown;
-  setNumberFormat(format: string): unknown;
+  setNumberFormats(formats: string[][]): unknown;
 }
 
 export interface SheetLike {
@@ -26,4 +26,5 @@ export interface SpreadsheetLike {
   getSpreadsheetTimeZone(): string;
   getSheetByName(name: string): SheetLike | null;
   insertSheet(name: string): SheetLike;
+  deleteSheet(sheet: SheetLike): void;
 }

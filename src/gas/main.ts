@@ -5,11 +5,13 @@ import { bootstrap } from '../app/bootstrap';
 import { finishWork } from '../app/finishWork';
 import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
+import { migrateSchema } from '../app/migrateSchema';
 import { readJobStatus, runMetricsJob } from '../app/metricsJob';
 import {
   finishWorkRequest,
   getMetricsRequest,
   listUnionsRequest,
+  migrateSchemaRequest,
   parseRequest,
   runJobStepRequest,
   startWorkRequest,
@@ -50,7 +52,8 @@ export const apiFinishWork = (input: unknown) =>
   serve(() => finishWork(requestPorts(), parseRequest(finishWorkRequest, input)));
 export const apiGetMetrics = (input: unknown) =>
   serve(() => getMetrics(requestPorts(), parseRequest(getMetricsRequest, input)));
-export const apiMigrateSchema = (input: unknown) => serve(() => menuActions.migrateSchemaApi(input));
+export const apiMigrateSchema = (input: unknown) =>
+  serve(() => migrateSchema(requestPorts(), parseRequest(migrateSchemaRequest, input)));
 export const apiRunJobStep = (input: unknown) =>
   serve(() => {
     parseRequest(runJobStepRequest, input);

@@ -1,5 +1,6 @@
 // What the menu items do: run the use case, then tell the user in Spanish (alerts), never fail silently.
 
+import { migrateSchema as runMigration } from '../app/migrateSchema';
 import { readJobStatus, runMetricsJob } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
 import { requestPorts, triggers, ui } from './environment';
@@ -48,13 +49,20 @@ export function setMetricsTrigger(enabled: boolean): void {
   });
 }
 
+/** Shows the plan, applies it only when the user confirms, then says what happened. */
 export function migrateSchema(): void {
-  reportingErrors('Migrar esquema', () => {
-    throw new Error('La migración de esquema aún no está disponible.');
+  const title = 'Migrar esquema';
+  reportingErrors(title, () => {
+    const preview = runMigration(requestPorts(), { dryRun: true });
+    const details = [...preview.changes, ...preview.problems].map((line) => `• ${line}`).join('\n');
+    if (preview.upToDate || preview.blocked) {
+      ui().alert(title, `${preview.message}${details ? `\n\n${details}` : ''}`);
+      return;
+    }
+    if (!ui().confirm(title, `${preview.message}\n\n${details}\n\n¿Aplicar ahora?`)) {
+      ui().alert(title, 'No se aplicó ningún cambio.');
+      return;
+    }
+    ui().alert(title, runMigration(requestPorts(), { dryRun: false }).message);
   });
-}
-
-export function migrateSchemaApi(input: unknown): never {
-  void input;
-  throw new Error('La migración de esquema aún no está disponible.');
 }

@@ -122,27 +122,30 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     this.sheetIds!.set(name, sheetId);
   }
 
-  setNumberFormat(sheet: string, rect: Rect, format: string): void {
+  deleteSheet(name: string): void {
     this.api.Spreadsheets.batchUpdate(
-      {
-        requests: [
-          {
-            repeatCell: {
-              range: {
-                sheetId: this.sheetId(sheet),
-                startRowIndex: rect.row - 1,
-                endRowIndex: rect.row - 1 + rect.numRows,
-                startColumnIndex: rect.col - 1,
-                endColumnIndex: rect.col - 1 + rect.numCols,
-              },
-              cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: format } } },
-              fields: 'userEnteredFormat.numberFormat',
-            },
-          },
-        ],
-      },
+      { requests: [{ deleteSheet: { sheetId: this.sheetId(name) } }] },
       this.spreadsheetId,
     );
+    this.sheetIds?.delete(name);
+  }
+
+  setNumberFormats(sheet: string, rect: Rect, columnFormats: readonly string[]): void {
+    const sheetId = this.sheetId(sheet);
+    const requests = columnFormats.map((pattern, i) => ({
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: rect.row - 1,
+          endRowIndex: rect.row - 1 + rect.numRows,
+          startColumnIndex: rect.col - 1 + i,
+          endColumnIndex: rect.col + i,
+        },
+        cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern } } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    }));
+    this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
   }
 
   private fetch(names: readonly string[], headerOnly: readonly string[]): SheetsSpreadsheet {

@@ -8,6 +8,10 @@ import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
 import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
 import { planWriteBlocks, type WriteBlock } from './writePlan';
 
+/** The grid of a sheet made by insertSheet (Apps Script's default). */
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
 interface Extent {
   rows: number;
   cols: number;
@@ -92,20 +96,29 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   createSheet(name: string, header: readonly string[]): void {
     const sheet = this.spreadsheet.insertSheet(name);
     this.handles.set(name, sheet);
-    this.extents.delete(name);
+    // insertSheet makes Apps Script's default grid: no need to ask for its size.
+    this.extents.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLUMNS });
     if (header.length === 0) return;
     this.ensureSize(name, sheet, { rows: 1, cols: header.length });
     sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => roundTripValue(h))]);
     sheet.setFrozenRows(1);
   }
 
-  setNumberFormat(sheetName: string, rect: Rect, format: string): void {
+  deleteSheet(name: string): void {
+    this.spreadsheet.deleteSheet(this.required(name));
+    this.handles.delete(name);
+    this.extents.delete(name);
+  }
+
+  setNumberFormats(sheetName: string, rect: Rect, columnFormats: readonly string[]): void {
     const sheet = this.required(sheetName);
     this.ensureSize(sheetName, sheet, {
       rows: rect.row + rect.numRows - 1,
       cols: rect.col + rect.numCols - 1,
     });
-    sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).setNumberFormat(format);
+    const line = [...columnFormats];
+    const matrix = Array.from({ length: rect.numRows }, () => line.slice());
+    sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).setNumberFormats(matrix);
   }
 
   private writeBlock(sheet: SheetLike, block: WriteBlock): void {

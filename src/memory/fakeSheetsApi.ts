@@ -107,6 +107,8 @@ export class FakeSheetsApi implements SheetsApiLike {
         throw new Error(`GoogleJsonResponseException: A sheet with the name "${title}" already exists.`);
       this.book.addEmptySheet(title, sheetId);
       created.push(title);
+    } else if (request.deleteSheet) {
+      this.book.deleteSheet(this.sheet((request.deleteSheet as { sheetId: number }).sheetId));
     } else if (request.repeatCell) {
       const { range, cell } = request.repeatCell as {
         range: {

@@ -1,0 +1,160 @@
+// Schema migration use case: preview the plan, or apply it under the document lock in as few calls as
+// possible, verify the headers afterwards and log what changed; a failure part-way restores the sheets.
+
+import {
+  describePlan,
+  isPlanBlocked,
+  isPlanEmpty,
+  planMigration,
+  type MigrationPlan,
+} from '../data/migrationPlan';
+import { loadSettings } from '../data/settingsRepository';
+import { UnitOfWork } from '../data/unitOfWork';
+import { internalError, schemaError, toAppError } from '../domain/errors';
+import type { Ports } from '../ports';
+import { EventBuilder } from './auditEvents';
+import { logFailure, openRequest } from './request';
+import { withLock } from './withLock';
+
+export interface MigrationResult {
+  dryRun: boolean;
+  applied: boolean;
+  /** Nothing to change: the schema is up to date. */
+  upToDate: boolean;
+  blocked: boolean;
+  changes: string[];
+  problems: string[];
+  message: string;
+}
+
+function summarize(plan: MigrationPlan, dryRun: boolean, applied: boolean): MigrationResult {
+  const { changes, problems } = describePlan(plan);
+  const upToDate = isPlanEmpty(plan);
+  const blocked = isPlanBlocked(plan);
+  const message = blocked
+    ? 'La migración no se puede aplicar: corrija primero los problemas marcados "Bloquea".'
+    : upToDate
+      ? 'El esquema ya está al día; no hay nada que cambiar.'
+      : applied
+        ? `Migración aplicada: ${changes.length} cambio(s).`
+        : `La migración hará ${changes.length} cambio(s).`;
+  return { dryRun, applied, upToDate, blocked, changes, problems, message };
+}
+
+/** Writes the plan: new sheets, then number formats of the new (empty) columns, then every cell in one commit. */
+function apply(ports: Ports, plan: MigrationPlan, uow: UnitOfWork): string[] {
+  const created: string[] = [];
+  try {
+    for (const change of plan.changes) {
+      if (change.create) {
+        ports.spreadsheet.createSheet(change.sheet, change.create);
+        created.push(change.sheet);
+        uow.adoptHeader(change.sheet, change.create);
+      }
+      const formatted = change.addColumns.filter((c) => c.numberFormat);
+      if (formatted.length > 0 && change.lastRow > 1) {
+        // The new columns are contiguous: one call sets every format (so 7 never shows as 1900-01-06).
+        const first = Math.min(...change.addColumns.map((c) => c.col));
+        const last = Math.max(...change.addColumns.map((c) => c.col));
+        const formats = Array.from({ length: last - first + 1 }, (_, i) => {
+          const column = change.addColumns.find((c) => c.col === first + i);
+          return column?.numberFormat ?? 'General';
+        });
+        ports.spreadsheet.setNumberFormats(
+          change.sheet,
+          { row: 2, col: first, numRows: change.lastRow - 1, numCols: formats.length },
+          formats,
+        );
+      }
+      // Header and every data row of the new columns: one rectangle, blank rows written blank.
+      const withData = new Set(change.dataRows);
+      for (const column of change.addColumns) {
+        uow.setAt(change.sheet, 1, column.col, `'${column.name}`);
+        for (let row = 2; row <= change.lastRow; row++) {
+          uow.setAt(
+            change.sheet,
+            row,
+            column.col,
+            withData.has(row) && column.default !== undefined ? column.default : '',
+          );
+        }
+      }
+      for (const fill of change.fills) uow.setAt(change.sheet, fill.row, fill.col, `'${fill.value}`);
+    }
+    uow.commit();
+  } catch (error) {
+    for (const sheet of created.reverse()) {
+      try {
+        ports.spreadsheet.deleteSheet(sheet);
+      } catch (undoError) {
+        console.error(`No se pudo quitar la hoja ${sheet}: ${toAppError(undoError).message}`);
+      }
+    }
+    throw error;
+  }
+  return created;
+}
+
+/**
+ * Re-reads the headers of the sheets that gained columns: every planned column must be there now. (A created
+ * sheet's header is written by the same call that creates it, which throws if it fails.)
+ */
+function verify(ports: Ports, plan: MigrationPlan): void {
+  const touched = plan.changes.filter((c) => c.addColumns.length > 0);
+  if (touched.length === 0) return;
+  const headers = ports.spreadsheet.readSheets(
+    touched.map((c) => c.sheet),
+    touched.map((c) => c.sheet),
+  );
+  for (const change of touched) {
+    const header = (headers.get(change.sheet)?.[0] ?? []).map((c) => String(c));
+    const expected = change.addColumns.map((c) => c.name);
+    const absent = expected.filter((name) => !header.includes(name));
+    if (absent.length > 0) {
+      throw internalError(`La migración no quedó completa en ${change.sheet}: faltan ${absent.join(', ')}.`);
+    }
+  }
+}
+
+export function migrateSchema(ports: Ports, request: { dryRun: boolean }): MigrationResult {
+  if (request.dryRun) {
+    const scope = openRequest(ports);
+    return summarize(planMigration(scope.uow), true, false);
+  }
+  const settings = loadSettings(ports.properties);
+  return withLock(
+    ports.lock,
+    () => {
+      // Planned again under the lock: the sheets may have changed since the preview.
+      const scope = openRequest(ports, settings);
+      const plan = planMigration(scope.uow);
+      if (isPlanBlocked(plan)) {
+        const { problems } = describePlan(plan);
+        throw schemaError(
+          `La migración no se aplicó: ${problems.filter((p) => p.startsWith('Bloquea')).join(' ')}`,
+          {
+            problems,
+          },
+        );
+      }
+      if (isPlanEmpty(plan)) return summarize(plan, false, false);
+      const result = summarize(plan, false, true);
+      // The event goes in the same commit as the changes: both are written, or neither.
+      const events = new EventBuilder(`migration-${scope.now}`, scope.now, null, '');
+      events.add('MIGRACION_ESQUEMA', 'MIGRAR', '', { changes: result.changes, warnings: result.problems });
+      scope.metadata.logBatch(events.events);
+      try {
+        apply(ports, plan, scope.uow);
+      } catch (error) {
+        logFailure(ports, settings, 'la migración de esquema', { error: toAppError(error).message });
+        throw internalError('La migración falló y se deshizo; la planilla quedó como estaba.', {
+          cause: toAppError(error).message,
+        });
+      }
+      // Column maps are built per request from the header just read, so none can be stale after this.
+      verify(ports, plan);
+      return result;
+    },
+    settings.lockTimeoutMs,
+  );
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { PRE_UNION_OPERACIONES_HEADER } from '../../src/data/productionHeaders';
+import { productionBook } from '../support/workbooks';
+import { loadBundle } from '../support/bundle';
+
+describe('menu actions of build/Code.js', () => {
+  it('Migrar esquema previews the plan, applies it on confirmation, and says so', () => {
+    const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }], {
+      header: PRE_UNION_OPERACIONES_HEADER,
+    });
+    const bundle = loadBundle(book);
+    bundle.apps.ui.scriptedAnswers.push('NO');
+    bundle.call('menuMigrateSchema');
+    expect(bundle.apps.ui.alerts.map((a) => a.message.split('\n')[0])).toEqual([
+      'La migración hará 7 cambio(s).',
+      'No se aplicó ningún cambio.',
+    ]);
+    expect(book.sheet('Operaciones').dump()[0]).toHaveLength(67);
+
+    bundle.apps.ui.scriptedAnswers.push('YES');
+    bundle.call('menuMigrateSchema');
+    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Migración aplicada: 7 cambio(s).');
+    expect(book.sheet('Operaciones').dump()[0]).toHaveLength(72);
+    expect(book.hasSheet('Uniones') && book.hasSheet('Metadata')).toBe(true);
+
+    bundle.call('menuMigrateSchema');
+    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('El esquema ya está al día; no hay nada que cambiar.');
+  });
+
+  it('apiMigrateSchema validates dryRun and previews', () => {
+    const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }], {
+      header: PRE_UNION_OPERACIONES_HEADER,
+    });
+    const bundle = loadBundle(book);
+    expect(() => bundle.call('apiMigrateSchema', { dryRun: 'si' })).toThrow(
+      'VALIDATION: Solicitud inválida: dryRun: dryRun debe ser true o false.',
+    );
+    const preview = bundle.call<{ changes: string[]; applied: boolean }>('apiMigrateSchema', {
+      dryRun: true,
+    });
+    expect(preview.applied).toBe(false);
+    expect(preview.changes[0]).toBe('Agregar Total_Uniones a Operaciones en la columna BP, 0 en 1 filas.');
+  });
+
+  it('Recalcular métricas and the trigger switch report in alerts', () => {
+    const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }]);
+    const bundle = loadBundle(book);
+    bundle.call('menuRecomputeMetrics');
+    // No Uniones sheet yet: the error is shown, not swallowed.
+    expect(bundle.apps.ui.alerts.at(-1)).toEqual({
+      title: 'Recalcular métricas',
+      message: 'No existe la hoja "Uniones".',
+    });
+    bundle.call('menuEnableMetricsTrigger');
+    bundle.call('menuEnableMetricsTrigger');
+    expect(bundle.apps.scriptApp.triggers.map((t) => t.getHandlerFunction())).toEqual(['onMetricsTrigger']);
+    bundle.call('menuDisableMetricsTrigger');
+    expect(bundle.apps.scriptApp.triggers).toEqual([]);
+    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Desactivado (1 disparador(es) eliminados).');
+  });
+});
