@@ -5,11 +5,9 @@ import type { Cell } from '../../src/domain/cell';
 import {
   METADATA_HEADER,
   PRODUCTION_OPERACIONES_HEADER,
-  ROLES_HEADER,
-  TRABAJADORES_HEADER,
   UNIONES_HEADER,
 } from '../../src/data/productionHeaders';
-import { DEMO_WORKERS } from '../../src/memory/demoWorkbook';
+import { addWorkerSheets, DEMO_WORKERS } from '../../src/memory/demoWorkbook';
 import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
 
 export const SPOOLS = 10_000;
@@ -58,13 +56,6 @@ export function productionWorkbook(): FakeSpreadsheet {
   book.addSheet('Operaciones', operaciones);
   book.addSheet('Uniones', uniones);
   book.addSheet('Metadata', [[...METADATA_HEADER]]);
-  book.addSheet('Trabajadores', [
-    [...TRABAJADORES_HEADER],
-    ...DEMO_WORKERS.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
-  ]);
-  book.addSheet('Roles', [
-    [...ROLES_HEADER],
-    ...DEMO_WORKERS.flatMap((w) => w.roles.map((r) => [w.id, r, 'SI'])),
-  ]);
+  addWorkerSheets(book, DEMO_WORKERS);
   return book;
 }

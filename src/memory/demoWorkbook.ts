@@ -107,13 +107,20 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
   book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
+  addWorkerSheets(book, DEMO_WORKERS);
+  return book;
+}
+
+export type DemoWorker = (typeof DEMO_WORKERS)[number];
+
+/** Trabajadores and Roles for `workers` (one Roles row per worker and role). */
+export function addWorkerSheets(book: FakeSpreadsheet, workers: readonly DemoWorker[]): void {
   book.addSheet('Trabajadores', [
     [...TRABAJADORES_HEADER],
-    ...DEMO_WORKERS.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
+    ...workers.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
   ]);
   book.addSheet('Roles', [
     [...ROLES_HEADER],
-    ...DEMO_WORKERS.flatMap((w) => w.roles.map((rol) => [w.id, rol, 'SI'])),
+    ...workers.flatMap((w) => w.roles.map((rol) => [w.id, rol, 'SI'])),
   ]);
-  return book;
 }

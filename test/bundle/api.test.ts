@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDemoWorkbook, demoOt, demoTag } from '../../src/memory/demoWorkbook';
 import { loadBundle } from '../support/bundle';
-
-function failure(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../support/failure';
 
 describe('the server API of build/Code.js on the demo workbook', () => {
   const book = buildDemoWorkbook();

@@ -4,8 +4,6 @@ import type { Cell } from '../../src/domain/cell';
 import {
   METADATA_HEADER,
   PRODUCTION_OPERACIONES_HEADER,
-  ROLES_HEADER,
-  TRABAJADORES_HEADER,
   UNIONES_HEADER,
 } from '../../src/data/productionHeaders';
 import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
@@ -15,7 +13,7 @@ import {
   type Backend,
   type MemoryEnvironment,
 } from '../../src/memory/memoryPorts';
-import { DEMO_WORKERS } from '../../src/memory/demoWorkbook';
+import { addWorkerSheets, DEMO_WORKERS, type DemoWorker } from '../../src/memory/demoWorkbook';
 
 export const TZ = 'America/Santiago';
 /** 22-11-2026 10:00:00 in Santiago (UTC-3 in summer). */
@@ -34,7 +32,7 @@ export interface TrackingBookSpec {
   spools: Array<{ ot: string; tag: string; [column: string]: Cell }>;
   unions: UnionSpec[];
   operacionesHeader?: readonly string[];
-  workers?: typeof DEMO_WORKERS;
+  workers?: readonly DemoWorker[];
 }
 
 export const tagOf = (ot: string) => `SP-${ot}`;
@@ -72,12 +70,7 @@ export function trackingBook(spec: TrackingBookSpec): FakeSpreadsheet {
     ),
   ]);
   book.addSheet('Metadata', [[...METADATA_HEADER]]);
-  const workers = spec.workers ?? DEMO_WORKERS;
-  book.addSheet('Trabajadores', [
-    [...TRABAJADORES_HEADER],
-    ...workers.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
-  ]);
-  book.addSheet('Roles', [[...ROLES_HEADER], ...workers.flatMap((w) => w.roles.map((r) => [w.id, r, 'SI']))]);
+  addWorkerSheets(book, spec.workers ?? DEMO_WORKERS);
   return book;
 }
 

@@ -7,15 +7,7 @@ import { UnitOfWork } from '../../../src/data/unitOfWork';
 import type { MetadataEvent } from '../../../src/domain/events';
 import { AppsScriptSpreadsheet } from '../../../src/gas/spreadsheetAdapter';
 import { environment, NOW, progressBook, records, rowOf, tagOf, trackingBook } from '../../support/tracking';
-
-function failure(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../support/failure';
 
 const arm = (unionKeys: string[], workerId = 93, requestId = 'req-test-0001') => ({
   ot: '001',

@@ -4,15 +4,7 @@ import { listUnions } from '../../../src/app/listUnions';
 import { startWork } from '../../../src/app/startWork';
 import { FakeLock } from '../../../src/memory/fakeServices';
 import { environment, progressBook, records, rowOf } from '../../support/tracking';
-
-function failure(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../../support/failure';
 
 describe('FINALIZAR with a mixed selection', () => {
   it('records the disponible unions and skips the rest with a reason each', () => {
