@@ -2,7 +2,6 @@
 // CANCELAR, release it, rewrite its metrics and log one spool event plus one event per union (design §3).
 
 import { SHEETS } from '../data/productionHeaders';
-import { loadSettings } from '../data/settingsRepository';
 import { conflictError, notFoundError, validationError } from '../domain/errors';
 import { computeMetrics, sumPulgadas, type SpoolMetrics } from '../domain/metrics';
 import type { Operation } from '../domain/operation';
@@ -98,12 +97,10 @@ function estadoAfter(
 }
 
 export function finishWork(ports: Ports, request: FinishWorkRequest) {
-  const settings = loadSettings(ports.properties);
   return runIdempotent(
     ports,
     request.requestId,
-    settings,
-    (): FinishWorkResult => {
+    (settings): FinishWorkResult => {
       const scope = openRequest(ports, settings);
       scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
       const { operation, ot } = request;

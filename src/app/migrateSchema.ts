@@ -8,7 +8,6 @@ import {
   planMigration,
   type MigrationPlan,
 } from '../data/migrationPlan';
-import { loadSettings } from '../data/settingsRepository';
 import { UnitOfWork } from '../data/unitOfWork';
 import { internalError, schemaError, toAppError } from '../domain/errors';
 import type { Ports } from '../ports';
@@ -121,40 +120,36 @@ export function migrateSchema(ports: Ports, request: { dryRun: boolean }): Migra
     const scope = openRequest(ports);
     return summarize(planMigration(scope.uow), true, false);
   }
-  const settings = loadSettings(ports.properties);
-  return withLock(
-    ports.lock,
-    () => {
-      // Planned again under the lock: the sheets may have changed since the preview.
-      const scope = openRequest(ports, settings);
-      const plan = planMigration(scope.uow);
-      if (isPlanBlocked(plan)) {
-        const { problems } = describePlan(plan);
-        throw schemaError(
-          `La migración no se aplicó: ${problems.filter((p) => p.startsWith('Bloquea')).join(' ')}`,
-          {
-            problems,
-          },
-        );
-      }
-      if (isPlanEmpty(plan)) return summarize(plan, false, false);
-      const result = summarize(plan, false, true);
-      // The event goes in the same commit as the changes: both are written, or neither.
-      const events = new EventBuilder(`migration-${scope.now}`, scope.now, null, '');
-      events.add('MIGRACION_ESQUEMA', 'MIGRAR', '', { changes: result.changes, warnings: result.problems });
-      scope.metadata.logBatch(events.events);
-      try {
-        apply(ports, plan, scope.uow);
-      } catch (error) {
-        logFailure(ports, settings, 'la migración de esquema', { error: toAppError(error).message });
-        throw internalError('La migración falló y se deshizo; la planilla quedó como estaba.', {
-          cause: toAppError(error).message,
-        });
-      }
-      // Column maps are built per request from the header just read, so none can be stale after this.
-      verify(ports, plan);
-      return result;
-    },
-    settings.lockTimeoutMs,
-  );
+  return withLock(ports.lock, () => {
+    // Planned again under the lock: the sheets may have changed since the preview.
+    const scope = openRequest(ports);
+    const settings = scope.settings;
+    const plan = planMigration(scope.uow);
+    if (isPlanBlocked(plan)) {
+      const { problems } = describePlan(plan);
+      throw schemaError(
+        `La migración no se aplicó: ${problems.filter((p) => p.startsWith('Bloquea')).join(' ')}`,
+        {
+          problems,
+        },
+      );
+    }
+    if (isPlanEmpty(plan)) return summarize(plan, false, false);
+    const result = summarize(plan, false, true);
+    // The event goes in the same commit as the changes: both are written, or neither.
+    const events = new EventBuilder(`migration-${scope.now}`, scope.now, null, '');
+    events.add('MIGRACION_ESQUEMA', 'MIGRAR', '', { changes: result.changes, warnings: result.problems });
+    scope.metadata.logBatch(events.events);
+    try {
+      apply(ports, plan, scope.uow);
+    } catch (error) {
+      logFailure(ports, settings, 'la migración de esquema', { error: toAppError(error).message });
+      throw internalError('La migración falló y se deshizo; la planilla quedó como estaba.', {
+        cause: toAppError(error).message,
+      });
+    }
+    // Column maps are built per request from the header just read, so none can be stale after this.
+    verify(ports, plan);
+    return result;
+  });
 }

@@ -54,27 +54,23 @@ export function openRequest(ports: Ports, settings: Settings = loadSettings(port
 
 /**
  * Runs a writing use case under the document lock, after checking that `requestId` was not already
- * done (a replay returns the first result and writes nothing).
+ * done (a replay returns the first result and writes nothing). Properties (settings, the request log) are
+ * first read under the lock, so a request that waited sees what the one before it saved.
  */
 export function runIdempotent<T extends object>(
   ports: Ports,
   requestId: string,
-  settings: Settings,
-  work: () => T,
+  work: (settings: Settings) => T,
   summary: (result: T) => unknown = (result) => result,
 ): T & { replayed: boolean } {
-  return withLock(
-    ports.lock,
-    () => {
-      const log = new RequestLog(ports.properties);
-      const previous = log.find<T>(requestId);
-      if (previous) return { ...previous, replayed: true };
-      const result = work();
-      log.save(requestId, result, () => summary(result), ports.clock.now());
-      return { ...result, replayed: false };
-    },
-    settings.lockTimeoutMs,
-  );
+  return withLock(ports.lock, () => {
+    const log = new RequestLog(ports.properties);
+    const previous = log.find<T>(requestId);
+    if (previous) return { ...previous, replayed: true };
+    const result = work(loadSettings(ports.properties));
+    log.save(requestId, result, () => summary(result), ports.clock.now());
+    return { ...result, replayed: false };
+  });
 }
 
 /**

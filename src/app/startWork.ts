@@ -10,7 +10,6 @@ import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
 import { TRACKING_SHEETS, commitOrReport, openRequest, runIdempotent } from './request';
 import { SHEETS } from '../data/productionHeaders';
-import { loadSettings } from '../data/settingsRepository';
 import { assertMayRecord } from './workerChecks';
 
 export interface StartWorkRequest {
@@ -31,8 +30,7 @@ export interface StartWorkResult {
 }
 
 export function startWork(ports: Ports, request: StartWorkRequest) {
-  const settings = loadSettings(ports.properties);
-  return runIdempotent(ports, request.requestId, settings, (): StartWorkResult => {
+  return runIdempotent(ports, request.requestId, (settings): StartWorkResult => {
     const scope = openRequest(ports, settings);
     scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
     const worker = scope.workers.byId(request.workerId);

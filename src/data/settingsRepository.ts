@@ -11,7 +11,6 @@ export const settingsSchema = z.object({
   armOnlyTypes: z.array(z.string().trim().min(1)).max(50),
   requireArmBeforeSold: z.boolean(),
   appendChunkSize: z.number().int().min(1).max(10_000),
-  lockTimeoutMs: z.number().int().min(100).max(300_000),
   useSheetsApi: z.boolean(),
 });
 

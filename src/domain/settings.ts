@@ -7,8 +7,6 @@ export interface Settings {
   requireArmBeforeSold: boolean;
   /** Rows per call when appending to the audit log. */
   appendChunkSize: number;
-  /** How long a request waits for the document lock. */
-  lockTimeoutMs: number;
   /**
    * Read and write through the Sheets advanced service when the build enabled it (SUT_SHEETS_API=1, which
    * asks for the full spreadsheets scope; see README). Set false to fall back to SpreadsheetApp anyway.
@@ -20,7 +18,6 @@ export const DEFAULT_SETTINGS: Settings = {
   armOnlyTypes: ['FW', 'MIT'],
   requireArmBeforeSold: true,
   appendChunkSize: 900,
-  lockTimeoutMs: 10_000,
   useSheetsApi: true,
 };
 
