@@ -70,11 +70,6 @@ export class UnitOfWork {
     return out;
   }
 
-  hasSheet(name: string): boolean {
-    this.prefetch([name]);
-    return this.grids.get(name) !== null;
-  }
-
   /** The sheet as a header-mapped table (read once, however often asked). */
   table(spec: TableSpec): Table {
     const key = `${spec.sheet}\u0000${spec.required.join(',')}\u0000${(spec.optional ?? []).join(',')}`;
@@ -128,18 +123,6 @@ export class UnitOfWork {
     const list = this.appends.get(sheet) ?? [];
     list.push(record);
     this.appends.set(sheet, list);
-  }
-
-  get pendingCells(): number {
-    let n = 0;
-    for (const writes of this.cellWrites.values()) n += writes.size;
-    return n;
-  }
-
-  get pendingAppends(): number {
-    let n = 0;
-    for (const rows of this.appends.values()) n += rows.length;
-    return n;
   }
 
   /** Writes everything queued. On failure, restores what had been written, then rethrows. */

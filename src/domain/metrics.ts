@@ -11,14 +11,6 @@ export interface SpoolMetrics {
   pulgadasSold: number;
 }
 
-export const EMPTY_METRICS: SpoolMetrics = {
-  totalUniones: 0,
-  unionesArm: 0,
-  unionesSold: 0,
-  pulgadasArm: 0,
-  pulgadasSold: 0,
-};
-
 export function computeMetrics(unions: readonly Union[]): SpoolMetrics {
   let pulgadasArm = 0;
   let pulgadasSold = 0;

@@ -29,15 +29,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function toWallTime(instantMs: number, timeZone: string): WallTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
   const pick = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');

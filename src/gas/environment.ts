@@ -39,8 +39,8 @@ export function ui(): UiPort {
   return uiAdapter(SpreadsheetApp.getUi() as never);
 }
 
-export function menuBuilder(title: string): GoogleAppsScript.Base.Menu {
-  void title;
+/** Add-ons get their menu under Extensions; its title is the add-on's name. */
+export function addonMenu(): GoogleAppsScript.Base.Menu {
   return SpreadsheetApp.getUi().createAddonMenu();
 }
 
@@ -48,8 +48,4 @@ export function showHtml(file: string, title: string, asSidebar: boolean): void 
   const output = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   if (asSidebar) SpreadsheetApp.getUi().showSidebar(output);
   else SpreadsheetApp.getUi().showModalDialog(output, title);
-}
-
-export function showDialogText(html: string, title: string): void {
-  SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(480), title);
 }

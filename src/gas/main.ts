@@ -17,7 +17,7 @@ import {
   startWorkRequest,
 } from '../app/requests';
 import { startWork } from '../app/startWork';
-import { menuBuilder, requestPorts, showHtml } from './environment';
+import { addonMenu, requestPorts, showHtml } from './environment';
 import { addMenu } from './menu';
 import * as menuActions from './menuActions';
 import { serve, serverRequestId } from './serve';
@@ -26,7 +26,7 @@ export { MENU_ITEMS } from './menu';
 
 export function onOpen(e?: unknown): void {
   void e;
-  addMenu(menuBuilder('Uniones'));
+  addMenu(addonMenu());
 }
 
 export function onInstall(e?: unknown): void {
