@@ -189,7 +189,13 @@ describe('a replay that arrives while the first request holds the lock', () => {
   it('waits, sees the first result, and writes nothing twice', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    const request = { ot: '001', operation: 'ARM' as const, workerId: 93, unionKeys: ['001+8'], requestId: 'req-race-1' };
+    const request = {
+      ot: '001',
+      operation: 'ARM' as const,
+      workerId: 93,
+      unionKeys: ['001+8'],
+      requestId: 'req-race-1',
+    };
     const holder = new FakeLock(env.lockService.state);
     holder.tryLock(0);
     let first: ReturnType<typeof finishWork> | null = null;
