@@ -19,12 +19,44 @@ export interface SheetsSpreadsheet {
   sheets?: Array<{ properties?: { sheetId?: number; title?: string }; data?: GridData[] }>;
 }
 
+export interface RowDataIn {
+  values?: Array<{ userEnteredValue?: ExtendedValue }>;
+}
+
+export interface GridRangeIn {
+  sheetId: number;
+  startRowIndex: number;
+  endRowIndex: number;
+  startColumnIndex: number;
+  endColumnIndex: number;
+}
+
+/** The batchUpdate requests the adapter sends. */
+export interface BatchRequest {
+  updateCells?: {
+    start: { sheetId: number; rowIndex: number; columnIndex: number };
+    rows: RowDataIn[];
+    fields: string;
+  };
+  appendCells?: { sheetId: number; rows: RowDataIn[]; fields: string };
+  deleteDimension?: { range: { sheetId: number; dimension: 'ROWS'; startIndex: number; endIndex: number } };
+  addSheet?: {
+    properties: { sheetId?: number; title: string; gridProperties?: { frozenRowCount?: number } };
+  };
+  deleteSheet?: { sheetId: number };
+  repeatCell?: {
+    range: GridRangeIn;
+    cell: { userEnteredFormat: { numberFormat: { type: string; pattern: string } } };
+    fields: string;
+  };
+}
+
 export interface SheetsApiLike {
   Spreadsheets: {
     get(
       spreadsheetId: string,
       optionalArgs?: { ranges?: string[]; includeGridData?: boolean; fields?: string },
     ): SheetsSpreadsheet;
-    batchUpdate(resource: { requests: object[] }, spreadsheetId: string): unknown;
+    batchUpdate(resource: { requests: BatchRequest[] }, spreadsheetId: string): unknown;
   };
 }

@@ -6,7 +6,13 @@ import { isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
 import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
-import type { ExtendedValue, GridData, SheetsApiLike, SheetsSpreadsheet } from './sheetsApiShapes';
+import type {
+  BatchRequest,
+  ExtendedValue,
+  GridData,
+  SheetsApiLike,
+  SheetsSpreadsheet,
+} from './sheetsApiShapes';
 import { planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
@@ -55,7 +61,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   }
 
   writeBatch(batch: WriteBatch): void {
-    const requests: object[] = [];
+    const requests: BatchRequest[] = [];
     for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
     for (const [sheet, rows] of batch.appends) {
       if (rows.length === 0) continue;
@@ -132,7 +138,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
 
   setNumberFormats(sheet: string, rect: Rect, columnFormats: readonly string[]): void {
     const sheetId = this.sheetId(sheet);
-    const requests = columnFormats.map((pattern, i) => ({
+    const requests = columnFormats.map((pattern, i): BatchRequest => ({
       repeatCell: {
         range: {
           sheetId,
@@ -182,7 +188,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     return rows.map((r) => [...r, ...Array<Cell>(width - r.length).fill('')]);
   }
 
-  private updateRequests(sheet: string, cells: readonly CellWrite[]): object[] {
+  private updateRequests(sheet: string, cells: readonly CellWrite[]): BatchRequest[] {
     const sheetId = this.sheetId(sheet);
     // One call carries any number of rectangles: keep them exact, never a bounding block.
     return planWriteBlocks(cells, Number.POSITIVE_INFINITY).map((block) => ({

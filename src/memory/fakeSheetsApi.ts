@@ -3,14 +3,16 @@
 
 import { isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
-import type { ExtendedValue, SheetsApiLike, SheetsSpreadsheet } from '../gas/sheetsApiShapes';
+import type {
+  BatchRequest,
+  ExtendedValue,
+  RowDataIn,
+  SheetsApiLike,
+  SheetsSpreadsheet,
+} from '../gas/sheetsApiShapes';
 import type { FakeSheet, FakeSpreadsheet } from './fakeSpreadsheet';
 
 export const SHEETS_API_TARGET = '(sheets-api)';
-
-interface RowDataIn {
-  values?: Array<{ userEnteredValue?: ExtendedValue }>;
-}
 
 function parseRange(range: string): { title: string; headerOnly: boolean } {
   const m = /^'((?:[^']|'')*)'(?:!1:1)?$/.exec(range);
@@ -63,13 +65,13 @@ export class FakeSheetsApi implements SheetsApiLike {
     };
   }
 
-  private batchUpdate(resource: { requests: object[] }, id: string): unknown {
+  private batchUpdate(resource: { requests: BatchRequest[] }, id: string): unknown {
     void id;
     this.book.calls.record(SHEETS_API_TARGET, 'batchUpdate');
     const restore = this.book.sheetNames().map((name) => this.book.sheet(name).snapshot());
     const created: string[] = [];
     try {
-      for (const request of resource.requests as Array<Record<string, any>>) this.apply(request, created);
+      for (const request of resource.requests) this.apply(request, created);
     } catch (error) {
       // All or nothing, as the API does.
       restore.forEach((undo) => undo());
@@ -85,41 +87,26 @@ export class FakeSheetsApi implements SheetsApiLike {
     return sheet;
   }
 
-  private apply(request: Record<string, any>, created: string[]): void {
+  private apply(request: BatchRequest, created: string[]): void {
     if (request.updateCells) {
-      const { start, rows } = request.updateCells as {
-        start: { sheetId: number; rowIndex: number; columnIndex: number };
-        rows: RowDataIn[];
-      };
+      const { start, rows } = request.updateCells;
       this.writeRows(this.sheet(start.sheetId), start.rowIndex + 1, start.columnIndex + 1, rows);
     } else if (request.appendCells) {
-      const { sheetId, rows } = request.appendCells as { sheetId: number; rows: RowDataIn[] };
-      const sheet = this.sheet(sheetId);
-      this.writeRows(sheet, sheet.lastRow() + 1, 1, rows);
+      const sheet = this.sheet(request.appendCells.sheetId);
+      this.writeRows(sheet, sheet.lastRow() + 1, 1, request.appendCells.rows);
     } else if (request.deleteDimension) {
-      const { range } = request.deleteDimension as {
-        range: { sheetId: number; startIndex: number; endIndex: number };
-      };
+      const { range } = request.deleteDimension;
       this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);
     } else if (request.addSheet) {
-      const { title, sheetId } = request.addSheet.properties as { title: string; sheetId?: number };
+      const { title, sheetId } = request.addSheet.properties;
       if (this.book.hasSheet(title))
         throw new Error(`GoogleJsonResponseException: A sheet with the name "${title}" already exists.`);
       this.book.addEmptySheet(title, sheetId);
       created.push(title);
     } else if (request.deleteSheet) {
-      this.book.deleteSheet(this.sheet((request.deleteSheet as { sheetId: number }).sheetId));
+      this.book.deleteSheet(this.sheet(request.deleteSheet.sheetId));
     } else if (request.repeatCell) {
-      const { range, cell } = request.repeatCell as {
-        range: {
-          sheetId: number;
-          startRowIndex: number;
-          endRowIndex: number;
-          startColumnIndex: number;
-          endColumnIndex: number;
-        };
-        cell: { userEnteredFormat: { numberFormat: { pattern: string } } };
-      };
+      const { range, cell } = request.repeatCell;
       this.sheet(range.sheetId).writeFormats(
         range.startRowIndex + 1,
         range.startColumnIndex + 1,

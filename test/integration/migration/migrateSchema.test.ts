@@ -9,7 +9,8 @@ import {
   UNIONES_HEADER,
 } from '../../../src/data/productionHeaders';
 import { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
-import { environment, records, TZ } from '../../support/tracking';
+import { SHEETS_API_TARGET } from '../../../src/memory/fakeSheetsApi';
+import { environment, NOW, records, TZ } from '../../support/tracking';
 
 const LEGACY_UNIONES_HEADER = [
   'ID_UNION',
@@ -272,4 +273,34 @@ describe('schema migration', () => {
       expect(migrateSchema(env.ports(), { dryRun: false }).applied).toBe(true);
     },
   );
+});
+
+describe('schema migration through the Sheets advanced service', () => {
+  it('migrates the pre-union sheet and creates the missing sheets', () => {
+    const ss = book(PRE_UNION_OPERACIONES_HEADER, { uniones: null, metadata: null });
+    const env = environment(ss, NOW, 'sheetsApi');
+    const result = migrateSchema(env.ports(), { dryRun: false });
+    expect(result.changes).toHaveLength(7);
+    const values = ss.sheet('Operaciones').dump();
+    expect(values[0]).toEqual([...PRE_UNION_OPERACIONES_HEADER, ...METRIC_COLUMNS]);
+    expect(values[4]!.slice(67)).toEqual([0, 0, 0, 0, 0]);
+    expect(values[3]!.slice(67)).toEqual(['', '', '', '', '']);
+    expect(ss.sheet('Operaciones').formatAt(2, 71)).toBe('0.00');
+    expect(ss.sheet('Uniones').dump()).toEqual([[...UNIONES_HEADER]]);
+    expect(records(ss, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['MIGRACION_ESQUEMA']);
+    expect(migrateSchema(env.ports(), { dryRun: false }).upToDate).toBe(true);
+  });
+
+  it('a failed final write removes the sheets it created and leaves Operaciones as it was', () => {
+    const ss = book(PRE_UNION_OPERACIONES_HEADER, { uniones: null });
+    const env = environment(ss, NOW, 'sheetsApi');
+    const before = ss.sheet('Operaciones').dump();
+    // 1st batchUpdate creates Uniones, 2nd sets the formats, 3rd writes every cell: that one fails.
+    ss.calls.injectFault({ sheet: SHEETS_API_TARGET, method: 'batchUpdate', after: 2 });
+    expect(() => migrateSchema(env.ports(), { dryRun: false })).toThrow(
+      /^INTERNAL: La migración falló y se deshizo/,
+    );
+    expect(ss.sheet('Operaciones').dump()).toEqual(before);
+    expect(ss.hasSheet('Uniones')).toBe(false);
+  });
 });
