@@ -7,6 +7,7 @@ import {
   UNIONES_HEADER,
 } from '../../src/data/productionHeaders';
 import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
+import { FakeLock } from '../../src/memory/fakeServices';
 import {
   ManualClock,
   memoryEnvironment,
@@ -126,4 +127,23 @@ export function rowOf(book: FakeSpreadsheet, sheet: string, match: (r: Record<st
   const found = records(book, sheet).find(match);
   if (!found) throw new Error(`no row in ${sheet}`);
   return found;
+}
+
+/**
+ * Simulates two executions: another one holds the document lock, and `meanwhile` runs (taking and
+ * releasing the lock itself) while the next request waits for it.
+ */
+export function whileWaitingForLock(env: MemoryEnvironment, meanwhile: () => void): void {
+  const holder = new FakeLock(env.lockService.state);
+  holder.tryLock(0);
+  env.lockService.state.onContention = () => {
+    env.lockService.state.onContention = null;
+    holder.releaseLock();
+    meanwhile();
+  };
+}
+
+/** A FINALIZAR ARM request on OT 001 (the shape most scenarios start from). */
+export function armRequest(unionKeys: string[], requestId: string, workerId = 93) {
+  return { ot: '001', operation: 'ARM' as const, workerId, unionKeys, requestId };
 }

@@ -6,16 +6,17 @@ import { MetadataRepository } from '../../../src/data/metadataRepository';
 import { UnitOfWork } from '../../../src/data/unitOfWork';
 import type { MetadataEvent } from '../../../src/domain/events';
 import { AppsScriptSpreadsheet } from '../../../src/gas/spreadsheetAdapter';
-import { environment, NOW, progressBook, records, rowOf, tagOf, trackingBook } from '../../support/tracking';
+import {
+  armRequest,
+  environment,
+  NOW,
+  progressBook,
+  records,
+  rowOf,
+  tagOf,
+  trackingBook,
+} from '../../support/tracking';
 import { failure } from '../../support/failure';
-
-const arm = (unionKeys: string[], workerId = 93, requestId = 'req-test-0001') => ({
-  ot: '001',
-  operation: 'ARM' as const,
-  workerId,
-  unionKeys,
-  requestId,
-});
 
 describe('a write that fails half-way', () => {
   it.each([
@@ -27,7 +28,7 @@ describe('a write that fails half-way', () => {
     const env = environment(book);
     const before = ['Uniones', 'Operaciones'].map((s) => book.sheet(s).dump());
     book.calls.injectFault({ sheet, method });
-    const error = failure(() => finishWork(env.ports(), arm(['001+8', '001+9'])));
+    const error = failure(() => finishWork(env.ports(), armRequest(['001+8', '001+9'], 'req-test-0001')));
     expect(error.message).toBe(
       'INTERNAL: No se pudo guardar el registro de ARM de la OT 001; la planilla quedó como estaba. Intente de nuevo.',
     );
@@ -39,7 +40,7 @@ describe('a write that fails half-way', () => {
       unionKeys: ['001+8', '001+9'],
     });
     // The request was not remembered: trying again works.
-    const retry = finishWork(env.ports(), arm(['001+8', '001+9']));
+    const retry = finishWork(env.ports(), armRequest(['001+8', '001+9'], 'req-test-0001'));
     expect(retry.updated).toEqual(['001+8', '001+9']);
   });
 });
@@ -115,16 +116,16 @@ describe('bad input', () => {
 
   it('unknown OT, unknown worker, worker without the role, inactive worker', () => {
     const env = environment(book());
-    expect(failure(() => finishWork(env.ports(), { ...arm(['9+1']), ot: '999' })).message).toBe(
-      'NOT_FOUND: No existe la OT 999.',
-    );
-    expect(failure(() => finishWork(env.ports(), arm(['001+8'], 12345))).message).toBe(
-      'NOT_FOUND: No existe el trabajador con Id 12345.',
-    );
-    expect(failure(() => finishWork(env.ports(), arm(['001+8'], 94))).message).toBe(
+    expect(
+      failure(() => finishWork(env.ports(), { ...armRequest(['9+1'], 'req-test-0001'), ot: '999' })).message,
+    ).toBe('NOT_FOUND: No existe la OT 999.');
+    expect(
+      failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-test-0001', 12345))).message,
+    ).toBe('NOT_FOUND: No existe el trabajador con Id 12345.');
+    expect(failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-test-0001', 94))).message).toBe(
       'FORBIDDEN: JP(94) no tiene el rol para Armado (Armador o Ayudante).',
     );
-    expect(failure(() => finishWork(env.ports(), arm(['001+8'], 97))).message).toBe(
+    expect(failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-test-0001', 97))).message).toBe(
       'FORBIDDEN: El trabajador LM(97) no está activo.',
     );
     expect(failure(() => listUnions(env.ports(), { ot: '404', operation: 'ARM' })).message).toBe(
@@ -134,7 +135,7 @@ describe('bad input', () => {
 
   it('an empty selection with no spool taken', () => {
     const env = environment(book());
-    expect(failure(() => finishWork(env.ports(), arm([]))).message).toMatch(
+    expect(failure(() => finishWork(env.ports(), armRequest([], 'req-test-0001'))).message).toMatch(
       /^VALIDATION: Seleccione al menos una unión/,
     );
   });
@@ -173,7 +174,7 @@ describe('bad input', () => {
       workers: [{ id: 99, nombre: "'=HACK", apellido: "'+SUM", activo: 'SI', roles: ['Armador'] }],
     });
     const env = environment(b);
-    finishWork(env.ports(), arm(['001+1'], 99));
+    finishWork(env.ports(), armRequest(['001+1'], 'req-test-0001', 99));
     const union = rowOf(b, 'Uniones', (r) => r.N_UNION === 1);
     expect(union.ARM_WORKER).toBe('=+(99)');
     expect(b.sheet('Uniones').formulaAt(2, 9)).toBe('');
@@ -201,7 +202,7 @@ describe('bad input', () => {
       'Uniones!C4 (N_UNION): N_UNION fuera de 1–20',
       'Uniones!H5 (ARM_FECHA_FIN): no se reconoce la fecha "ayer" (se espera DD-MM-AAAA [HH:MM:SS])',
     ]);
-    const result = finishWork(env.ports(), arm(['001+1', '001+2', '001+4']));
+    const result = finishWork(env.ports(), armRequest(['001+1', '001+2', '001+4'], 'req-test-0001'));
     expect(result.updated).toEqual(['001+1', '001+4']);
     expect(result.pulgadas).toBe(10.5);
     expect(result.skipped).toEqual([{ key: '001+2', reason: 'No existe esa unión.' }]);

@@ -3,7 +3,14 @@ import { finishWork } from '../../../src/app/finishWork';
 import { listUnions } from '../../../src/app/listUnions';
 import { startWork } from '../../../src/app/startWork';
 import { FakeLock } from '../../../src/memory/fakeServices';
-import { environment, progressBook, records, rowOf } from '../../support/tracking';
+import {
+  armRequest,
+  environment,
+  progressBook,
+  records,
+  rowOf,
+  whileWaitingForLock,
+} from '../../support/tracking';
 import { failure } from '../../support/failure';
 
 describe('FINALIZAR with a mixed selection', () => {
@@ -112,28 +119,12 @@ describe('two FINALIZARs on the same OT', () => {
   it('the second waits for the lock, re-reads, and loses no update', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    const first = new FakeLock(env.lockService.state);
-    expect(first.tryLock(0)).toBe(true); // execution A holds the lock…
     let aResult: ReturnType<typeof finishWork> | null = null;
-    env.lockService.state.onContention = () => {
-      // …and finishes while B waits: A records 8 and 9.
-      env.lockService.state.onContention = null;
-      first.releaseLock();
-      aResult = finishWork(env.ports(), {
-        ot: '001',
-        operation: 'ARM',
-        workerId: 98,
-        unionKeys: ['001+8', '001+9'],
-        requestId: 'req-a-0001',
-      });
-    };
-    const b = finishWork(env.ports(), {
-      ot: '001',
-      operation: 'ARM',
-      workerId: 93,
-      unionKeys: ['001+9', '001+10'],
-      requestId: 'req-b-0001',
+    // Execution A holds the lock and records 8 and 9 while B waits.
+    whileWaitingForLock(env, () => {
+      aResult = finishWork(env.ports(), armRequest(['001+8', '001+9'], 'req-a-0001', 98));
     });
+    const b = finishWork(env.ports(), armRequest(['001+9', '001+10'], 'req-b-0001'));
     expect(aResult!.updated).toEqual(['001+8', '001+9']);
     expect(b.updated).toEqual(['001+10']);
     expect(b.skipped[0]!.key).toBe('001+9');
@@ -189,21 +180,11 @@ describe('a replay that arrives while the first request holds the lock', () => {
   it('waits, sees the first result, and writes nothing twice', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    const request = {
-      ot: '001',
-      operation: 'ARM' as const,
-      workerId: 93,
-      unionKeys: ['001+8'],
-      requestId: 'req-race-1',
-    };
-    const holder = new FakeLock(env.lockService.state);
-    holder.tryLock(0);
+    const request = armRequest(['001+8'], 'req-race-1');
     let first: ReturnType<typeof finishWork> | null = null;
-    env.lockService.state.onContention = () => {
-      env.lockService.state.onContention = null;
-      holder.releaseLock();
+    whileWaitingForLock(env, () => {
       first = finishWork(env.ports(), request);
-    };
+    });
     const second = finishWork(env.ports(), request);
     expect(first!.replayed).toBe(false);
     expect(second).toEqual({ ...first!, replayed: true });
