@@ -14,6 +14,7 @@ import type { UnitOfWork } from './unitOfWork';
 
 export class SpoolRepository {
   private cache: { table: Table; spools: Spool[]; byTag: Map<string, Spool[]> } | null = null;
+  private repeated: Map<string, number[]> | null = null;
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -68,15 +69,17 @@ export class SpoolRepository {
 
   /** Tags that appear on more than one row, with those rows. */
   duplicatedTags(): Map<string, number[]> {
-    const out = new Map<string, number[]>();
-    for (const [tag, list] of this.load().byTag) {
-      if (list.length > 1)
-        out.set(
-          tag,
-          list.map((s) => s.rowNumber),
-        );
+    if (!this.repeated) {
+      this.repeated = new Map();
+      for (const [tag, list] of this.load().byTag) {
+        if (list.length > 1)
+          this.repeated.set(
+            tag,
+            list.map((s) => s.rowNumber),
+          );
+      }
     }
-    return out;
+    return this.repeated;
   }
 
   /** The one spool of `tag`; NOT_FOUND when absent, CONFLICT when the tag is on several rows. */

@@ -77,6 +77,7 @@ function push<K>(map: Map<K, TableRow[]>, key: K, row: TableRow) {
 
 export class UnionRepository {
   private rowIndex: RowIndex | null = null;
+  private repeated: Map<string, number[]> | null = null;
   /** rowNumber → the decoded union, or null when the row is not a valid union (its issues reported). */
   private readonly decoded = new Map<number, Union | null>();
 
@@ -201,7 +202,8 @@ export class UnionRepository {
 
   /** Keys found on more than one row: such unions are never recorded until the sheet is fixed. */
   duplicates(): Map<string, number[]> {
-    return new Map([...this.index().rowsByKey].filter(([, rows]) => rows.length > 1));
+    this.repeated ??= new Map([...this.index().rowsByKey].filter(([, rows]) => rows.length > 1));
+    return this.repeated;
   }
 
   /** Rows whose OT or tag points at `ot` / `tags` that could not be read as unions (issues reported). */

@@ -158,7 +158,7 @@ export class UnitOfWork {
         try {
           step();
         } catch (undoError) {
-          failures.push(toAppError(undoError).details.cause as string);
+          failures.push(undoError instanceof Error ? undoError.message : String(undoError));
         }
       }
       if (failures.length > 0) {
@@ -219,10 +219,16 @@ export class UnitOfWork {
       if (!headerRow || headerRow.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
       const header = headerRow.map((cell) => (isEmptyCell(cell) ? '' : normalizeHeader(String(cell))));
       while (header.length > 0 && header[header.length - 1] === '') header.pop();
+      // Field name → column, worked out once per sheet rather than once per field of every row.
+      const positions = new Map<string, number>();
+      const indexOf = (name: string) => {
+        if (!positions.has(name)) positions.set(name, header.indexOf(normalizeHeader(name)));
+        return positions.get(name)!;
+      };
       const rows = records.map((record) => {
         const row: Cell[] = header.map(() => '');
         for (const [name, value] of Object.entries(record)) {
-          const index = header.indexOf(normalizeHeader(name));
+          const index = indexOf(name);
           if (index < 0) {
             throw schemaError(`A la hoja "${sheet}" le falta la columna ${name}.`, {
               sheet,
