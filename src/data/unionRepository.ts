@@ -232,14 +232,11 @@ export class UnionRepository {
       : { ...union, solInicio: record.inicio, solFin: record.fin, solWorker: record.worker, version };
   }
 
-  /** Metrics of every spool (or of `tags`) from the one read of Uniones; a repeated key counts once. */
+  /** Metrics of every spool (or of `tags`) from the one read of Uniones. */
   metricsBySpool(tags?: readonly string[]): Map<string, SpoolMetrics> {
     const grouped = new Map<string, Union[]>();
     for (const tag of tags ?? []) grouped.set(tag, []);
-    const seen = new Set<string>();
     for (const union of tags ? tags.flatMap((t) => this.bySpool(t)) : this.all()) {
-      if (seen.has(union.key)) continue;
-      seen.add(union.key);
       const list = grouped.get(union.tagSpool);
       if (list) list.push(union);
       else grouped.set(union.tagSpool, [union]);

@@ -11,12 +11,16 @@ export interface SpoolMetrics {
   pulgadasSold: number;
 }
 
+/** A union on several rows (same OT+N_UNION) counts once: the first row read. */
 export function computeMetrics(unions: readonly Union[]): SpoolMetrics {
   let pulgadasArm = 0;
   let pulgadasSold = 0;
   let unionesArm = 0;
   let unionesSold = 0;
+  const seen = new Set<string>();
   for (const u of unions) {
+    if (seen.has(u.key)) continue;
+    seen.add(u.key);
     if (u.armFin !== null) {
       unionesArm += 1;
       pulgadasArm += u.dn;
@@ -27,7 +31,7 @@ export function computeMetrics(unions: readonly Union[]): SpoolMetrics {
     }
   }
   return {
-    totalUniones: unions.length,
+    totalUniones: seen.size,
     unionesArm,
     unionesSold,
     pulgadasArm: round2(pulgadasArm),
