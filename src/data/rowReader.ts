@@ -21,6 +21,9 @@ export function describeIssue(issue: CellIssue): string {
 }
 
 export class RowReader {
+  /** Column name → index (-1 when absent), resolved once per reader: every cell read asks by name. */
+  private readonly columns = new Map<string, number>();
+
   constructor(
     private readonly table: Table,
     private readonly timeZone: string,
@@ -28,7 +31,12 @@ export class RowReader {
   ) {}
 
   private raw(row: TableRow, column: string): Cell {
-    return this.table.getOptional(row, column);
+    let index = this.columns.get(column);
+    if (index === undefined) {
+      index = this.table.columns.has(column) ? this.table.columns.index(column) : -1;
+      this.columns.set(column, index);
+    }
+    return index < 0 ? '' : (row.values[index] ?? '');
   }
 
   private decode<T>(row: TableRow, column: string, parse: (value: Cell) => Parsed<T>): T | null {

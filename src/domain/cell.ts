@@ -24,5 +24,8 @@ export function a1(row: number, column: number): string {
 
 /** A Date from any realm (the bundle test runs Code.js in a vm context whose Date differs from Node's). */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  if (value instanceof Date) return true;
+  return (
+    typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object Date]'
+  );
 }
