@@ -45,32 +45,35 @@ const same = (a: SpoolMetrics | null, b: SpoolMetrics) =>
 
 /** Rewrites the metric columns of every spool whose stored figures differ from Uniones; one read, one commit. */
 export function recomputeAllMetrics(ports: Ports, requestId: string): RecomputeResult {
-  return withLock(ports.lock, () => {
-    const scope = openRequest(ports);
-    scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
-    const duplicated = scope.spools.duplicatedTags();
-    const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
-    const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
-    let changed = 0;
-    for (const spool of spools) {
-      const fresh = metrics.get(spool.tag)!;
-      if (same(scope.spools.storedMetrics(spool), fresh)) continue;
-      scope.spools.writeMetrics(spool, fresh);
-      changed += 1;
-    }
-    const result = {
-      spools: spools.length,
-      changed,
-      duplicatedTags: [...duplicated.keys()],
-      unreadableCells: scope.issues.length,
-    };
-    const events = new EventBuilder(requestId, scope.now, null, '');
-    events.add('JOB_METRICAS', 'RECALCULAR', '', {
-      ...result,
-      issues: scope.issues.slice(0, 20).map((i) => `${i.sheet}!${i.cell}: ${i.reason}`),
-    });
-    scope.metadata.logBatch(events.events);
-    commitOrReport(scope, 'el recálculo de métricas', { requestId });
-    return result;
+  return withLock(ports.lock, () => recomputeHoldingLock(ports, requestId));
+}
+
+/** The recompute itself, for callers that already hold the document lock. */
+export function recomputeHoldingLock(ports: Ports, requestId: string): RecomputeResult {
+  const scope = openRequest(ports);
+  scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
+  const duplicated = scope.spools.duplicatedTags();
+  const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
+  const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
+  let changed = 0;
+  for (const spool of spools) {
+    const fresh = metrics.get(spool.tag)!;
+    if (same(scope.spools.storedMetrics(spool), fresh)) continue;
+    scope.spools.writeMetrics(spool, fresh);
+    changed += 1;
+  }
+  const result = {
+    spools: spools.length,
+    changed,
+    duplicatedTags: [...duplicated.keys()],
+    unreadableCells: scope.issues.length,
+  };
+  const events = new EventBuilder(requestId, scope.now, null, '');
+  events.add('JOB_METRICAS', 'RECALCULAR', '', {
+    ...result,
+    issues: scope.issues.slice(0, 20).map((i) => `${i.sheet}!${i.cell}: ${i.reason}`),
   });
+  scope.metadata.logBatch(events.events);
+  commitOrReport(scope, 'el recálculo de métricas', { requestId });
+  return result;
 }

@@ -3,7 +3,8 @@
 
 import { toAppError } from '../domain/errors';
 import type { Ports, PropertiesPort } from '../ports';
-import { recomputeAllMetrics } from './metrics';
+import { recomputeHoldingLock } from './metrics';
+import { withLock } from './withLock';
 
 export type JobState = 'never' | 'running' | 'done' | 'failed';
 
@@ -38,8 +39,18 @@ export function readJobStatus(properties: PropertiesPort): JobStatus {
   }
 }
 
-/** Recomputes every spool's metrics in one step and records the outcome; failures are recorded, then thrown. */
-export function runMetricsJob(ports: Ports, requestId: string): JobStatus {
+/** Who started a run: the hourly trigger, the menu, or the sidebar's progress bar. */
+export type JobTrigger = 'trigger' | 'menu' | 'step';
+
+/**
+ * Recomputes every spool's metrics in one step and records the outcome; failures are recorded, then thrown.
+ * The lock is taken first, so the status and settings are read under it like every other writer's.
+ */
+export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
+  return withLock(ports.lock, () => runHoldingLock(ports, trigger));
+}
+
+function runHoldingLock(ports: Ports, trigger: JobTrigger): JobStatus {
   const startedAt = ports.clock.now();
   const write = (status: JobStatus) => {
     ports.properties.set(KEY, JSON.stringify(status));
@@ -48,7 +59,7 @@ export function runMetricsJob(ports: Ports, requestId: string): JobStatus {
   const previous = readJobStatus(ports.properties);
   write({ ...previous, state: 'running', startedAt, finishedAt: null, message: 'Recalculando métricas…' });
   try {
-    const result = recomputeAllMetrics(ports, requestId);
+    const result = recomputeHoldingLock(ports, `${trigger}-${startedAt.toString(36)}`);
     return write({
       kind: 'metrics',
       state: 'done',

@@ -20,7 +20,7 @@ import { startWork } from '../app/startWork';
 import { addonMenu, requestPorts, showHtml } from './environment';
 import { addMenu } from './menu';
 import * as menuActions from './menuActions';
-import { serve, serverRequestId } from './serve';
+import { serve } from './serve';
 
 export { MENU_ITEMS } from './menu';
 
@@ -39,8 +39,7 @@ export function showSidebar(): void {
 
 export function onMetricsTrigger(e?: unknown): void {
   void e;
-  const ports = requestPorts();
-  serve(() => runMetricsJob(ports, serverRequestId('trigger', ports.clock.now())));
+  serve(() => runMetricsJob(requestPorts(), 'trigger'));
 }
 
 export const apiBootstrap = () => serve(() => bootstrap(requestPorts()));
@@ -57,8 +56,7 @@ export const apiMigrateSchema = (input: unknown) =>
 export const apiRunJobStep = (input: unknown) =>
   serve(() => {
     parseRequest(runJobStepRequest, input);
-    const ports = requestPorts();
-    return runMetricsJob(ports, serverRequestId('step', ports.clock.now()));
+    return runMetricsJob(requestPorts(), 'step');
   });
 export const apiJobStatus = () => serve(() => ({ jobs: [readJobStatus(requestPorts().properties)] }));
 

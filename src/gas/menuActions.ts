@@ -4,7 +4,6 @@ import { migrateSchema as runMigration } from '../app/migrateSchema';
 import { readJobStatus, runMetricsJob } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
 import { requestPorts, triggers, ui } from './environment';
-import { serverRequestId } from './serve';
 
 export const METRICS_TRIGGER_HANDLER = 'onMetricsTrigger';
 
@@ -18,8 +17,7 @@ function reportingErrors(title: string, action: () => void): void {
 
 export function recomputeMetrics(): void {
   reportingErrors('Recalcular métricas', () => {
-    const ports = requestPorts();
-    const status = runMetricsJob(ports, serverRequestId('menu', ports.clock.now()));
+    const status = runMetricsJob(requestPorts(), 'menu');
     ui().alert('Recalcular métricas', status.message);
   });
 }

@@ -11,8 +11,3 @@ export function serve<T>(handler: () => T): T {
     throw new Error(appError.message);
   }
 }
-
-/** A request id for server-initiated runs (trigger, menu), where no client sent one. */
-export function serverRequestId(kind: string, now: number): string {
-  return `${kind}-${now.toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
-}

@@ -17,13 +17,10 @@ describe('FINALIZAR with a mixed selection', () => {
   it('records the disponible unions and skips the rest with a reason each', () => {
     const book = progressBook({ ots: 2, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    const result = finishWork(env.ports(), {
-      ot: '001',
-      operation: 'ARM',
-      workerId: 93,
-      unionKeys: ['001+8', '001+1', '001+99', '002+9', '001+8'],
-      requestId: 'req-partial-1',
-    });
+    const result = finishWork(
+      env.ports(),
+      armRequest(['001+8', '001+1', '001+99', '002+9', '001+8'], 'req-partial-1'),
+    );
     expect(result.updated).toEqual(['001+8']);
     expect(result.skipped).toEqual([
       { key: '001+1', reason: 'Ya armada por MR(93) el 01-11-2026 09:00:00.' },
@@ -40,13 +37,7 @@ describe('FINALIZAR with a mixed selection', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
     startWork(env.ports(), { tagSpool: 'SP-001', operation: 'ARM', workerId: 93, requestId: 'req-cancel-1' });
-    const result = finishWork(env.ports(), {
-      ot: '001',
-      operation: 'ARM',
-      workerId: 93,
-      unionKeys: [],
-      requestId: 'req-cancel-2',
-    });
+    const result = finishWork(env.ports(), armRequest([], 'req-cancel-2'));
     expect(result.spools.map((s) => s.action)).toEqual(['CANCELAR']);
     expect(rowOf(book, 'Operaciones', (r) => r.OT === '001')).toMatchObject({
       Ocupado_Por: '',
@@ -59,13 +50,7 @@ describe('FINALIZAR with a mixed selection', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
     startWork(env.ports(), { tagSpool: 'SP-001', operation: 'ARM', workerId: 98, requestId: 'req-held-1' });
-    const result = finishWork(env.ports(), {
-      ot: '001',
-      operation: 'ARM',
-      workerId: 93,
-      unionKeys: ['001+8'],
-      requestId: 'req-held-2',
-    });
+    const result = finishWork(env.ports(), armRequest(['001+8'], 'req-held-2'));
     expect(result.updated).toEqual([]);
     expect(result.skipped).toEqual([{ key: '001+8', reason: 'El spool está ocupado por CD(98).' }]);
     expect(rowOf(book, 'Operaciones', (r) => r.OT === '001').Ocupado_Por).toBe('CD(98)');
@@ -79,13 +64,7 @@ describe('two FINALIZARs on the same OT', () => {
     const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
     const versions = Object.fromEntries(listed.unions.map((u) => [u.key, u.version]));
 
-    finishWork(env.ports(), {
-      ot: '001',
-      operation: 'ARM',
-      workerId: 98,
-      unionKeys: ['001+9'],
-      requestId: 'req-first-1',
-    });
+    finishWork(env.ports(), armRequest(['001+9'], 'req-first-1', 98));
     const before = book.sheet('Uniones').dump();
     const error = failure(() =>
       finishWork(env.ports(), {
@@ -141,15 +120,7 @@ describe('two FINALIZARs on the same OT', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
     new FakeLock(env.lockService.state).tryLock(0);
-    const error = failure(() =>
-      finishWork(env.ports(), {
-        ot: '001',
-        operation: 'ARM',
-        workerId: 93,
-        unionKeys: ['001+8'],
-        requestId: 'req-busy-1',
-      }),
-    );
+    const error = failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-busy-1')));
     expect(error.message).toMatch(/^BUSY: Otro usuario está registrando/);
   });
 });
@@ -158,13 +129,7 @@ describe('a replayed request', () => {
   it('writes nothing twice and returns the first result', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    const request = {
-      ot: '001',
-      operation: 'ARM' as const,
-      workerId: 93,
-      unionKeys: ['001+8'],
-      requestId: 'req-replay-1',
-    };
+    const request = armRequest(['001+8'], 'req-replay-1');
     const first = finishWork(env.ports(), request);
     const sheets = () => ['Uniones', 'Operaciones', 'Metadata'].map((s) => book.sheet(s).dump());
     const after = sheets();
