@@ -24,6 +24,13 @@ export interface SpreadsheetPort {
    * Sheets in `headerOnly` give row 1 alone (the audit log is never read whole).
    */
   readSheets(names: readonly string[], headerOnly?: readonly string[]): Map<string, Cell[][] | null>;
+  /**
+   * Rows (1-based) whose cell in column `col` (1-based) holds exactly `text`, case-sensitive. Found by the
+   * service (TextFinder) without reading the column: one search, whatever the sheet's size.
+   */
+  findRows(sheet: string, col: number, text: string): number[];
+  /** The values of one rectangle (1-based), as getValues gives them; throws SCHEMA when the sheet is missing. */
+  readRange(sheet: string, rect: Rect): Cell[][];
   /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
   /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
@@ -36,6 +43,12 @@ export interface SpreadsheetPort {
   deleteSheet(name: string): void;
   /** Sets the number format of each column of `rect` (`columnFormats[i]` for its i-th column), in one call. */
   setNumberFormats(sheet: string, rect: Rect, columnFormats: readonly string[]): void;
+  /**
+   * Optional: sends buffered writes now (SpreadsheetApp.flush). The unit of work calls it at the end of a
+   * commit, under the lock: a write that fails at the flush is still undone, and the next execution to take
+   * the lock reads what this one wrote.
+   */
+  flush?(): void;
   /**
    * Optional: writes the cells of several sheets and appends rows in one atomic call (nothing is written
    * when it fails). Adapters that cannot do this leave it out and the unit of work undoes by itself.

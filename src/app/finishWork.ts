@@ -12,7 +12,7 @@ import { unionToken, type Union } from '../domain/union';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_SHEETS, commitOrReport, openRequest, runIdempotent, type RequestScope } from './request';
+import { TRACKING_READS, TRACKING_SHEETS, runIdempotent, type RequestScope } from './request';
 import { assertMayRecord } from './workerChecks';
 
 export interface FinishWorkRequest {
@@ -96,12 +96,23 @@ function estadoAfter(
   return `${operation} pausado (${done}/${relevant.length})`;
 }
 
+/** What makes a FINALIZAR this one: the same keys in another order or repeated are the same request. */
+function finishIdentity(request: FinishWorkRequest): Record<string, unknown> {
+  return {
+    kind: 'FINALIZAR',
+    ot: request.ot.trim(),
+    operation: request.operation,
+    workerId: request.workerId,
+    unionKeys: [...new Set(request.unionKeys.map((k) => k.trim()))].sort(),
+    versions: request.versions,
+  };
+}
+
 export function finishWork(ports: Ports, request: FinishWorkRequest) {
   return runIdempotent(
     ports,
-    request.requestId,
-    (settings): FinishWorkResult => {
-      const scope = openRequest(ports, settings);
+    { requestId: request.requestId, identity: finishIdentity(request), reads: TRACKING_READS },
+    (scope) => {
       scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
       const { operation, ot } = request;
       const worker = scope.workers.byId(request.workerId);
@@ -187,14 +198,7 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         events.events[0]!.metadata.skipped = skipped;
       }
       scope.metadata.logBatch(events.events);
-      commitOrReport(scope, `el registro de ${operation} de la OT ${ot}`, {
-        ot,
-        operation,
-        workerId: worker.id,
-        requestId: request.requestId,
-        unionKeys: keys,
-      });
-      return {
+      const result: FinishWorkResult = {
         ot,
         operation,
         spools,
@@ -203,7 +207,11 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         pulgadas: sumPulgadas(updated),
         eventsWritten: events.events.length,
       };
+      return {
+        result,
+        what: `el registro de ${operation} de la OT ${ot}`,
+        context: { ot, operation, workerId: worker.id, requestId: request.requestId, unionKeys: keys },
+      };
     },
-    (result) => ({ ...result, updated: result.updated.length, skipped: result.skipped.length }),
   );
 }

@@ -1,6 +1,7 @@
 // The metrics job as the trigger, the menu and the sidebar's progress bar see it: run it, and read how
 // the last run went (kept in document properties, per spreadsheet).
 
+import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
 import { toAppError } from '../domain/errors';
 import type { Ports, PropertiesPort } from '../ports';
 import { recomputeHoldingLock } from './metrics';
@@ -53,7 +54,8 @@ export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
 function runHoldingLock(ports: Ports, trigger: JobTrigger): JobStatus {
   const startedAt = ports.clock.now();
   const write = (status: JobStatus) => {
-    ports.properties.set(KEY, JSON.stringify(status));
+    // Within the 9 KB a property holds, whatever the message names (hundreds of repeated tags).
+    ports.properties.set(KEY, boundedJson({ ...status }, PROPERTY_MAX_BYTES - KEY.length, utf8Length));
     return status;
   };
   const previous = readJobStatus(ports.properties);

@@ -3,14 +3,21 @@
 
 import { MetadataRepository } from '../data/metadataRepository';
 import { SHEETS } from '../data/productionHeaders';
-import { RequestLog } from '../data/requestLog';
+import {
+  FINGERPRINT_KEY,
+  REQUEST_ID_KEY,
+  RESULT_KEY,
+  findRequest,
+  firstEventId,
+} from '../data/requestRecords';
 import type { CellIssue } from '../data/rowReader';
 import { loadSettings } from '../data/settingsRepository';
 import { SpoolRepository } from '../data/spoolRepository';
 import { UnionRepository } from '../data/unionRepository';
 import { UnitOfWork } from '../data/unitOfWork';
 import { WorkerRepository } from '../data/workerRepository';
-import { AppError, internalError, toAppError } from '../domain/errors';
+import { AppError, conflictError, internalError, toAppError, validationError } from '../domain/errors';
+import { fingerprint } from '../domain/fingerprint';
 import type { Settings } from '../domain/settings';
 import type { Ports } from '../ports';
 import { withLock } from './withLock';
@@ -32,6 +39,9 @@ export interface RequestScope {
 /** The sheets a union-tracking request reads whole, and the one it only appends to. */
 export const TRACKING_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.trabajadores, SHEETS.roles];
 
+/** What INICIAR and FINALIZAR read: the tracking sheets whole, and Metadata's header (for appends and ids). */
+export const TRACKING_READS = { sheets: TRACKING_SHEETS, headersOf: [SHEETS.metadata] };
+
 export function openRequest(ports: Ports, settings: Settings = loadSettings(ports.properties)): RequestScope {
   const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize });
   const issues: CellIssue[] = [];
@@ -52,24 +62,65 @@ export function openRequest(ports: Ports, settings: Settings = loadSettings(port
   };
 }
 
+/** What a writing use case hands back: its answer, and how to name it if the commit fails. */
+export interface WriteOutcome<T> {
+  result: T;
+  /** "el registro de ARM de la OT 001": for the failure message and the ERROR event. */
+  what: string;
+  context: Record<string, unknown>;
+}
+
+/** The request as the idempotency check sees it: its id, and what makes it this request and no other. */
+export interface IdempotentRequest {
+  requestId: string;
+  /** The request's kind and fields (without requestId): two requests with the same id must match here. */
+  identity: Record<string, unknown>;
+  /** Sheets the use case reads whole and those it only appends to: read in one batch with the id lookup's header. */
+  reads?: { sheets: readonly string[]; headersOf: readonly string[] };
+}
+
 /**
- * Runs a writing use case under the document lock, after checking that `requestId` was not already
- * done (a replay returns the first result and writes nothing). Properties (settings, the request log) are
- * first read under the lock, so a request that waited sees what the one before it saved.
+ * Runs a writing use case under the document lock, once per `requestId` (design §5):
+ * - the id is looked up in Metadata (its first audit event, `<requestId>-1`); found with the same
+ *   fingerprint, the stored result is returned with `replayed: true` and nothing is written; found with
+ *   another fingerprint, VALIDATION and nothing is written; found but unreadable, CONFLICT naming the cell.
+ * - otherwise `work` queues its writes, the fingerprint and result are added to its first event, and
+ *   everything is committed together: the work and its record cannot disagree.
+ * Settings are read under the lock, so a request that waited sees what the one before it saved.
  */
 export function runIdempotent<T extends object>(
   ports: Ports,
-  requestId: string,
-  work: (settings: Settings) => T,
-  summary: (result: T) => unknown = (result) => result,
+  request: IdempotentRequest,
+  work: (scope: RequestScope) => WriteOutcome<T>,
 ): T & { replayed: boolean } {
   return withLock(ports.lock, () => {
-    const log = new RequestLog(ports.properties);
-    const previous = log.find<T>(requestId);
-    if (previous) return { ...previous, replayed: true };
-    const result = work(loadSettings(ports.properties));
-    log.save(requestId, result, () => summary(result), ports.clock.now());
-    return { ...result, replayed: false };
+    const scope = openRequest(ports, loadSettings(ports.properties));
+    if (request.reads) scope.uow.prefetch(request.reads.sheets, request.reads.headersOf);
+    const print = fingerprint(request.identity);
+    const previous = findRequest(scope.uow, request.requestId);
+    if (previous.found) {
+      if (previous.fingerprint === null) {
+        throw conflictError(
+          `La solicitud ${request.requestId} ya se registró, pero su resultado no se puede leer (${previous.cell}); recargue la OT antes de seguir.`,
+          { requestId: request.requestId, cell: previous.cell },
+        );
+      }
+      if (previous.fingerprint !== print) {
+        throw validationError(
+          `El requestId ${request.requestId} ya se usó para otra solicitud; cada solicitud nueva necesita su propio requestId.`,
+          { requestId: request.requestId, cell: previous.cell },
+        );
+      }
+      return { ...(previous.result as T), replayed: true };
+    }
+    const outcome = work(scope);
+    scope.metadata.addToEvent(firstEventId(request.requestId), {
+      [REQUEST_ID_KEY]: request.requestId,
+      [FINGERPRINT_KEY]: print,
+      [RESULT_KEY]: outcome.result,
+    });
+    commitOrReport(scope, outcome.what, outcome.context);
+    return { ...outcome.result, replayed: false };
   });
 }
 

@@ -8,7 +8,7 @@ import { estadoEnCurso } from '../domain/spool';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_SHEETS, commitOrReport, openRequest, runIdempotent } from './request';
+import { TRACKING_READS, TRACKING_SHEETS, runIdempotent } from './request';
 import { SHEETS } from '../data/productionHeaders';
 import { assertMayRecord } from './workerChecks';
 
@@ -30,8 +30,8 @@ export interface StartWorkResult {
 }
 
 export function startWork(ports: Ports, request: StartWorkRequest) {
-  return runIdempotent(ports, request.requestId, (settings): StartWorkResult => {
-    const scope = openRequest(ports, settings);
+  const identity = { kind: 'INICIAR', ...request, requestId: undefined };
+  return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
     scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
     const worker = scope.workers.byId(request.workerId);
     assertMayRecord(worker, request.operation);
@@ -67,13 +67,7 @@ export function startWork(ports: Ports, request: StartWorkRequest) {
       disponibles,
     });
     scope.metadata.logBatch(events.events);
-    commitOrReport(scope, `el inicio de ${request.operation} del spool ${spool.tag}`, {
-      tagSpool: spool.tag,
-      workerId: worker.id,
-      operation: request.operation,
-      requestId: request.requestId,
-    });
-    return {
+    const result: StartWorkResult = {
       tagSpool: spool.tag,
       ot: spool.ot,
       operation: request.operation,
@@ -81,6 +75,16 @@ export function startWork(ports: Ports, request: StartWorkRequest) {
       fechaOcupacion: formatDateTime(scope.now, scope.timeZone),
       estadoDetalle: estado,
       disponibles,
+    };
+    return {
+      result,
+      what: `el inicio de ${request.operation} del spool ${spool.tag}`,
+      context: {
+        tagSpool: spool.tag,
+        workerId: worker.id,
+        operation: request.operation,
+        requestId: request.requestId,
+      },
     };
   });
 }

@@ -83,6 +83,42 @@ export class UnitOfWork {
     return table;
   }
 
+  /** The header row of `sheet` (read alone when the sheet was not read whole); null when the sheet is missing. */
+  header(sheet: string): Cell[] | null {
+    return this.headerOf(sheet);
+  }
+
+  /**
+   * Rows (1-based) whose cell under header `column` holds exactly `text`, found by the service without
+   * reading the column (TextFinder). [] when the sheet or the column is missing.
+   */
+  findRows(sheet: string, column: string, text: string): number[] {
+    const col = this.columnOf(sheet, column);
+    return col < 0 ? [] : this.spreadsheet.findRows(sheet, col + 1, text);
+  }
+
+  /** One row as {header → cell}, read alone (one call). */
+  readRecord(sheet: string, row: number): Record<string, Cell> {
+    const header = this.headerOf(sheet) ?? [];
+    const width = header.length;
+    const values =
+      width === 0
+        ? []
+        : (this.spreadsheet.readRange(sheet, { row, col: 1, numRows: 1, numCols: width })[0] ?? []);
+    const record: Record<string, Cell> = {};
+    header.forEach((name, i) => {
+      if (!isEmptyCell(name)) record[normalizeHeader(String(name))] = values[i] ?? '';
+    });
+    return record;
+  }
+
+  private columnOf(sheet: string, column: string): number {
+    const wanted = normalizeHeader(column);
+    return (this.headerOf(sheet) ?? []).findIndex(
+      (cell) => !isEmptyCell(cell) && normalizeHeader(String(cell)) === wanted,
+    );
+  }
+
   /** Queues one cell of a row read through `table`; the last value set for a cell wins. */
   set(table: Table, row: TableRow | number, column: string, value: Cell): void {
     const rowNumber = typeof row === 'number' ? row : row.rowNumber;
@@ -152,6 +188,7 @@ export class UnitOfWork {
         summary.rowsAppended += rows.length;
         if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
       }
+      if (summary.sheets.length > 0) this.spreadsheet.flush?.();
     } catch (error) {
       const failures: string[] = [];
       for (const step of undo.reverse()) {

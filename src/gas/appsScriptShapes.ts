@@ -7,10 +7,18 @@ export interface RangeLike {
   getFormulas(): string[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;
+  createTextFinder(text: string): TextFinderLike;
+}
+
+export interface TextFinderLike {
+  matchCase(matchCase: boolean): TextFinderLike;
+  matchEntireCell(matchEntireCell: boolean): TextFinderLike;
+  findAll(): Array<{ getRow(): number }>;
 }
 
 export interface SheetLike {
   getRange(row: number, col: number, numRows?: number, numCols?: number): RangeLike;
+  getRange(a1Notation: string): RangeLike;
   getDataRange(): RangeLike;
   getLastRow(): number;
   getLastColumn(): number;

@@ -21,8 +21,12 @@ export function requestPorts(): Ports {
   const api = typeof Sheets === 'undefined' ? undefined : Sheets;
   const spreadsheet =
     api && loadSettings(properties).useSheetsApi
-      ? new SheetsApiSpreadsheet(api as unknown as SheetsApiLike, SpreadsheetApp.getActive().getId())
-      : new AppsScriptSpreadsheet(activeSpreadsheet());
+      ? new SheetsApiSpreadsheet(
+          api as unknown as SheetsApiLike,
+          SpreadsheetApp.getActive().getId(),
+          activeSpreadsheet(),
+        )
+      : new AppsScriptSpreadsheet(activeSpreadsheet(), () => SpreadsheetApp.flush());
   return {
     spreadsheet,
     lock: lockAdapter(LockService.getDocumentLock()),

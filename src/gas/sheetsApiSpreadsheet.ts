@@ -13,6 +13,8 @@ import type {
   SheetsApiLike,
   SheetsSpreadsheet,
 } from './sheetsApiShapes';
+import type { SpreadsheetLike } from './appsScriptShapes';
+import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
 import { planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
@@ -21,10 +23,16 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
 
+  /** SpreadsheetApp for what the Sheets API has no call for: TextFinder searches (the wider scope covers both). */
+  private readonly direct: AppsScriptSpreadsheet;
+
   constructor(
     private readonly api: SheetsApiLike,
     private readonly spreadsheetId: string,
-  ) {}
+    spreadsheetApp: SpreadsheetLike,
+  ) {
+    this.direct = new AppsScriptSpreadsheet(spreadsheetApp);
+  }
 
   timeZone(): string {
     if (this.zone === null)
@@ -58,6 +66,14 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       result.set(title, this.grid(sheet.data?.[0]));
     }
     return result;
+  }
+
+  findRows(sheet: string, col: number, text: string): number[] {
+    return this.direct.findRows(sheet, col, text);
+  }
+
+  readRange(sheet: string, rect: Rect): Cell[][] {
+    return this.direct.readRange(sheet, rect);
   }
 
   writeBatch(batch: WriteBatch): void {

@@ -1,7 +1,7 @@
 // SpreadsheetPort over SpreadsheetApp: one getValues per sheet read, coalesced writes, chunked appends.
 // Create one per request: it caches sheet handles and the extents it has seen.
 
-import type { Cell } from '../domain/cell';
+import { columnLetter, type Cell } from '../domain/cell';
 import { schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
 import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
@@ -23,7 +23,15 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   private readonly extents = new Map<string, Extent>();
   private zone: string | null = null;
 
-  constructor(private readonly spreadsheet: SpreadsheetLike) {}
+  /** `flush` is SpreadsheetApp.flush (a service-level call, not a method of the spreadsheet). */
+  constructor(
+    private readonly spreadsheet: SpreadsheetLike,
+    private readonly flushService: () => void = () => {},
+  ) {}
+
+  flush(): void {
+    this.flushService();
+  }
 
   timeZone(): string {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
@@ -50,6 +58,22 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
       result.set(name, grid);
     }
     return result;
+  }
+
+  findRows(sheetName: string, col: number, text: string): number[] {
+    const sheet = this.required(sheetName);
+    const letter = columnLetter(col);
+    return sheet
+      .getRange(`${letter}:${letter}`)
+      .createTextFinder(text)
+      .matchCase(true)
+      .matchEntireCell(true)
+      .findAll()
+      .map((range) => range.getRow());
+  }
+
+  readRange(sheetName: string, rect: Rect): Cell[][] {
+    return this.required(sheetName).getRange(rect.row, rect.col, rect.numRows, rect.numCols).getValues();
   }
 
   writeCells(sheetName: string, cells: readonly CellWrite[]): void {

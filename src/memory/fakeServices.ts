@@ -1,5 +1,7 @@
 // In-memory LockService, PropertiesService, ScriptApp, Ui, HtmlService and Session, shaped like Apps Script's.
 
+import { PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
+
 /** One document lock shared by every simulated execution; each Lock object is one execution's handle. */
 export class FakeLockState {
   holder: FakeLock | null = null;
@@ -57,6 +59,10 @@ export class FakeProperties {
     return this.data.get(key) ?? null;
   }
   setProperty(key: string, value: string): FakeProperties {
+    // Apps Script refuses a value over 9 KB (UTF-8 bytes, key included).
+    if (utf8Length(key) + utf8Length(String(value)) > PROPERTY_MAX_BYTES) {
+      throw new Error('Exception: Argument too large: value');
+    }
     this.data.set(key, String(value));
     return this;
   }

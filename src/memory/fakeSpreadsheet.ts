@@ -121,11 +121,61 @@ export class FakeRange {
     return this;
   }
 
+  /** TextFinder over this range (building it is local; findAll/findNext are the searches Apps Script prices). */
+  createTextFinder(text: string): FakeTextFinder {
+    this.touch('createTextFinder');
+    return new FakeTextFinder(this.sheet, this.row, this.col, this.numRows, this.numCols, text);
+  }
+
   clearContent(): FakeRange {
     this.touch('clearContent');
     const blank = Array.from({ length: this.numRows }, () => Array<Cell>(this.numCols).fill(''));
     this.sheet.writeBlock(this.row, this.col, blank);
     return this;
+  }
+}
+
+/** TextFinder as Apps Script has it: case-insensitive and substring by default, on the cells' text. */
+export class FakeTextFinder {
+  private caseSensitive = false;
+  private entireCell = false;
+
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly row: number,
+    private readonly col: number,
+    private readonly numRows: number,
+    private readonly numCols: number,
+    private readonly text: string,
+  ) {}
+
+  matchCase(value: boolean): FakeTextFinder {
+    this.caseSensitive = value;
+    return this;
+  }
+
+  matchEntireCell(value: boolean): FakeTextFinder {
+    this.entireCell = value;
+    return this;
+  }
+
+  findAll(): FakeRange[] {
+    this.sheet.touch('findAll', this.text);
+    const lastRow = Math.min(this.row + this.numRows - 1, this.sheet.lastRow());
+    const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
+    const found: FakeRange[] = [];
+    if (lastRow < this.row) return found;
+    const block = this.sheet.readBlock(this.row, this.col, lastRow - this.row + 1, this.numCols);
+    block.forEach((line, r) =>
+      line.forEach((value, c) => {
+        const raw = value instanceof Date ? value.toISOString() : String(value);
+        const text = this.caseSensitive ? raw : raw.toLowerCase();
+        if (text !== '' && (this.entireCell ? text === wanted : text.includes(wanted))) {
+          found.push(new FakeRange(this.sheet, this.row + r, this.col + c, 1, 1));
+        }
+      }),
+    );
+    return found;
   }
 }
 
@@ -372,6 +422,12 @@ export class FakeSheet {
   }
 
   private parseA1(a1: string): [number, number, number, number] {
+    const columns = /^([A-Z]+):([A-Z]+)$/i.exec(a1.trim());
+    if (columns) {
+      // Whole columns ("J:J"): every row of the grid, as Apps Script gives them.
+      const [, col, , numCols] = this.parseA1(`${columns[1]}1:${columns[2]}1`);
+      return [1, col, this.maxRows, numCols];
+    }
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());
     if (!m) throw new Error(`Exception: Range not found (${a1}).`);
     const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -476,6 +532,11 @@ export class FakeSpreadsheet {
   getName(): string {
     this.calls.record(SPREADSHEET_TARGET, 'getName');
     return this.name;
+  }
+
+  /** SpreadsheetApp.flush, counted against the spreadsheet (it lives on SpreadsheetApp in Apps Script). */
+  flush(): void {
+    this.calls.record(SPREADSHEET_TARGET, 'flush');
   }
 
   getSpreadsheetTimeZone(): string {

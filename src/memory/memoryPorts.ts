@@ -55,8 +55,8 @@ export function memoryEnvironment(
     ports: () => ({
       spreadsheet:
         options.backend === 'sheetsApi'
-          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id')
-          : new AppsScriptSpreadsheet(spreadsheet),
+          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', spreadsheet)
+          : new AppsScriptSpreadsheet(spreadsheet, () => spreadsheet.flush()),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,
