@@ -10,6 +10,8 @@ import { SHEETS } from './productionHeaders';
 import {
   METADATA_SCHEMA,
   OPERACIONES_SCHEMA,
+  ROLES_SCHEMA,
+  TRABAJADORES_SCHEMA,
   UNIONES_SCHEMA,
   type ColumnDef,
   type SheetSchema,
@@ -191,8 +193,43 @@ function fillTags(
   }
 }
 
+/**
+ * Trabajadores and Roles are the shop's own lists: created empty with their header when missing (so a new
+ * spreadsheet can be set up), never changed when present; a missing column there is reported, not added.
+ */
+function planPeopleSheet(
+  schema: SheetSchema,
+  grids: ReadonlyMap<string, Cell[][] | null>,
+  changes: SheetChange[],
+  problems: MigrationProblem[],
+) {
+  const grid = grids.get(schema.sheet) ?? null;
+  const header = schema.columns.map((c) => c.name);
+  if (grid === null) {
+    changes.push({
+      sheet: schema.sheet,
+      create: header,
+      addColumns: [],
+      fills: [],
+      lastRow: 1,
+      dataRows: [],
+    });
+    return;
+  }
+  const present = new Set(headerOf(grid).map(normalizeHeader));
+  const missing = schema.columns.filter((c) => c.required && !present.has(normalizeHeader(c.name)));
+  if (missing.length > 0) {
+    problems.push({
+      sheet: schema.sheet,
+      cell: '1:1',
+      reason: `Faltan las columnas ${missing.map((c) => c.name).join(', ')}; agréguelas a mano (esta hoja no se modifica).`,
+      blocking: false,
+    });
+  }
+}
+
 export function planMigration(uow: UnitOfWork): MigrationPlan {
-  uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
+  uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata, SHEETS.trabajadores, SHEETS.roles]);
   const timeZone = uow.timeZone();
   const problems: MigrationProblem[] = [];
   const changes: SheetChange[] = [];
@@ -236,6 +273,7 @@ export function planMigration(uow: UnitOfWork): MigrationPlan {
 
   const metadata = planSheet(METADATA_SCHEMA, grids.get(SHEETS.metadata) ?? null, problems, false);
   if (metadata) changes.push(metadata.change);
+  for (const schema of [TRABAJADORES_SCHEMA, ROLES_SCHEMA]) planPeopleSheet(schema, grids, changes, problems);
   return { changes, problems };
 }
 

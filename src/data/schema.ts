@@ -139,7 +139,7 @@ export const METADATA_SCHEMA: SheetSchema = {
 
 export const TRABAJADORES_SCHEMA: SheetSchema = {
   sheet: SHEETS.trabajadores,
-  creatable: false,
+  creatable: true,
   columns: TRABAJADORES_HEADER.map((name) => ({
     name,
     kind: name === 'Id' ? 'integer' : 'text',
@@ -149,7 +149,7 @@ export const TRABAJADORES_SCHEMA: SheetSchema = {
 
 export const ROLES_SCHEMA: SheetSchema = {
   sheet: SHEETS.roles,
-  creatable: false,
+  creatable: true,
   columns: ROLES_HEADER.map((name) => ({
     name,
     kind: name === 'Id' ? 'integer' : 'text',

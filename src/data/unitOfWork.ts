@@ -77,7 +77,12 @@ export class UnitOfWork {
     if (cached) return cached;
     this.prefetch([spec.sheet]);
     const grid = this.grids.get(spec.sheet);
-    if (!grid) throw schemaError(`No existe la hoja "${spec.sheet}".`, { sheet: spec.sheet });
+    if (!grid) {
+      throw schemaError(
+        `No existe la hoja "${spec.sheet}". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).`,
+        { sheet: spec.sheet },
+      );
+    }
     const table = new Table(spec, grid);
     this.tables.set(key, table);
     return table;

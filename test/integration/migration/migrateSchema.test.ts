@@ -9,6 +9,9 @@ import {
   UNIONES_HEADER,
 } from '../../../src/data/productionHeaders';
 import { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
+import { addWorkerSheets, DEMO_WORKERS } from '../../../src/memory/demoWorkbook';
+import { bootstrap } from '../../../src/app/bootstrap';
+import { failure } from '../../support/failure';
 import { SHEETS_API_TARGET } from '../../../src/memory/fakeSheetsApi';
 import { environment, NOW, records, TZ } from '../../support/tracking';
 
@@ -39,6 +42,8 @@ function book(
     uniones?: Cell[][] | null;
     metadata?: readonly string[] | null;
     spools?: Array<Record<string, Cell>>;
+    /** Trabajadores and Roles (with one worker) unless false. */
+    people?: boolean;
   } = {},
 ) {
   const ss = new FakeSpreadsheet({ timeZone: TZ });
@@ -55,6 +60,7 @@ function book(
     ss.addSheet('Uniones', options.uniones ?? [[...UNIONES_HEADER]]);
   }
   if (options.metadata !== null) ss.addSheet('Metadata', [[...(options.metadata ?? METADATA_HEADER)]]);
+  if (options.people !== false) addWorkerSheets(ss, DEMO_WORKERS.slice(0, 1));
   return ss;
 }
 
@@ -273,6 +279,47 @@ describe('schema migration', () => {
       expect(migrateSchema(env.ports(), { dryRun: false }).applied).toBe(true);
     },
   );
+});
+
+describe('a fresh spreadsheet with only Operaciones', () => {
+  it('is refused with a guide, then the migration creates Uniones, Metadata, Trabajadores and Roles', () => {
+    const ss = book(PRODUCTION_OPERACIONES_HEADER, { uniones: null, metadata: null, people: false });
+    const env = environment(ss);
+    expect(failure(() => bootstrap(env.ports())).message).toBe(
+      'SCHEMA: No existe la hoja "Trabajadores". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
+    );
+    const preview = migrateSchema(env.ports(), { dryRun: true });
+    expect(preview.changes).toEqual([
+      'Crear la hoja Uniones con 17 columnas.',
+      'Crear la hoja Metadata con 11 columnas.',
+      'Crear la hoja Trabajadores con 4 columnas.',
+      'Crear la hoja Roles con 3 columnas.',
+    ]);
+    expect(migrateSchema(env.ports(), { dryRun: false }).applied).toBe(true);
+    expect(ss.sheet('Trabajadores').dump()).toEqual([['Id', 'Nombre', 'Apellido', 'Activo']]);
+    expect(ss.sheet('Roles').dump()).toEqual([['Id', 'Rol', 'Activo']]);
+    expect(bootstrap(env.ports()).workers).toEqual([]);
+    expect(migrateSchema(env.ports(), { dryRun: false }).upToDate).toBe(true);
+  });
+
+  it('leaves Trabajadores and Roles untouched when present, and only warns about a missing column', () => {
+    const ss = book(PRODUCTION_OPERACIONES_HEADER, { people: false });
+    ss.addSheet('Trabajadores', [
+      ['Id', 'Nombre', 'Apellido', 'Turno'],
+      [93, 'Mauricio', 'Rodriguez', 'noche'],
+    ]);
+    ss.addSheet('Roles', [
+      ['Id', 'Rol', 'Activo'],
+      [93, 'Armador', 1],
+    ]);
+    const before = ['Trabajadores', 'Roles'].map((name) => ss.sheet(name).dump());
+    const result = migrateSchema(environment(ss).ports(), { dryRun: false });
+    expect(result.changes).toEqual([]);
+    expect(result.problems).toEqual([
+      'Aviso — Trabajadores!1:1: Faltan las columnas Activo; agréguelas a mano (esta hoja no se modifica).',
+    ]);
+    expect(['Trabajadores', 'Roles'].map((name) => ss.sheet(name).dump())).toEqual(before);
+  });
 });
 
 describe('schema migration through the Sheets advanced service', () => {
