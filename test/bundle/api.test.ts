@@ -112,6 +112,12 @@ describe('build/Code.js with the Sheets advanced service enabled', () => {
       requestId: 'bundle-api-1',
     });
     expect(result.updated).toEqual(['001+1', '001+2']);
-    expect(book.calls.log).toEqual(['(spreadsheet).getId', '(sheets-api).get', '(sheets-api).batchUpdate']);
+    // One read and one write through the API; the request id is looked up with one TextFinder search.
+    expect(book.calls.log.filter((call) => !call.startsWith('Metadata.'))).toEqual([
+      '(spreadsheet).getId',
+      '(sheets-api).get',
+      '(sheets-api).batchUpdate',
+    ]);
+    expect(book.calls.log.filter((call) => call.includes('findAll'))).toHaveLength(1);
   });
 });

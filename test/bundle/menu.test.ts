@@ -12,16 +12,16 @@ describe('menu actions of build/Code.js', () => {
     bundle.apps.ui.scriptedAnswers.push('NO');
     bundle.call('menuMigrateSchema');
     expect(bundle.apps.ui.alerts.map((a) => a.message.split('\n')[0])).toEqual([
-      'La migración hará 7 cambio(s).',
+      'La migración hará 9 cambio(s).',
       'No se aplicó ningún cambio.',
     ]);
     expect(book.sheet('Operaciones').dump()[0]).toHaveLength(67);
 
     bundle.apps.ui.scriptedAnswers.push('YES');
     bundle.call('menuMigrateSchema');
-    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Migración aplicada: 7 cambio(s).');
+    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Migración aplicada: 9 cambio(s).');
     expect(book.sheet('Operaciones').dump()[0]).toHaveLength(72);
-    expect(book.hasSheet('Uniones') && book.hasSheet('Metadata')).toBe(true);
+    expect(['Uniones', 'Metadata', 'Trabajadores', 'Roles'].every((s) => book.hasSheet(s))).toBe(true);
 
     bundle.call('menuMigrateSchema');
     expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('El esquema ya está al día; no hay nada que cambiar.');
@@ -49,7 +49,8 @@ describe('menu actions of build/Code.js', () => {
     // No Uniones sheet yet: the error is shown, not swallowed.
     expect(bundle.apps.ui.alerts.at(-1)).toEqual({
       title: 'Recalcular métricas',
-      message: 'No existe la hoja "Uniones".',
+      message:
+        'No existe la hoja "Uniones". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
     });
     bundle.call('menuEnableMetricsTrigger');
     bundle.call('menuEnableMetricsTrigger');
