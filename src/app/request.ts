@@ -41,7 +41,7 @@ export function openRequest(ports: Ports, settings: Settings = loadSettings(port
     settings,
     uow,
     spools,
-    unions: new UnionRepository(uow, spools, issues),
+    unions: new UnionRepository(uow, spools, issues, { maxDnInches: settings.maxDnInches }),
     workers: new WorkerRepository(uow, issues),
     metadata: new MetadataRepository(uow),
     issues,

@@ -49,12 +49,12 @@ describe('audit log chunking', () => {
   const event = (i: number): MetadataEvent => ({
     id: `ev-${i}`,
     timestamp: NOW,
-    eventoTipo: 'UNION_ARM',
+    eventoTipo: 'UNION_ARM_REGISTRADA',
     tagSpool: 'SP-001',
     workerId: 93,
     workerNombre: 'MR(93)',
     operacion: 'ARM',
-    accion: 'REGISTRAR',
+    accion: 'COMPLETAR',
     fechaOperacion: NOW,
     metadata: { i },
     nUnion: (i % 20) + 1,
@@ -106,7 +106,13 @@ describe('audit log chunking', () => {
     new MetadataRepository(uow).logBatch([event(1)]);
     uow.commit();
     const [row] = records(book, 'Metadata');
-    expect(row).toMatchObject({ id: 'ev-1', Nota: '', evento_tipo: 'UNION_ARM', worker_id: 93, N_UNION: 2 });
+    expect(row).toMatchObject({
+      id: 'ev-1',
+      Nota: '',
+      evento_tipo: 'UNION_ARM_REGISTRADA',
+      worker_id: 93,
+      N_UNION: 2,
+    });
     expect(row!.timestamp).toBe('22-11-2026 10:00:00');
   });
 });
@@ -205,6 +211,8 @@ describe('bad input', () => {
     const result = finishWork(env.ports(), armRequest(['001+1', '001+2', '001+4'], 'req-test-0001'));
     expect(result.updated).toEqual(['001+1', '001+4']);
     expect(result.pulgadas).toBe(10.5);
-    expect(result.skipped).toEqual([{ key: '001+2', reason: 'No existe esa unión.' }]);
+    expect(result.skipped).toEqual([
+      { key: '001+2', reason: 'Celda ilegible Uniones!E3 (DN_UNION): DN_UNION vacío.' },
+    ]);
   });
 });

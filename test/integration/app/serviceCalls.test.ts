@@ -35,7 +35,7 @@ describe('service calls of a FINALIZAR', () => {
     book.calls.reset();
     finishWork(env.ports(), request(20, 'req-api-1'));
     expect(book.calls.log).toEqual([`${SHEETS_API_TARGET}.get`, `${SHEETS_API_TARGET}.batchUpdate`]);
-    expect(records(book, 'Metadata')).toHaveLength(21);
+    expect(records(book, 'Metadata')).toHaveLength(22); // spool event, 20 union events, 1 batch summary
   });
 
   it('through the Sheets advanced service: a failed write changes nothing and is logged', () => {
