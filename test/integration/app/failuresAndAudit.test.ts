@@ -186,7 +186,7 @@ describe('bad input', () => {
     expect(b.sheet('Uniones').formulaAt(2, 9)).toBe('');
   });
 
-  it('DN "2,5" counts as 2.5; a missing DN or an N_UNION out of 1–20 is reported, not listed', () => {
+  it('DN "2,5" counts as 2.5; a missing DN or an N_UNION out of 1–20 is listed as unreadable, never disponible', () => {
     const b = trackingBook({
       spools: [{ ot: '001', tag: tagOf('001') }],
       unions: [
@@ -199,10 +199,16 @@ describe('bad input', () => {
     });
     const env = environment(b);
     const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
-    expect(listed.unions.map((u) => [u.key, u.dn])).toEqual([
-      ['001+1', 2.5],
-      ['001+4', 8],
+    expect(listed.unions.map((u) => [u.key, u.dn, u.readable, u.disponible])).toEqual([
+      ['001+1', 2.5, true, true],
+      ['001+2', null, false, false],
+      ['001+3', 4, false, false],
+      ['001+4', 8, true, true],
+      ['001+21', 6, false, false],
     ]);
+    expect(listed.unions.find((u) => u.key === '001+2')!.reason).toBe(
+      'Celda ilegible Uniones!E3 (DN_UNION): DN_UNION vacío',
+    );
     expect(listed.warnings).toEqual([
       'Uniones!E3 (DN_UNION): DN_UNION vacío',
       'Uniones!C4 (N_UNION): N_UNION fuera de 1–20',
