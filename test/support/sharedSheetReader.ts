@@ -117,8 +117,8 @@ const FREE = new RegExp(`^Disponible - ARM ${S}, SOLD ${S}$`);
  * Reads Estado_Detalle with its grammar: "<display> trabajando <OP> (ARM <state>, SOLD <state>)" or
  * "Disponible - ARM <state>, SOLD <state>"; anything else is rejected.
  */
-export function readEstadoDetalle(text: Cell): ReadEstado {
-  const t = String(text);
+export function readEstadoDetalle(text: Cell | undefined): ReadEstado {
+  const t = String(text ?? '');
   let m = OCCUPIED.exec(t);
   if (m) {
     return {

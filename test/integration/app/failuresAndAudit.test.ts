@@ -222,3 +222,43 @@ describe('bad input', () => {
     ]);
   });
 });
+
+describe('a write that fails, and whose undo fails too', () => {
+  it('says which cells could not be restored, and the ERROR event names them', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
+    const env = environment(book);
+    const unionsBefore = book.sheet('Uniones').dump();
+    // The audit append fails; then putting Operaciones back (after its 2 writes) fails too.
+    book.calls.injectFault({ sheet: 'Metadata', method: 'setValues' });
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 2 });
+    const error = failure(() =>
+      finishWork(env.ports(), armRequest(['001+8', '001+9', '001+10'], 'req-undo-1')),
+    );
+    // Fecha_Armado:Armador, and Ocupado_Por … Pulgadas_SOLD (the last nine columns of the production header).
+    const notRestored = ['Operaciones!AJ2:AK2', 'Operaciones!BO2:BW2'];
+    expect(error.message).toBe(
+      'INTERNAL: No se pudo guardar el registro de ARM de la OT 001, y no se pudo deshacer todo: pueden haber ' +
+        `quedado escritas ${notRestored.join(', ')}. Revise esas celdas antes de intentar de nuevo.`,
+    );
+    expect(error.message).not.toContain('quedó como estaba');
+    // What the message says is what the sheet shows: the completion stamp is still there; Uniones was restored.
+    expect(rowOf(book, 'Operaciones', (r) => r.OT === '001')).toMatchObject({
+      Fecha_Armado: '22-11-2026',
+      Armador: 'MR(93)',
+    });
+    expect(book.sheet('Uniones').dump()).toEqual(unionsBefore);
+    const log = records(book, 'Metadata');
+    expect(log.map((e) => e.Evento_Tipo)).toEqual(['ERROR']);
+    expect(JSON.parse(String(log[0]!.Metadata_JSON))).toMatchObject({ ot: '001', notRestored });
+  });
+
+  it('names the Uniones cells when an Operaciones write fails and putting Uniones back fails too', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
+    const env = environment(book);
+    // Operaciones' write fails; Uniones' third setValues (the first of its undo) fails too.
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues' });
+    book.calls.injectFault({ sheet: 'Uniones', method: 'setValues', after: 2 });
+    const error = failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-undo-2')));
+    expect(error.message).toMatch(/pueden haber quedado escritas Uniones!G9:I9, Uniones!Q9\. /);
+  });
+});
