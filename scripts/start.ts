@@ -25,7 +25,9 @@ console.log(`Demo workbook "${book.getName()}" — OT ${ot}, spool ${tag}, path:
 const listed = listUnions(env.ports(), { ot, operation: 'ARM' });
 for (const u of listed.unions) {
   const state = u.disponible ? 'disponible' : u.reason;
-  console.log(`  ${u.key.padEnd(7)} DN ${String(u.dn).padStart(4)} ${u.tipo.padEnd(3)} ${state}`);
+  console.log(
+    `  ${(u.key ?? `fila ${u.rowNumber}`).padEnd(7)} DN ${String(u.dn ?? '?').padStart(4)} ${u.tipo.padEnd(3)} ${state}`,
+  );
 }
 console.log('\nMétricas');
 show('antes');
@@ -40,9 +42,9 @@ console.log(
   `\nINICIAR ARM: ${started.ocupadoPor} toma ${started.tagSpool} (${started.disponibles} uniones disponibles)`,
 );
 const keys = listed.unions
-  .filter((u) => u.disponible)
+  .filter((u) => u.disponible && u.key !== null)
   .slice(0, 4)
-  .map((u) => u.key);
+  .map((u) => u.key!);
 book.calls.reset();
 const result = finishWork(env.ports(), {
   ot,
@@ -50,7 +52,7 @@ const result = finishWork(env.ports(), {
   workerId: 93,
   unionKeys: [...keys, `${ot}+1`],
   requestId: `demo-finish-${Date.now()}`,
-  versions: Object.fromEntries(listed.unions.map((u) => [u.key, u.version])),
+  versions: Object.fromEntries(listed.unions.filter((u) => u.readable).map((u) => [u.key, u.version])),
 });
 const calls = book.calls.byTarget();
 console.log(

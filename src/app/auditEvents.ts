@@ -1,4 +1,5 @@
-// Builds the Metadata events of a request: one id sequence per request, so replays are recognisable.
+// Builds the Metadata events of a request: one id sequence per request (`<requestId>-<seq>`), so replays
+// are recognisable.
 
 import type { Action, EventType, MetadataEvent } from '../domain/events';
 import type { Operation } from '../domain/operation';
@@ -16,12 +17,31 @@ export class EventBuilder {
     private readonly operation: Operation | '',
   ) {}
 
-  add(
+  /** A spool-level (or job-level) event: its Metadata_JSON carries the requestId. */
+  add(eventoTipo: EventType, accion: Action, tagSpool: string, metadata: Record<string, unknown>): void {
+    this.push(eventoTipo, accion, tagSpool, { requestId: this.requestId, ...metadata }, null);
+  }
+
+  /**
+   * An event whose Metadata_JSON the shop's other system parses with a fixed shape (a union's
+   * `{"union_id"}`, a batch's `{"union_count","pulgadas","union_ids"}`): written exactly as given.
+   */
+  addExact(
     eventoTipo: EventType,
     accion: Action,
     tagSpool: string,
     metadata: Record<string, unknown>,
-    nUnion: number | null = null,
+    nUnion: number | null,
+  ): void {
+    this.push(eventoTipo, accion, tagSpool, metadata, nUnion);
+  }
+
+  private push(
+    eventoTipo: EventType,
+    accion: Action,
+    tagSpool: string,
+    metadata: Record<string, unknown>,
+    nUnion: number | null,
   ): void {
     this.sequence += 1;
     this.events.push({
@@ -34,7 +54,7 @@ export class EventBuilder {
       operacion: this.operation,
       accion,
       fechaOperacion: this.now,
-      metadata: { requestId: this.requestId, ...metadata },
+      metadata,
       nUnion,
     });
   }

@@ -1,12 +1,16 @@
 // FINALIZAR: record the selected unions of an OT for ARM or SOLD, then per spool COMPLETAR, PAUSAR or
-// CANCELAR, release it, rewrite its metrics and log one spool event plus one event per union (design §3).
+// CANCELAR, release it, rewrite its metrics and log one spool event plus one event per union (design §3),
+// in the shared sheet's vocabulary (design §2).
 
 import { SHEETS } from '../data/productionHeaders';
+import { describeIssue } from '../data/rowReader';
+import type { UnreadableRow } from '../data/unionRepository';
 import { conflictError, notFoundError, validationError } from '../domain/errors';
+import { estadoLibre, estadoOcupado, heldOperation, spoolStates } from '../domain/estadoDetalle';
+import { spoolEventType, unionEventType } from '../domain/events';
 import { computeMetrics, sumPulgadas, type SpoolMetrics } from '../domain/metrics';
 import type { Operation } from '../domain/operation';
-import { availability, isLegacyArmed, isOperationComplete } from '../domain/rules';
-import { needsSold } from '../domain/settings';
+import { availability, isLegacyArmed, isOperationComplete, workStart } from '../domain/rules';
 import type { Spool } from '../domain/spool';
 import { unionToken, type Union } from '../domain/union';
 import { workerDisplay } from '../domain/worker';
@@ -30,17 +34,18 @@ export type SpoolAction = 'COMPLETAR' | 'PAUSAR' | 'CANCELAR';
 export interface FinishWorkResult {
   ot: string;
   operation: Operation;
-  spools: Array<{ tagSpool: string; action: SpoolAction; metrics: SpoolMetrics }>;
+  /**
+   * Per spool: what was decided, and the metrics written — null when a union row of the spool cannot be read
+   * (its metrics are then left as they were, never rewritten from partial data; issue 7 §3).
+   */
+  spools: Array<{ tagSpool: string; action: SpoolAction; metrics: SpoolMetrics | null }>;
   updated: string[];
   skipped: Array<{ key: string; reason: string }>;
   pulgadas: number;
   eventsWritten: number;
+  /** Unreadable cells that changed or held back a decision, naming the cell (`Uniones!E81`); blocking first. */
+  warnings: string[];
 }
-
-const ACTION_EVENT = {
-  ARM: { COMPLETAR: 'COMPLETAR_ARM', PAUSAR: 'PAUSAR_ARM', CANCELAR: 'CANCELAR_ARM' },
-  SOLD: { COMPLETAR: 'COMPLETAR_SOLD', PAUSAR: 'PAUSAR_SOLD', CANCELAR: 'CANCELAR_SOLD' },
-} as const;
 
 function staleKeys(
   unions: readonly Union[],
@@ -65,6 +70,8 @@ function skipReason(
   display: string,
 ): string | null {
   if (!union) {
+    const unreadable = scope.unions.unreadableByKey(key);
+    if (unreadable) return `Celda ilegible ${unreadable.issues.map(describeIssue).join('; ')}.`;
     const elsewhere = scope.unions.byKey(key);
     return elsewhere ? `Pertenece a la OT ${elsewhere.ot}, no a la ${request.ot}.` : 'No existe esa unión.';
   }
@@ -84,16 +91,17 @@ function skipReason(
   return verdict.disponible ? null : verdict.reason;
 }
 
-function estadoAfter(
-  action: SpoolAction,
-  operation: Operation,
-  unions: readonly Union[],
-  scope: RequestScope,
-): string {
-  if (action === 'COMPLETAR') return `${operation} completado`;
-  const relevant = operation === 'ARM' ? unions : unions.filter((u) => needsSold(u.tipo, scope.settings));
-  const done = relevant.filter((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null).length;
-  return `${operation} pausado (${done}/${relevant.length})`;
+/** The operation `display` holds `spool` for, when it holds it and its Estado_Detalle says for what. */
+function heldBy(spool: Spool, display: string): Operation | null {
+  return spool.ocupadoPor === display ? heldOperation(spool.estadoDetalle, display) : null;
+}
+
+/** One warning per unreadable cell of a spool, saying what it held back. */
+function unreadableWarnings(tag: string, rows: readonly UnreadableRow[], blocked: boolean): string[] {
+  const consequence = blocked
+    ? `el spool ${tag} queda en PAUSAR (no se completa) y sus métricas no se reescriben`
+    : `las métricas del spool ${tag} no se reescriben`;
+  return rows.flatMap((row) => row.issues.map((issue) => `${describeIssue(issue)} — ${consequence}.`));
 }
 
 /** What makes a FINALIZAR this one: the same keys in another order or repeated are the same request. */
@@ -144,17 +152,17 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
           skipped.push({ key, reason: reason ?? 'No se puede registrar.' });
           continue;
         }
-        // The work started when the worker took the spool (INICIAR); without it, now.
-        const inicio =
-          spool.ocupadoPor === display && spool.fechaOcupacion !== null ? spool.fechaOcupacion : scope.now;
+        const inicio = workStart(spool, heldBy(spool, display), display, operation, scope.now);
         updated.push(scope.unions.record(union, operation, { worker: display, inicio, fin: scope.now }));
       }
 
       const duplicatedTags = scope.spools.duplicatedTags();
+      // A spool this worker holds for the other operation is not cancelled by this FINALIZAR (issue 7 §5).
       const involved = spoolsOfOt.filter(
         (s) =>
           !duplicatedTags.has(s.tag) &&
-          (updated.some((u) => u.tagSpool === s.tag) || s.ocupadoPor === display),
+          (updated.some((u) => u.tagSpool === s.tag) ||
+            (s.ocupadoPor === display && (heldBy(s, display) ?? operation) === operation)),
       );
       if (involved.length === 0 && keys.length === 0) {
         throw validationError('Seleccione al menos una unión (o inicie un spool para poder cancelarlo).', {
@@ -164,35 +172,53 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
 
       const events = new EventBuilder(request.requestId, scope.now, worker, operation);
       const spools: FinishWorkResult['spools'] = [];
+      const blocking: string[] = [];
+      const other: string[] = [];
       for (const spool of involved) {
         const mine = updated.filter((u) => u.tagSpool === spool.tag);
         const after = scope.unions.bySpool(spool.tag).map((u) => mine.find((m) => m.key === u.key) ?? u);
+        // A union row of the spool that cannot be read: no COMPLETAR and no metrics from partial data.
+        const unreadable = scope.unions.unreadableOfSpool(spool.tag, spool.ot);
+        const complete = isOperationComplete(after, operation, scope.settings);
+        const blocked = complete && mine.length > 0 && unreadable.length > 0;
         const action: SpoolAction =
-          mine.length === 0
-            ? 'CANCELAR'
-            : isOperationComplete(after, operation, scope.settings)
-              ? 'COMPLETAR'
-              : 'PAUSAR';
+          mine.length === 0 ? 'CANCELAR' : complete && !blocked ? 'COMPLETAR' : 'PAUSAR';
+        (blocked ? blocking : other).push(...unreadableWarnings(spool.tag, unreadable, blocked));
         if (action === 'COMPLETAR') scope.spools.stampCompletion(spool, operation, display, scope.now);
-        scope.spools.release(spool, estadoAfter(action, operation, after, scope));
-        const metrics = computeMetrics(after);
-        scope.spools.writeMetrics(spool, metrics);
+        const context = {
+          settings: scope.settings,
+          legacyArmed: isLegacyArmed(spool, after),
+          unreadable: unreadable.length > 0,
+        };
+        // Held for the other operation: that occupation stays (with its start); only the states change.
+        const held = heldBy(spool, display);
+        if (held !== null && held !== operation) {
+          scope.spools.describe(spool, estadoOcupado(display, held, spoolStates(after, context, held)));
+        } else {
+          scope.spools.release(spool, estadoLibre(spoolStates(after, context)));
+        }
+        const metrics = unreadable.length > 0 ? null : computeMetrics(after);
+        if (metrics) scope.spools.writeMetrics(spool, metrics);
         spools.push({ tagSpool: spool.tag, action, metrics });
-        events.add(ACTION_EVENT[operation][action], action, spool.tag, {
+        // Event order matters: a request's event 1 is always spool-level (the request log relies on it).
+        events.add(spoolEventType(action, operation), action, spool.tag, {
           ot,
           unions: mine.map((u) => u.nUnion),
           pulgadas: sumPulgadas(mine),
           metrics,
         });
+        if (mine.length === 0) continue;
+        const type = unionEventType(operation);
         for (const union of mine) {
-          events.add(
-            operation === 'ARM' ? 'UNION_ARM' : 'UNION_SOLD',
-            'REGISTRAR',
-            spool.tag,
-            { ot, key: union.key, dn: union.dn, tipo: union.tipo },
-            union.nUnion,
-          );
+          events.addExact(type, 'COMPLETAR', spool.tag, { union_id: union.key }, union.nUnion);
         }
+        events.addExact(
+          type,
+          'COMPLETAR',
+          spool.tag,
+          { union_count: mine.length, pulgadas: sumPulgadas(mine), union_ids: mine.map((u) => u.key) },
+          null,
+        );
       }
       if (skipped.length > 0 && events.events.length > 0) {
         events.events[0]!.metadata.skipped = skipped;
@@ -206,6 +232,7 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         skipped,
         pulgadas: sumPulgadas(updated),
         eventsWritten: events.events.length,
+        warnings: [...blocking, ...other],
       };
       return {
         result,

@@ -17,39 +17,53 @@ export interface ListUnionsRequest {
   operation: Operation;
 }
 
-interface Record {
+/** One operation's record of a union, as text for the sidebar ('' when empty). */
+export interface UnionRecordView {
+  /** The FIN cell holds something (for an unreadable row: what it shows, whether or not it is a date). */
   done: boolean;
   worker: string;
   inicio: string;
   fin: string;
 }
 
+/**
+ * A union row of the OT. Rows that cannot be read are listed too (`readable: false`, never disponible, reason
+ * starting `Celda ilegible Uniones!E81`), with null where a value cannot be read (issue 7 §3).
+ */
 export interface UnionView {
-  key: string;
-  nUnion: number;
+  /** `OT+N_UNION`; null when the row's OT or N_UNION cannot be read. */
+  key: string | null;
+  /** Row of Uniones. */
+  rowNumber: number;
+  nUnion: number | null;
   tagSpool: string;
-  dn: number;
+  /** Inches; null when the cell cannot be read as a plausible DN. */
+  dn: number | null;
   tipo: string;
-  arm: Record;
-  sol: Record;
+  arm: UnionRecordView;
+  sol: UnionRecordView;
+  readable: boolean;
   disponible: boolean;
   reason: string;
+  /** Token to send back with FINALIZAR; '' for an unreadable row. */
   version: string;
+}
+
+export interface SpoolView {
+  tagSpool: string;
+  ocupadoPor: string;
+  fechaOcupacion: string;
+  estadoDetalle: string;
+  repetido: boolean;
 }
 
 export interface ListUnionsResult {
   ot: string;
   operation: Operation;
-  spools: Array<{
-    tagSpool: string;
-    ocupadoPor: string;
-    fechaOcupacion: string;
-    estadoDetalle: string;
-    repetido: boolean;
-  }>;
+  spools: SpoolView[];
   unions: UnionView[];
   pulgadas: { total: number; hechas: number; disponibles: number };
-  /** Rows of this OT that could not be read (sheet, cell, reason). */
+  /** Cells of this OT's rows that could not be read (sheet, cell, reason); Uniones (they block) first. */
   warnings: string[];
 }
 
@@ -81,6 +95,7 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
     else if (!spool) reason = 'El spool no existe en Operaciones.';
     return {
       key: union.key,
+      rowNumber: union.rowNumber,
       nUnion: union.nUnion,
       tagSpool: union.tagSpool,
       dn: union.dn,
@@ -97,14 +112,37 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
         inicio: time(union.solInicio),
         fin: time(union.solFin),
       },
+      readable: true,
       disponible: reason === '',
       reason,
       version: unionToken(union),
     };
   });
+  const tags = new Set([...spools.map((s) => s.tag), ...unions.map((u) => u.tagSpool)]);
+  for (const row of scope.unions.unreadableOfOt(ot, tags)) {
+    views.push({
+      key: row.key,
+      rowNumber: row.rowNumber,
+      nUnion: row.nUnion,
+      tagSpool: row.tagSpool,
+      dn: row.dn,
+      tipo: row.tipo,
+      arm: { done: row.arm.fin !== '', ...row.arm },
+      sol: { done: row.sol.fin !== '', ...row.sol },
+      readable: false,
+      disponible: false,
+      reason: `Celda ilegible ${row.issues.map(describeIssue).join('; ')}`,
+      version: '',
+    });
+  }
+  views.sort(
+    (a, b) =>
+      a.tagSpool.localeCompare(b.tagSpool) ||
+      (a.nUnion ?? Infinity) - (b.nUnion ?? Infinity) ||
+      a.rowNumber - b.rowNumber,
+  );
   const done = unions.filter((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null);
   const disponibles = new Set(views.filter((v) => v.disponible).map((v) => v.key));
-  const tags = new Set([...spools.map((s) => s.tag), ...unions.map((u) => u.tagSpool)]);
   // Rows of this OT that could not be read: the supervisor should know they are not listed.
   const rejectedRows = new Set([
     ...scope.unions.rejected(ot, tags).map((row) => `${SHEETS.uniones}:${row}`),
@@ -128,6 +166,7 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
     },
     warnings: scope.issues
       .filter((issue) => rejectedRows.has(`${issue.sheet}:${issue.row}`))
+      .sort((a, b) => Number(b.sheet === SHEETS.uniones) - Number(a.sheet === SHEETS.uniones))
       .map(describeIssue),
   };
 }

@@ -1,6 +1,7 @@
 // Metrics per spool: read for an OT, and recomputed for every spool (self-healing after manual edits).
 
 import { SHEETS } from '../data/productionHeaders';
+import { describeIssue } from '../data/rowReader';
 import { notFoundError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
 import type { Ports } from '../ports';
@@ -33,7 +34,16 @@ export interface RecomputeResult {
   /** Tags on several Operaciones rows: left alone (which row is right is not ours to guess). */
   duplicatedTags: string[];
   unreadableCells: number;
+  /**
+   * Spools left alone because a union row pointing at them cannot be read (their metrics are never rewritten
+   * from partial data; issue 7 §3), with the cells and why (`Uniones!E81 (DN_UNION): …`).
+   */
+  unreadableSpools: Array<{ tagSpool: string; cells: string[] }>;
 }
+
+/** How many spools (and cells of each) a job report or audit event names; the rest are counted. */
+export const REPORTED_SPOOLS = 20;
+const REPORTED_CELLS = 5;
 
 const same = (a: SpoolMetrics | null, b: SpoolMetrics) =>
   a !== null &&
@@ -55,8 +65,18 @@ export function recomputeHoldingLock(ports: Ports, requestId: string): Recompute
   const duplicated = scope.spools.duplicatedTags();
   const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
   const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
+  const unreadable = scope.unions.unreadableBySpool();
+  const unreadableSpools: RecomputeResult['unreadableSpools'] = [];
   let changed = 0;
   for (const spool of spools) {
+    const rows = unreadable.get(spool.tag);
+    if (rows) {
+      unreadableSpools.push({
+        tagSpool: spool.tag,
+        cells: rows.flatMap((r) => r.issues.map(describeIssue)).slice(0, REPORTED_CELLS),
+      });
+      continue;
+    }
     const fresh = metrics.get(spool.tag)!;
     if (same(scope.spools.storedMetrics(spool), fresh)) continue;
     scope.spools.writeMetrics(spool, fresh);
@@ -67,10 +87,12 @@ export function recomputeHoldingLock(ports: Ports, requestId: string): Recompute
     changed,
     duplicatedTags: [...duplicated.keys()],
     unreadableCells: scope.issues.length,
+    unreadableSpools,
   };
   const events = new EventBuilder(requestId, scope.now, null, '');
   events.add('JOB_METRICAS', 'RECALCULAR', '', {
     ...result,
+    unreadableSpools: unreadableSpools.slice(0, REPORTED_SPOOLS),
     issues: scope.issues.slice(0, 20).map((i) => `${i.sheet}!${i.cell}: ${i.reason}`),
   });
   scope.metadata.logBatch(events.events);

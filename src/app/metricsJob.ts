@@ -4,7 +4,7 @@
 import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
 import { toAppError } from '../domain/errors';
 import type { Ports, PropertiesPort } from '../ports';
-import { recomputeHoldingLock } from './metrics';
+import { recomputeHoldingLock, type RecomputeResult } from './metrics';
 import { withLock } from './withLock';
 
 export type JobState = 'never' | 'running' | 'done' | 'failed';
@@ -51,6 +51,15 @@ export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
   return withLock(ports.lock, () => runHoldingLock(ports, trigger));
 }
 
+/** Names the spools the run left alone and the first cell of each (the status property stays small). */
+function unreadableReport(result: RecomputeResult): string {
+  const spools = result.unreadableSpools;
+  if (spools.length === 0) return '';
+  const named = spools.slice(0, 5).map((s) => `${s.tagSpool} (${s.cells[0] ?? 'celda ilegible'})`);
+  const rest = spools.length > named.length ? ` y ${spools.length - named.length} más` : '';
+  return `; sin recalcular por celdas ilegibles: ${named.join(', ')}${rest}`;
+}
+
 function runHoldingLock(ports: Ports, trigger: JobTrigger): JobStatus {
   const startedAt = ports.clock.now();
   const write = (status: JobStatus) => {
@@ -75,6 +84,7 @@ function runHoldingLock(ports: Ports, trigger: JobTrigger): JobStatus {
         (result.duplicatedTags.length > 0
           ? `; spools repetidos sin tocar: ${result.duplicatedTags.join(', ')}`
           : '') +
+        unreadableReport(result) +
         (result.unreadableCells > 0 ? `; ${result.unreadableCells} celdas ilegibles (ver Metadata).` : '.'),
     });
   } catch (error) {

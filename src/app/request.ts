@@ -51,7 +51,7 @@ export function openRequest(ports: Ports, settings: Settings = loadSettings(port
     settings,
     uow,
     spools,
-    unions: new UnionRepository(uow, spools, issues),
+    unions: new UnionRepository(uow, spools, issues, { maxDnInches: settings.maxDnInches }),
     workers: new WorkerRepository(uow, issues),
     metadata: new MetadataRepository(uow),
     issues,
@@ -124,21 +124,42 @@ export function runIdempotent<T extends object>(
   });
 }
 
+/** Ranges named in a message; the ERROR event gets them all. */
+const RANGES_IN_MESSAGE = 10;
+
 /**
  * Commits the request's writes. If that fails, the unit of work has put the sheets back; the failure
- * is logged to Metadata in a write of its own, and the user gets a clear error.
+ * is logged to Metadata in a write of its own, and the user gets a clear error. When putting a sheet back
+ * failed too, the message and the ERROR event (`notRestored`) say which cells may still hold the writes
+ * (issue 7 §6), never that the sheet is as it was.
  */
 export function commitOrReport(scope: RequestScope, what: string, context: Record<string, unknown>): void {
   try {
     scope.uow.commit();
   } catch (error) {
     const failure = toAppError(error);
+    const notRestored = Array.isArray(failure.details.notRestored)
+      ? failure.details.notRestored.map(String)
+      : [];
     logFailure(scope.ports, scope.settings, what, {
       ...context,
       error: failure.message,
+      ...(notRestored.length > 0 ? { notRestored } : {}),
       details: failure.details,
     });
     if (error instanceof AppError && error.code !== 'INTERNAL') throw error;
+    if (notRestored.length > 0) {
+      const named = notRestored.slice(0, RANGES_IN_MESSAGE).join(', ');
+      const more =
+        notRestored.length > RANGES_IN_MESSAGE
+          ? ` y ${notRestored.length - RANGES_IN_MESSAGE} rangos más`
+          : '';
+      throw internalError(
+        `No se pudo guardar ${what}, y no se pudo deshacer todo: pueden haber quedado escritas ${named}${more}. ` +
+          'Revise esas celdas antes de intentar de nuevo.',
+        { cause: failure.message, notRestored },
+      );
+    }
     throw internalError(`No se pudo guardar ${what}; la planilla quedó como estaba. Intente de nuevo.`, {
       cause: failure.message,
     });

@@ -4,7 +4,7 @@ import { formatDateTime } from '../domain/dates';
 import { conflictError, validationError } from '../domain/errors';
 import type { Operation } from '../domain/operation';
 import { availability, isLegacyArmed } from '../domain/rules';
-import { estadoEnCurso } from '../domain/spool';
+import { estadoOcupado, spoolStates } from '../domain/estadoDetalle';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
@@ -59,10 +59,17 @@ export function startWork(ports: Ports, request: StartWorkRequest) {
         tag: spool.tag,
       });
     }
-    const estado = estadoEnCurso(request.operation, display);
+    // Estado_Detalle in the shared grammar (design §2): the held operation en progreso, the other from its unions.
+    const unreadable = scope.unions.unreadableOfSpool(spool.tag, spool.ot).length > 0;
+    const states = spoolStates(
+      unions,
+      { settings: scope.settings, legacyArmed, unreadable },
+      request.operation,
+    );
+    const estado = estadoOcupado(display, request.operation, states);
     scope.spools.occupy(spool, display, scope.now, estado);
     const events = new EventBuilder(request.requestId, scope.now, worker, request.operation);
-    events.add(request.operation === 'ARM' ? 'INICIAR_ARM' : 'INICIAR_SOLD', 'INICIAR', spool.tag, {
+    events.add('INICIAR_SPOOL', 'INICIAR', spool.tag, {
       ot: spool.ot,
       disponibles,
     });

@@ -30,7 +30,8 @@ export class RowReader {
     private readonly issues: CellIssue[],
   ) {}
 
-  private raw(row: TableRow, column: string): Cell {
+  /** The cell as read ('' when the column is absent). */
+  raw(row: TableRow, column: string): Cell {
     let index = this.columns.get(column);
     if (index === undefined) {
       index = this.table.columns.has(column) ? this.table.columns.index(column) : -1;

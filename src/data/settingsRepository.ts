@@ -12,6 +12,7 @@ export const settingsSchema = z.object({
   requireArmBeforeSold: z.boolean(),
   appendChunkSize: z.number().int().min(1).max(10_000),
   useSheetsApi: z.boolean(),
+  maxDnInches: z.number().positive().max(10_000),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

@@ -95,6 +95,11 @@ export class SpoolRepository {
     return list[0]!;
   }
 
+  /** Some Operaciones row holds `tag` (once or more). */
+  hasTag(tag: string): boolean {
+    return this.load().byTag.has(tag);
+  }
+
   /** The OT of a tag when exactly one spool row holds it; otherwise null. */
   otOfTag(tag: string): string | null {
     const list = this.load().byTag.get(tag);
@@ -120,6 +125,12 @@ export class SpoolRepository {
   release(spool: Spool, estado: string): void {
     this.set(spool, OPERACIONES.ocupadoPor, '');
     this.set(spool, OPERACIONES.fechaOcupacion, '');
+    this.set(spool, OPERACIONES.estadoDetalle, escapeText(estado));
+    this.bumpVersion(spool);
+  }
+
+  /** Rewrites Estado_Detalle of a spool that stays occupied. */
+  describe(spool: Spool, estado: string): void {
     this.set(spool, OPERACIONES.estadoDetalle, escapeText(estado));
     this.bumpVersion(spool);
   }

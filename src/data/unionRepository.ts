@@ -5,8 +5,10 @@
 import * as z from 'zod';
 import { formatDateTime } from '../domain/dates';
 import { computeMetrics, type SpoolMetrics } from '../domain/metrics';
+import { isDate } from '../domain/cell';
 import { parseNumberCell } from '../domain/numbers';
 import type { Operation } from '../domain/operation';
+import { DEFAULT_SETTINGS } from '../domain/settings';
 import { cellToText, escapeText } from '../domain/text';
 import { N_UNION_MAX, N_UNION_MIN, unionKey, type Union } from '../domain/union';
 import { RowReader, type CellIssue } from './rowReader';
@@ -52,6 +54,28 @@ const FIELD_COLUMN: Record<string, string> = {
   tipo: UNIONES.tipo,
 };
 
+/**
+ * A Uniones row that points at a spool (by TAG_SPOOL, or failing that by OT) but cannot be read as a union:
+ * what its cells show, and why it cannot be read. No decision about its spool is taken from partial data
+ * (issue 7 §3): it is never COMPLETAR and its metrics are not rewritten.
+ */
+export interface UnreadableRow {
+  rowNumber: number;
+  /** `OT+N_UNION` when both can be read from the row, else null. */
+  key: string | null;
+  ot: string;
+  tagSpool: string;
+  nUnion: number | null;
+  /** DN_UNION when it reads as a plausible number, else null. */
+  dn: number | null;
+  tipo: string;
+  /** ARM_WORKER, ARM_FECHA_INICIO, ARM_FECHA_FIN as the cells show them (and SOL_* likewise). */
+  arm: { worker: string; inicio: string; fin: string };
+  sol: { worker: string; inicio: string; fin: string };
+  /** The cells that could not be read, with why (at least one). */
+  issues: CellIssue[];
+}
+
 export interface UnionRecord {
   worker: string;
   inicio: number;
@@ -67,6 +91,9 @@ interface RowIndex {
   byTag: Map<string, TableRow[]>;
   rowsByKey: Map<string, number[]>;
   rawOt: Map<number, string>;
+  rawTag: Map<number, string>;
+  /** rowNumber → key, for rows whose OT and N_UNION could be read. */
+  keyOfRow: Map<number, string>;
 }
 
 function push<K>(map: Map<K, TableRow[]>, key: K, row: TableRow) {
@@ -80,12 +107,18 @@ export class UnionRepository {
   private repeated: Map<string, number[]> | null = null;
   /** rowNumber → the decoded union, or null when the row is not a valid union (its issues reported). */
   private readonly decoded = new Map<number, Union | null>();
+  /** rowNumber → the issues that made the row unreadable. */
+  private readonly rowIssues = new Map<number, CellIssue[]>();
+  private readonly maxDn: number;
 
   constructor(
     private readonly uow: UnitOfWork,
     private readonly spools: SpoolRepository,
     private readonly issues: CellIssue[] = [],
-  ) {}
+    options: { maxDnInches?: number } = {},
+  ) {
+    this.maxDn = options.maxDnInches ?? DEFAULT_SETTINGS.maxDnInches;
+  }
 
   private index(): RowIndex {
     if (this.rowIndex) return this.rowIndex;
@@ -102,18 +135,22 @@ export class UnionRepository {
       byTag: new Map(),
       rowsByKey: new Map(),
       rawOt: new Map(),
+      rawTag: new Map(),
+      keyOfRow: new Map(),
     };
     for (const row of index.rows) {
       const rowOt = cellToText(row.values[otCol!] ?? '', tz);
       const tag = cellToText(row.values[tagCol!] ?? '', tz);
       const ot = (tag !== '' ? this.spools.otOfTag(tag) : null) ?? rowOt;
       index.rawOt.set(row.rowNumber, rowOt);
+      index.rawTag.set(row.rowNumber, tag);
       push(index.byOt, ot, row);
       if (rowOt !== ot) push(index.byOt, rowOt, row); // so a wrong OT's rows are still reported under it
       push(index.byTag, tag, row);
       const n = parseNumberCell(row.values[nCol!] ?? '', tz);
       if (ot !== '' && n.ok && n.value !== null) {
         const key = unionKey(ot, n.value);
+        index.keyOfRow.set(row.rowNumber, key);
         const list = index.rowsByKey.get(key);
         if (list) list.push(row.rowNumber);
         else index.rowsByKey.set(key, [row.rowNumber]);
@@ -125,8 +162,10 @@ export class UnionRepository {
 
   private decodeRow(row: TableRow): Union | null {
     if (this.decoded.has(row.rowNumber)) return this.decoded.get(row.rowNumber)!;
+    const before = this.issues.length;
     const union = this.decode(row);
     this.decoded.set(row.rowNumber, union);
+    if (!union) this.rowIssues.set(row.rowNumber, this.issues.slice(before));
     return union;
   }
 
@@ -150,10 +189,12 @@ export class UnionRepository {
     };
     if (this.issues.length > issuesBefore) return null; // unreadable cells are already reported
     const parsed = unionRowSchema.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+    const implausible = this.implausibleDn(candidate.dn, read.raw(row, UNIONES.dn));
+    if (!parsed.success || implausible !== null) {
+      for (const issue of parsed.success ? [] : parsed.error.issues) {
         read.report(row, FIELD_COLUMN[String(issue.path[0])] ?? UNIONES.ot, issue.message);
       }
+      if (implausible !== null) read.report(row, UNIONES.dn, implausible);
       return null;
     }
     const valid = parsed.data;
@@ -171,6 +212,100 @@ export class UnionRepository {
       solWorker: read.text(row, UNIONES.solWorker),
       version: read.integer(row, UNIONES.version) ?? 0,
     };
+  }
+
+  /**
+   * Why a DN that reads as a positive number still cannot be a DN: above the plausible maximum (the
+   * `maxDnInches` setting). A typed 3/4 that Sheets made a date reads as its serial (46115) and lands here;
+   * 7 in a date-formatted cell reads 7 and is fine.
+   */
+  private implausibleDn(dn: number | null, raw: unknown): string | null {
+    if (dn === null || dn <= 0 || dn <= this.maxDn) return null;
+    return isDate(raw)
+      ? `DN_UNION es una fecha (${dn} como número): escriba el DN en pulgadas (3/4 → 0,75)`
+      : `DN_UNION ${dn} mayor que el máximo plausible (${this.maxDn} pulgadas)`;
+  }
+
+  /** The spools a row points at: its TAG_SPOOL when that is a spool, else every spool of its OT. */
+  private pointsAt(rowNumber: number): string[] {
+    const { rawTag, rawOt } = this.index();
+    const tag = rawTag.get(rowNumber) ?? '';
+    if (tag !== '' && this.spools.hasTag(tag)) return [tag];
+    const ot = rawOt.get(rowNumber) ?? '';
+    return ot === '' ? (tag === '' ? [] : [tag]) : this.spools.byOt(ot).map((s) => s.tag);
+  }
+
+  private unreadable(row: TableRow): UnreadableRow | null {
+    if (this.decodeRow(row) !== null) return null;
+    const { read, rawOt, rawTag, keyOfRow } = this.index();
+    const tz = this.uow.timeZone();
+    const dn = parseNumberCell(read.raw(row, UNIONES.dn), tz);
+    const n = parseNumberCell(read.raw(row, UNIONES.nUnion), tz);
+    const plausible = dn.ok && dn.value !== null && dn.value > 0 && dn.value <= this.maxDn;
+    return {
+      rowNumber: row.rowNumber,
+      key: keyOfRow.get(row.rowNumber) ?? null,
+      ot: rawOt.get(row.rowNumber) ?? '',
+      tagSpool: rawTag.get(row.rowNumber) ?? '',
+      nUnion: n.ok && n.value !== null && Number.isInteger(n.value) ? n.value : null,
+      dn: plausible ? dn.value : null,
+      tipo: read.text(row, UNIONES.tipo),
+      arm: {
+        worker: read.text(row, UNIONES.armWorker),
+        inicio: read.text(row, UNIONES.armInicio),
+        fin: read.text(row, UNIONES.armFin),
+      },
+      sol: {
+        worker: read.text(row, UNIONES.solWorker),
+        inicio: read.text(row, UNIONES.solInicio),
+        fin: read.text(row, UNIONES.solFin),
+      },
+      issues: this.rowIssues.get(row.rowNumber) ?? [],
+    };
+  }
+
+  /** Unreadable rows pointing at the spool `tag` of OT `ot` (by TAG_SPOOL, or failing that by OT). */
+  unreadableOfSpool(tag: string, ot: string): UnreadableRow[] {
+    const index = this.index();
+    const rows = new Set<TableRow>([...(index.byTag.get(tag) ?? []), ...(index.byOt.get(ot) ?? [])]);
+    const out: UnreadableRow[] = [];
+    for (const row of [...rows].sort((a, b) => a.rowNumber - b.rowNumber)) {
+      const found = this.unreadable(row);
+      if (found && this.pointsAt(row.rowNumber).includes(tag)) out.push(found);
+    }
+    return out;
+  }
+
+  /** Unreadable rows of every spool, by tag, from the one read of Uniones (for the metrics recompute). */
+  unreadableBySpool(): Map<string, UnreadableRow[]> {
+    const out = new Map<string, UnreadableRow[]>();
+    for (const row of this.index().rows) {
+      const found = this.unreadable(row);
+      if (!found) continue;
+      for (const tag of this.pointsAt(row.rowNumber)) out.set(tag, [...(out.get(tag) ?? []), found]);
+    }
+    return out;
+  }
+
+  /** Unreadable rows whose OT or tag points at `ot` / `tags`, in sheet order (for the listing). */
+  unreadableOfOt(ot: string, tags: ReadonlySet<string>): UnreadableRow[] {
+    const index = this.index();
+    const rows = new Set<TableRow>(index.byOt.get(ot) ?? []);
+    for (const tag of tags) for (const row of index.byTag.get(tag) ?? []) rows.add(row);
+    return [...rows]
+      .sort((a, b) => a.rowNumber - b.rowNumber)
+      .map((row) => this.unreadable(row))
+      .filter((r): r is UnreadableRow => r !== null);
+  }
+
+  /** The unreadable row holding `key` (known from its raw OT/TAG_SPOOL and N_UNION), if there is one. */
+  unreadableByKey(key: string): UnreadableRow | null {
+    const index = this.index();
+    for (const rowNumber of index.rowsByKey.get(key) ?? []) {
+      const found = this.unreadable(index.table.rows[rowNumber - 2]!);
+      if (found) return found;
+    }
+    return null;
   }
 
   private decodeAll(rows: readonly TableRow[] | undefined, ot?: string): Union[] {

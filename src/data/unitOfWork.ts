@@ -1,7 +1,7 @@
 // One request's access to the spreadsheet: each sheet read at most once, every write committed together,
 // and a failed commit undone so no sheet is left half-written.
 
-import { isEmptyCell, type Cell } from '../domain/cell';
+import { a1, a1Ranges, isEmptyCell, type Cell } from '../domain/cell';
 import { internalError, schemaError, toAppError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
 import type { CellWrite, SpreadsheetPort } from '../ports';
@@ -166,11 +166,16 @@ export class UnitOfWork {
     this.appends.set(sheet, list);
   }
 
-  /** Writes everything queued. On failure, restores what had been written, then rethrows. */
+  /**
+   * Writes everything queued. On failure, restores what had been written, then rethrows. When a restore
+   * fails too, throws INTERNAL whose details name what may still hold this commit's writes:
+   * `notRestored: ["Operaciones!AW2:BA2", …]` (sheet and A1 ranges), plus `cause` and `undoFailures`.
+   */
   commit(): CommitSummary {
     const appendRows = this.layOutAppends();
     if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows);
-    const undo: Array<() => void> = [];
+    // Each undo step with the cells it restores, so a failed one can be named.
+    const undo: Array<{ run: () => void; ranges: string[] }> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
       for (const [sheet, writes] of this.cellWrites) {
@@ -181,7 +186,10 @@ export class UnitOfWork {
           value: roundTripValue(grid[c.row - 1]?.[c.col - 1] ?? ''),
         }));
         // Pushed before the call: a sheet written part-way is restored too (rewriting an unchanged cell is harmless).
-        undo.push(() => this.spreadsheet.writeCells(sheet, previous));
+        undo.push({
+          run: () => this.spreadsheet.writeCells(sheet, previous),
+          ranges: a1Ranges(cells).map((range) => `${sheet}!${range}`),
+        });
         this.spreadsheet.writeCells(sheet, cells);
         summary.cellsWritten += cells.length;
         summary.sheets.push(sheet);
@@ -189,25 +197,31 @@ export class UnitOfWork {
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
         const { firstRow } = this.spreadsheet.appendRows(sheet, rows, this.appendChunkSize);
-        undo.push(() => this.spreadsheet.deleteRows(sheet, firstRow, rows.length));
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        undo.push({
+          run: () => this.spreadsheet.deleteRows(sheet, firstRow, rows.length),
+          ranges: [`${sheet}!${a1(firstRow, 1)}:${a1(firstRow + rows.length - 1, width)}`],
+        });
         summary.rowsAppended += rows.length;
         if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
       }
       if (summary.sheets.length > 0) this.spreadsheet.flush?.();
     } catch (error) {
       const failures: string[] = [];
+      const notRestored: string[] = [];
       for (const step of undo.reverse()) {
         try {
-          step();
+          step.run();
         } catch (undoError) {
           failures.push(undoError instanceof Error ? undoError.message : String(undoError));
+          notRestored.push(...step.ranges);
         }
       }
       if (failures.length > 0) {
-        throw internalError('La escritura falló y no se pudo deshacer por completo; revise la hoja.', {
-          cause: toAppError(error).message,
-          undoFailures: failures,
-        });
+        throw internalError(
+          `La escritura falló y no se pudo deshacer por completo; pueden haber quedado escritas ${notRestored.join(', ')}.`,
+          { cause: toAppError(error).message, undoFailures: failures, notRestored },
+        );
       }
       throw error;
     } finally {

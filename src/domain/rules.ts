@@ -47,3 +47,21 @@ export function isOperationComplete(
     operation === 'ARM' ? unionsOfSpool : unionsOfSpool.filter((u) => needsSold(u.tipo, settings));
   return relevant.length > 0 && relevant.every((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null);
 }
+
+/**
+ * *_FECHA_INICIO of a union recorded `now` by `display` (issue 7 §5, refining design §3 "= the spool's
+ * Fecha_Ocupacion, else now"): the spool's Fecha_Ocupacion only when this worker holds the spool for this
+ * same operation (`held`, read from Estado_Detalle; null when it cannot be told) and that time is not after
+ * now; otherwise now. So a start never falls after its end (clock set back, a hand-typed future
+ * Fecha_Ocupacion), and an ARM occupation never lends its start to a SOLD record.
+ */
+export function workStart(
+  spool: Spool,
+  held: Operation | null,
+  display: string,
+  operation: Operation,
+  now: number,
+): number {
+  const since = spool.fechaOcupacion;
+  return spool.ocupadoPor === display && held === operation && since !== null && since <= now ? since : now;
+}

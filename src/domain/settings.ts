@@ -12,6 +12,11 @@ export interface Settings {
    * asks for the full spreadsheets scope; see README). Set false to fall back to SpreadsheetApp anyway.
    */
   useSheetsApi: boolean;
+  /**
+   * Largest plausible DN_UNION in inches: above it the cell is unreadable (a typed 3/4 that Sheets turned
+   * into a date reads as its serial, 46115). Issue 7 §3.
+   */
+  maxDnInches: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   requireArmBeforeSold: true,
   appendChunkSize: 900,
   useSheetsApi: true,
+  maxDnInches: 120,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {

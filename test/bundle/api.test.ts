@@ -48,7 +48,7 @@ describe('the server API of build/Code.js on the demo workbook', () => {
     });
     expect(finished.updated).toEqual(['001+1', '001+2', '001+3']);
     expect(finished.spools.map((s) => s.action)).toEqual(['PAUSAR']);
-    expect(finished.eventsWritten).toBe(4);
+    expect(finished.eventsWritten).toBe(5); // spool event, 3 union events, 1 batch summary
 
     const metrics = bundle.call<{ spools: Array<{ unionesArm: number }> }>('apiGetMetrics', {
       ot: demoOt(1),

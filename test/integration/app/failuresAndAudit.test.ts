@@ -49,12 +49,12 @@ describe('audit log chunking', () => {
   const event = (i: number): MetadataEvent => ({
     id: `ev-${i}`,
     timestamp: NOW,
-    eventoTipo: 'UNION_ARM',
+    eventoTipo: 'UNION_ARM_REGISTRADA',
     tagSpool: 'SP-001',
     workerId: 93,
     workerNombre: 'MR(93)',
     operacion: 'ARM',
-    accion: 'REGISTRAR',
+    accion: 'COMPLETAR',
     fechaOperacion: NOW,
     metadata: { i },
     nUnion: (i % 20) + 1,
@@ -106,7 +106,13 @@ describe('audit log chunking', () => {
     new MetadataRepository(uow).logBatch([event(1)]);
     uow.commit();
     const [row] = records(book, 'Metadata');
-    expect(row).toMatchObject({ id: 'ev-1', Nota: '', evento_tipo: 'UNION_ARM', worker_id: 93, N_UNION: 2 });
+    expect(row).toMatchObject({
+      id: 'ev-1',
+      Nota: '',
+      evento_tipo: 'UNION_ARM_REGISTRADA',
+      worker_id: 93,
+      N_UNION: 2,
+    });
     expect(row!.timestamp).toBe('22-11-2026 10:00:00');
   });
 });
@@ -180,7 +186,7 @@ describe('bad input', () => {
     expect(b.sheet('Uniones').formulaAt(2, 9)).toBe('');
   });
 
-  it('DN "2,5" counts as 2.5; a missing DN or an N_UNION out of 1–20 is reported, not listed', () => {
+  it('DN "2,5" counts as 2.5; a missing DN or an N_UNION out of 1–20 is listed as unreadable, never disponible', () => {
     const b = trackingBook({
       spools: [{ ot: '001', tag: tagOf('001') }],
       unions: [
@@ -193,10 +199,16 @@ describe('bad input', () => {
     });
     const env = environment(b);
     const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
-    expect(listed.unions.map((u) => [u.key, u.dn])).toEqual([
-      ['001+1', 2.5],
-      ['001+4', 8],
+    expect(listed.unions.map((u) => [u.key, u.dn, u.readable, u.disponible])).toEqual([
+      ['001+1', 2.5, true, true],
+      ['001+2', null, false, false],
+      ['001+3', 4, false, false],
+      ['001+4', 8, true, true],
+      ['001+21', 6, false, false],
     ]);
+    expect(listed.unions.find((u) => u.key === '001+2')!.reason).toBe(
+      'Celda ilegible Uniones!E3 (DN_UNION): DN_UNION vacío',
+    );
     expect(listed.warnings).toEqual([
       'Uniones!E3 (DN_UNION): DN_UNION vacío',
       'Uniones!C4 (N_UNION): N_UNION fuera de 1–20',
@@ -205,6 +217,48 @@ describe('bad input', () => {
     const result = finishWork(env.ports(), armRequest(['001+1', '001+2', '001+4'], 'req-test-0001'));
     expect(result.updated).toEqual(['001+1', '001+4']);
     expect(result.pulgadas).toBe(10.5);
-    expect(result.skipped).toEqual([{ key: '001+2', reason: 'No existe esa unión.' }]);
+    expect(result.skipped).toEqual([
+      { key: '001+2', reason: 'Celda ilegible Uniones!E3 (DN_UNION): DN_UNION vacío.' },
+    ]);
+  });
+});
+
+describe('a write that fails, and whose undo fails too', () => {
+  it('says which cells could not be restored, and the ERROR event names them', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
+    const env = environment(book);
+    const unionsBefore = book.sheet('Uniones').dump();
+    // The audit append fails; then putting Operaciones back (after its 2 writes) fails too.
+    book.calls.injectFault({ sheet: 'Metadata', method: 'setValues' });
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 2 });
+    const error = failure(() =>
+      finishWork(env.ports(), armRequest(['001+8', '001+9', '001+10'], 'req-undo-1')),
+    );
+    // Fecha_Armado:Armador, and Ocupado_Por … Pulgadas_SOLD (the last nine columns of the production header).
+    const notRestored = ['Operaciones!AJ2:AK2', 'Operaciones!BO2:BW2'];
+    expect(error.message).toBe(
+      'INTERNAL: No se pudo guardar el registro de ARM de la OT 001, y no se pudo deshacer todo: pueden haber ' +
+        `quedado escritas ${notRestored.join(', ')}. Revise esas celdas antes de intentar de nuevo.`,
+    );
+    expect(error.message).not.toContain('quedó como estaba');
+    // What the message says is what the sheet shows: the completion stamp is still there; Uniones was restored.
+    expect(rowOf(book, 'Operaciones', (r) => r.OT === '001')).toMatchObject({
+      Fecha_Armado: '22-11-2026',
+      Armador: 'MR(93)',
+    });
+    expect(book.sheet('Uniones').dump()).toEqual(unionsBefore);
+    const log = records(book, 'Metadata');
+    expect(log.map((e) => e.Evento_Tipo)).toEqual(['ERROR']);
+    expect(JSON.parse(String(log[0]!.Metadata_JSON))).toMatchObject({ ot: '001', notRestored });
+  });
+
+  it('names the Uniones cells when an Operaciones write fails and putting Uniones back fails too', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
+    const env = environment(book);
+    // Operaciones' write fails; Uniones' third setValues (the first of its undo) fails too.
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues' });
+    book.calls.injectFault({ sheet: 'Uniones', method: 'setValues', after: 2 });
+    const error = failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-undo-2')));
+    expect(error.message).toMatch(/pueden haber quedado escritas Uniones!G9:I9, Uniones!Q9\. /);
   });
 });

@@ -53,7 +53,13 @@ describe('metrics and disponibles over 100 unions in 10 OTs (7 armed, 5 welded e
 
   it('writes the metric columns of every spool in one recompute, and nothing when they are right', () => {
     const first = recomputeAllMetrics(env.ports(), 'recompute-0001');
-    expect(first).toEqual({ spools: 10, changed: 10, duplicatedTags: [], unreadableCells: 0 });
+    expect(first).toEqual({
+      spools: 10,
+      changed: 10,
+      duplicatedTags: [],
+      unreadableCells: 0,
+      unreadableSpools: [],
+    });
     for (const row of records(book, 'Operaciones')) {
       expect([row.Total_Uniones, row.Uniones_ARM_Completadas, row.Uniones_SOLD_Completadas]).toEqual([
         10, 7, 5,

@@ -29,7 +29,7 @@ describe('FINALIZAR with a mixed selection', () => {
     ]);
     expect(result.spools.map((s) => s.action)).toEqual(['PAUSAR']);
     expect(rowOf(book, 'Uniones', (r) => r.OT === '002' && r.N_UNION === 9).ARM_WORKER).toBe('');
-    const spoolEvent = records(book, 'Metadata').find((e) => e.Evento_Tipo === 'PAUSAR_ARM')!;
+    const spoolEvent = records(book, 'Metadata').find((e) => e.Evento_Tipo === 'PAUSAR_SPOOL')!;
     expect(JSON.parse(String(spoolEvent.Metadata_JSON)).skipped).toHaveLength(3);
   });
 
@@ -43,7 +43,7 @@ describe('FINALIZAR with a mixed selection', () => {
       Ocupado_Por: '',
       Fecha_Ocupacion: '',
     });
-    expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['INICIAR_ARM', 'CANCELAR_ARM']);
+    expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['INICIAR_SPOOL', 'SPOOL_CANCELADO']);
   });
 
   it('does not record on a spool another worker holds', () => {
@@ -112,7 +112,7 @@ describe('two FINALIZARs on the same OT', () => {
     expect(workers.slice(7)).toEqual(['CD(98)', 'CD(98)', 'MR(93)']);
     expect(rowOf(book, 'Operaciones', (r) => r.OT === '001')).toMatchObject({
       Uniones_ARM_Completadas: 10,
-      Estado_Detalle: 'ARM completado',
+      Estado_Detalle: 'Disponible - ARM completado, SOLD pausado',
     });
   });
 
@@ -153,6 +153,8 @@ describe('a replay that arrives while the first request holds the lock', () => {
     const second = finishWork(env.ports(), request);
     expect(first!.replayed).toBe(false);
     expect(second).toEqual({ ...first!, replayed: true });
-    expect(records(book, 'Metadata').filter((e) => e.Evento_Tipo === 'UNION_ARM')).toHaveLength(1);
+    expect(
+      records(book, 'Metadata').filter((e) => e.Evento_Tipo === 'UNION_ARM_REGISTRADA' && e.N_UNION !== ''),
+    ).toHaveLength(1);
   });
 });

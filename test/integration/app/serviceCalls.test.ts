@@ -42,7 +42,7 @@ describe('service calls of a FINALIZAR', () => {
     expect(book.calls.log.filter((call) => call.includes('findAll'))).toEqual([
       'Metadata.findAll req-api-1-1',
     ]);
-    expect(records(book, 'Metadata')).toHaveLength(21);
+    expect(records(book, 'Metadata')).toHaveLength(22); // spool event, 20 union events, 1 batch summary
   });
 
   it('through the Sheets advanced service: a failed write changes nothing and is logged', () => {

@@ -37,7 +37,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
     expect(spool()).toMatchObject({
       Ocupado_Por: 'MR(93)',
       Fecha_Ocupacion: '22-11-2026 10:00:00',
-      Estado_Detalle: 'ARM en curso - MR(93)',
+      Estado_Detalle: 'MR(93) trabajando ARM (ARM en progreso, SOLD pendiente)',
       version: 2,
     });
   });
@@ -70,7 +70,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
     expect(spool()).toMatchObject({
       Ocupado_Por: '',
       Fecha_Ocupacion: '',
-      Estado_Detalle: 'ARM pausado (7/10)',
+      Estado_Detalle: 'Disponible - ARM pausado, SOLD pendiente',
       Total_Uniones: 10,
       Uniones_ARM_Completadas: 7,
       Uniones_SOLD_Completadas: 0,
@@ -82,6 +82,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
 
   it('INICIAR SOLD then FINALIZAR 5 of the 7 armed records 7 ARM and 5 SOLD', () => {
     startWork(env.ports(), { tagSpool: TAG, operation: 'SOLD', workerId: 94, requestId: id() });
+    expect(spool().Estado_Detalle).toBe('JP(94) trabajando SOLD (ARM pausado, SOLD en progreso)');
     env.clock.advance(HOUR);
     const result = finishWork(env.ports(), {
       ot: OT,
@@ -94,7 +95,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
     expect(spool()).toMatchObject({
       Uniones_SOLD_Completadas: 5,
       Pulgadas_SOLD: 40.5,
-      Estado_Detalle: 'SOLD pausado (5/10)',
+      Estado_Detalle: 'Disponible - ARM pausado, SOLD pausado',
     });
     expect(union(5)).toMatchObject({ SOL_WORKER: 'JP(94)', SOL_FECHA_FIN: '22-11-2026 12:00:00' });
   });
@@ -112,7 +113,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
     expect(spool()).toMatchObject({
       Fecha_Armado: '22-11-2026',
       Armador: 'CD(98)',
-      Estado_Detalle: 'ARM completado',
+      Estado_Detalle: 'Disponible - ARM completado, SOLD pausado',
     });
 
     env.clock.advance(24 * HOUR);
@@ -134,24 +135,25 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
       Pulgadas_ARM: 132.5,
       Pulgadas_SOLD: 132.5,
       Ocupado_Por: '',
+      Estado_Detalle: 'Disponible - ARM completado, SOLD completado',
     });
   });
 
   it('the Metadata sheet holds every event, one per union with its N_UNION', () => {
     const events = records(book, 'Metadata');
     const count = (type: string) => events.filter((e) => e.Evento_Tipo === type).length;
-    expect(count('INICIAR_ARM')).toBe(2);
-    expect(count('INICIAR_SOLD')).toBe(2);
-    expect(count('PAUSAR_ARM')).toBe(1);
-    expect(count('PAUSAR_SOLD')).toBe(1);
+    expect(count('INICIAR_SPOOL')).toBe(4);
+    expect(count('PAUSAR_SPOOL')).toBe(2);
     expect(count('COMPLETAR_ARM')).toBe(1);
     expect(count('COMPLETAR_SOLD')).toBe(1);
-    expect(count('UNION_ARM')).toBe(10);
-    expect(count('UNION_SOLD')).toBe(10);
-    expect(events).toHaveLength(28);
-    const unionArm = events.filter((e) => e.Evento_Tipo === 'UNION_ARM').map((e) => e.N_UNION);
-    expect(unionArm).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const pause = events.find((e) => e.Evento_Tipo === 'PAUSAR_ARM')!;
+    // One per union plus one batch summary (no N_UNION) per FINALIZAR.
+    expect(count('UNION_ARM_REGISTRADA')).toBe(12);
+    expect(count('UNION_SOLD_REGISTRADA')).toBe(12);
+    expect(events).toHaveLength(32);
+    const unionArm = events.filter((e) => e.Evento_Tipo === 'UNION_ARM_REGISTRADA' && e.N_UNION !== '');
+    expect(unionArm.map((e) => e.N_UNION)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(unionArm.map((e) => e.Metadata_JSON)).toContain('{"union_id":"001+3"}');
+    const pause = events.find((e) => e.Evento_Tipo === 'PAUSAR_SPOOL' && e.Operacion === 'ARM')!;
     expect(pause).toMatchObject({
       TAG_SPOOL: TAG,
       Worker_ID: 93,
