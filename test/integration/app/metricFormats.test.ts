@@ -29,7 +29,8 @@ function bookWithDateFormattedSeven(): FakeSpreadsheet {
   return book;
 }
 
-const cellOf = (book: FakeSpreadsheet, name: string) => book.sheet('Operaciones').dump()[ROW - 1]![col(name) - 1];
+const cellOf = (book: FakeSpreadsheet, name: string) =>
+  book.sheet('Operaciones').dump()[ROW - 1]![col(name) - 1];
 const formatOf = (book: FakeSpreadsheet, name: string) => book.sheet('Operaciones').formatAt(ROW, col(name));
 
 describe.each(BACKENDS)('metric cells that heal (%s)', (backend) => {
