@@ -1,11 +1,14 @@
-// `npm run bench`: prints the service-call, time and memory figures the issues set goals for.
+// `npm run bench`: prints the service calls of each request priced with the cost model
+// (src/memory/costModel.ts), and the CPU and memory figures the issues set goals for.
 
 import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
 import { benchMigration } from './bench/migrationCalls';
+import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
 
 benchCommitCalls();
 benchFinishWork();
+benchPricedRequests();
 benchReadAndMetrics();
 benchMigration();

@@ -2,11 +2,15 @@
 
 import type { Cell } from './domain/cell';
 
-/** One cell to write, 1-based like Apps Script. `value` is already encoded (escaped text, numbers, Dates). */
+/**
+ * One cell to write, 1-based like Apps Script. `value` is already encoded (escaped text, numbers, Dates);
+ * `format`, when given, is the number format (e.g. `0`, `0.00`) the cell gets in the same commit.
+ */
 export interface CellWrite {
   row: number;
   col: number;
   value: Cell;
+  format?: string;
 }
 
 export interface Rect {
@@ -31,7 +35,15 @@ export interface SpreadsheetPort {
   findRows(sheet: string, col: number, text: string): number[];
   /** The values of one rectangle (1-based), as getValues gives them; throws SCHEMA when the sheet is missing. */
   readRange(sheet: string, rect: Rect): Cell[][];
-  /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
+  /**
+   * Number formats of `rect` in one read, as getNumberFormats gives them (a pattern such as `0.00`, `d/M/yyyy`;
+   * '' where the adapter cannot tell, e.g. a cell with no format set through the Sheets API).
+   */
+  readNumberFormats(sheet: string, rect: Rect): string[][];
+  /**
+   * Writes scattered cells of one sheet (and the number formats they carry) as the exact rectangles they
+   * cover: never a bounding block, never a read (cost model: buffered writes are cheap, reads are not).
+   */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
   /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
   appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number };

@@ -1,5 +1,5 @@
-// Bench: service calls of one commit of N scattered rows on a 20,000-row sheet, adapter vs a naive
-// per-cell baseline (design §6: calls must not grow with the rows written).
+// Bench: one commit of N scattered rows on a 20,000-row sheet, priced with the cost model, adapter vs a
+// naive per-cell baseline: the adapter writes exact rectangles and reads nothing back.
 
 import { UnitOfWork } from '../../src/data/unitOfWork';
 import { PRODUCTION_OPERACIONES_HEADER } from '../../src/data/productionHeaders';
@@ -46,6 +46,7 @@ export function benchCommitCalls(): void {
     uow.commit();
     const adapterMs = performance.now() - started;
     const adapterCalls = ss.calls.of('Operaciones');
+    const adapter = ss.calls.price();
 
     ss.calls.reset();
     const sheet = ss.getSheetByName('Operaciones')!;
@@ -54,11 +55,31 @@ export function benchCommitCalls(): void {
       for (const column of COLUMNS) sheet.getRange(row, columnIndex(column)).setValue(`N${row}`);
     }
     const naiveCalls = ss.calls.of('Operaciones');
-    results.push([String(n), String(adapterCalls), String(naiveCalls), adapterMs.toFixed(1)]);
+    const naive = ss.calls.price();
+    const ms = (p: { ms: number }) => p.ms.toLocaleString('en', { maximumFractionDigits: 1 });
+    results.push([
+      String(n),
+      String(adapterCalls),
+      String(adapter.reads),
+      String(adapter.writes),
+      ms(adapter),
+      String(naiveCalls),
+      ms(naive),
+      adapterMs.toFixed(1),
+    ]);
   }
   printTable(
-    `Commit of N scattered rows × ${COLUMNS.length} columns on a ${ROWS.toLocaleString('en')}-row Operaciones (goal: adapter ≤ 5 calls, flat)`,
-    ['rows', 'adapter calls', 'naive per-cell calls', 'adapter CPU ms'],
+    `Commit of N scattered rows × ${COLUMNS.length} columns on a ${ROWS.toLocaleString('en')}-row Operaciones, priced (goal: no reads; writes are buffered)`,
+    [
+      'rows',
+      'adapter calls',
+      'reads',
+      'writes',
+      'modeled ms',
+      'naive per-cell calls',
+      'naive modeled ms',
+      'adapter CPU ms',
+    ],
     results,
   );
 }

@@ -1,5 +1,6 @@
-// A production-sized workbook for the bench: 10,000 spools on the real Operaciones header and 100,000
-// unions, built once and copied per run.
+// A production-sized workbook for the bench: 10,000 spools on the real Operaciones header and 100,010
+// unions, built once and copied per run. The first spool holds 20 unions scattered over the whole sheet
+// (one every 5,000 rows: unions added over months), every other spool 10 contiguous ones.
 
 import type { Cell } from '../../src/domain/cell';
 import {
@@ -12,9 +13,14 @@ import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
 
 export const SPOOLS = 10_000;
 export const UNIONS_PER_SPOOL = 10;
+/** The spool whose 20 unions are scattered (OT-00001: keys OT-00001+1 … +20). */
+export const SCATTERED_SPOOL = 0;
+export const SCATTERED_UNIONS = 20;
 
 /** One spool per OT: a union's key is OT+N_UNION with N in 1–20, so an OT holds at most 20 unions. */
 export const otOf = (spool: number) => `OT-${String(spool + 1).padStart(5, '0')}`;
+
+const tagOf = (spool: number) => `TAG-${String(spool).padStart(6, '0')}`;
 
 let cached: { operaciones: Cell[][]; uniones: Cell[][] } | null = null;
 
@@ -25,25 +31,34 @@ function rows() {
   const operaciones: Cell[][] = [[...header]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
   const u = (name: string) => UNIONES_HEADER.indexOf(name);
+  const union = (s: number, n: number, id: number): Cell[] => {
+    const row: Cell[] = UNIONES_HEADER.map(() => '');
+    row[u('ID')] = String(id).padStart(6, '0');
+    row[u('OT')] = otOf(s);
+    row[u('N_UNION')] = n;
+    row[u('TAG_SPOOL')] = tagOf(s);
+    row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
+    row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
+    row[u('version')] = 1;
+    return row;
+  };
+  let nextScattered = 1;
   for (let s = 0; s < SPOOLS; s++) {
     const ot = otOf(s);
-    const tag = `TAG-${String(s).padStart(6, '0')}`;
+    const tag = tagOf(s);
     const row: Cell[] = header.map(() => '');
     row[col('OT')] = ot;
     row[col('TAG_SPOOL')] = tag;
     row[col('NV')] = `NV-${s}`;
     row[col('version')] = 1;
     operaciones.push(row);
+    if (s === SCATTERED_SPOOL) continue;
     for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
-      const union: Cell[] = UNIONES_HEADER.map(() => '');
-      union[u('ID')] = String(s * UNIONS_PER_SPOOL + n).padStart(6, '0');
-      union[u('OT')] = ot;
-      union[u('N_UNION')] = n;
-      union[u('TAG_SPOOL')] = tag;
-      union[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][n - 1]!;
-      union[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
-      union[u('version')] = 1;
-      uniones.push(union);
+      uniones.push(union(s, n, s * UNIONS_PER_SPOOL + n));
+      if (uniones.length % 5_000 === 2 && nextScattered <= SCATTERED_UNIONS) {
+        uniones.push(union(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+        nextScattered += 1;
+      }
     }
   }
   cached = { operaciones, uniones };

@@ -2,6 +2,7 @@
 
 import { SHEETS } from '../data/productionHeaders';
 import { describeIssue } from '../data/rowReader';
+import { METRIC_FORMATS, type StoredMetrics } from '../data/spoolRepository';
 import { notFoundError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
 import type { Ports } from '../ports';
@@ -45,15 +46,20 @@ export interface RecomputeResult {
 export const REPORTED_SPOOLS = 20;
 const REPORTED_CELLS = 5;
 
-const same = (a: SpoolMetrics | null, b: SpoolMetrics) =>
+/** Right values and right number formats: a right 7 in a date-formatted cell still reads back as a date. */
+const same = (a: StoredMetrics | null, b: SpoolMetrics) =>
   a !== null &&
   a.totalUniones === b.totalUniones &&
   a.unionesArm === b.unionesArm &&
   a.unionesSold === b.unionesSold &&
   a.pulgadasArm === b.pulgadasArm &&
-  a.pulgadasSold === b.pulgadasSold;
+  a.pulgadasSold === b.pulgadasSold &&
+  (Object.keys(METRIC_FORMATS) as Array<keyof SpoolMetrics>).every((m) => a.formats[m] === METRIC_FORMATS[m]);
 
-/** Rewrites the metric columns of every spool whose stored figures differ from Uniones; one read, one commit. */
+/**
+ * Rewrites the metric columns of every spool whose stored figures differ from Uniones or whose number formats
+ * are not the columns' own; reads the sheets once and the metric formats once, one commit.
+ */
 export function recomputeAllMetrics(ports: Ports, requestId: string): RecomputeResult {
   return withLock(ports.lock, () => recomputeHoldingLock(ports, requestId));
 }

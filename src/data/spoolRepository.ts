@@ -12,6 +12,27 @@ import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
 import type { Table } from './table';
 import type { UnitOfWork } from './unitOfWork';
 
+const METRICS = [
+  'totalUniones',
+  'unionesArm',
+  'unionesSold',
+  'pulgadasArm',
+  'pulgadasSold',
+] as const satisfies ReadonlyArray<keyof SpoolMetrics>;
+
+/** The number format each metric column must have, from the schema (the migration sets the same). */
+export const METRIC_FORMATS: Readonly<Record<keyof SpoolMetrics, string>> = Object.fromEntries(
+  METRICS.map((m) => [
+    m,
+    OPERACIONES_SCHEMA.columns.find((c) => c.name === OPERACIONES[m])?.numberFormat ?? '0',
+  ]),
+) as Record<keyof SpoolMetrics, string>;
+
+/** Metric values as stored, and the number format of each metric cell. */
+export interface StoredMetrics extends SpoolMetrics {
+  formats: Record<keyof SpoolMetrics, string>;
+}
+
 export class SpoolRepository {
   private cache: { table: Table; spools: Spool[]; byTag: Map<string, Spool[]> } | null = null;
   private repeated: Map<string, number[]> | null = null;
@@ -147,27 +168,35 @@ export class SpoolRepository {
     }
   }
 
-  /** The five metric columns (numbers; their number format is set by the schema migration). */
+  /**
+   * The five metric columns, each with its number format (`0` counts, `0.00` inches): a value written
+   * into a cell someone formatted as a date would otherwise read back as a date (7 shows as 1900-01-06).
+   */
   writeMetrics(spool: Spool, metrics: SpoolMetrics): void {
-    this.set(spool, OPERACIONES.totalUniones, metrics.totalUniones);
-    this.set(spool, OPERACIONES.unionesArm, metrics.unionesArm);
-    this.set(spool, OPERACIONES.unionesSold, metrics.unionesSold);
-    this.set(spool, OPERACIONES.pulgadasArm, metrics.pulgadasArm);
-    this.set(spool, OPERACIONES.pulgadasSold, metrics.pulgadasSold);
+    const { table } = this.load();
+    for (const metric of METRICS) {
+      this.uow.set(table, spool.rowNumber, OPERACIONES[metric], metrics[metric], METRIC_FORMATS[metric]);
+    }
   }
 
-  /** The metric columns as the sheet holds them now (to write only what changed). */
-  storedMetrics(spool: Spool): SpoolMetrics | null {
+  /**
+   * The metric columns as the sheet holds them now, with their number formats (to write only what is
+   * wrong). The formats of every spool's metric cells come from one read, made on the first call.
+   */
+  storedMetrics(spool: Spool): StoredMetrics | null {
     const { table } = this.load();
     const row = table.rows[spool.rowNumber - 2];
     if (!row || !table.columns.has(OPERACIONES.totalUniones)) return null;
     const read = new RowReader(table, this.uow.timeZone(), []);
-    return {
-      totalUniones: read.number(row, OPERACIONES.totalUniones) ?? NaN,
-      unionesArm: read.number(row, OPERACIONES.unionesArm) ?? NaN,
-      unionesSold: read.number(row, OPERACIONES.unionesSold) ?? NaN,
-      pulgadasArm: read.number(row, OPERACIONES.pulgadasArm) ?? NaN,
-      pulgadasSold: read.number(row, OPERACIONES.pulgadasSold) ?? NaN,
-    };
+    const formatOf = this.uow.numberFormats(
+      table,
+      METRICS.map((m) => OPERACIONES[m]),
+    );
+    const stored = { formats: {} } as StoredMetrics;
+    for (const metric of METRICS) {
+      stored[metric] = read.number(row, OPERACIONES[metric]) ?? NaN;
+      stored.formats[metric] = formatOf(spool.rowNumber, OPERACIONES[metric]);
+    }
+    return stored;
   }
 }

@@ -26,6 +26,9 @@ export class UnitOfWork {
   private readonly tables = new Map<string, Table>();
   private readonly cellWrites = new Map<string, Map<string, CellWrite>>();
   private readonly appends = new Map<string, Record<string, Cell>[]>();
+  /** Number formats read this request, by sheet then `row:col` (also what an undo restores). */
+  private readonly formats = new Map<string, Map<string, string>>();
+  private readonly formatBlocks = new Set<string>();
   private readonly appendChunkSize: number;
   private zone: string | null = null;
 
@@ -124,8 +127,11 @@ export class UnitOfWork {
     );
   }
 
-  /** Queues one cell of a row read through `table`; the last value set for a cell wins. */
-  set(table: Table, row: TableRow | number, column: string, value: Cell): void {
+  /**
+   * Queues one cell of a row read through `table`, with the number format it must get when `format` is
+   * given (e.g. `0` for a count); the last value set for a cell wins.
+   */
+  set(table: Table, row: TableRow | number, column: string, value: Cell, format?: string): void {
     const rowNumber = typeof row === 'number' ? row : row.rowNumber;
     const col = table.columns.index(column) + 1;
     let sheetWrites = this.cellWrites.get(table.sheet);
@@ -133,7 +139,44 @@ export class UnitOfWork {
       sheetWrites = new Map();
       this.cellWrites.set(table.sheet, sheetWrites);
     }
-    sheetWrites.set(`${rowNumber}:${col}`, { row: rowNumber, col, value });
+    sheetWrites.set(
+      `${rowNumber}:${col}`,
+      format === undefined ? { row: rowNumber, col, value } : { row: rowNumber, col, value, format },
+    );
+  }
+
+  /**
+   * The number formats of `columns` (those present) on every row of `table`, read in one call over the
+   * block they span the first time they are asked for; a lookup by row number and column name ('' when
+   * unknown). A commit that is undone puts these formats back on the cells it had reformatted.
+   */
+  numberFormats(table: Table, columns: readonly string[]): (row: number, column: string) => string {
+    const cols = columns.filter((c) => table.columns.has(c)).map((c) => table.columns.index(c) + 1);
+    const numRows = table.rows.length;
+    if (cols.length > 0 && numRows > 0) {
+      const first = Math.min(...cols);
+      const numCols = Math.max(...cols) - first + 1;
+      const block = `${table.sheet}\u0000${first}:${numCols}:${numRows}`;
+      if (!this.formatBlocks.has(block)) {
+        this.formatBlocks.add(block);
+        const read = this.spreadsheet.readNumberFormats(table.sheet, {
+          row: 2,
+          col: first,
+          numRows,
+          numCols,
+        });
+        let known = this.formats.get(table.sheet);
+        if (!known) {
+          known = new Map();
+          this.formats.set(table.sheet, known);
+        }
+        read.forEach((line, r) => line.forEach((format, c) => known!.set(`${r + 2}:${first + c}`, format)));
+      }
+    }
+    return (row, column) =>
+      table.columns.has(column)
+        ? (this.formats.get(table.sheet)?.get(`${row}:${table.columns.index(column) + 1}`) ?? '')
+        : '';
   }
 
   /** Queues one cell by position, for columns that are not in the header yet (schema migration). */
@@ -178,22 +221,7 @@ export class UnitOfWork {
     const undo: Array<{ run: () => void; ranges: string[] }> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
-      for (const [sheet, writes] of this.cellWrites) {
-        const cells = [...writes.values()];
-        const grid = this.grids.get(sheet) ?? [];
-        const previous = cells.map((c) => ({
-          ...c,
-          value: roundTripValue(grid[c.row - 1]?.[c.col - 1] ?? ''),
-        }));
-        // Pushed before the call: a sheet written part-way is restored too (rewriting an unchanged cell is harmless).
-        undo.push({
-          run: () => this.spreadsheet.writeCells(sheet, previous),
-          ranges: a1Ranges(cells).map((range) => `${sheet}!${range}`),
-        });
-        this.spreadsheet.writeCells(sheet, cells);
-        summary.cellsWritten += cells.length;
-        summary.sheets.push(sheet);
-      }
+      // Appends first: finding the last row is a metadata call, which after a buffered write would cost a flush.
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
         const { firstRow } = this.spreadsheet.appendRows(sheet, rows, this.appendChunkSize);
@@ -204,6 +232,28 @@ export class UnitOfWork {
         });
         summary.rowsAppended += rows.length;
         if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
+      }
+      for (const [sheet, writes] of this.cellWrites) {
+        const cells = [...writes.values()];
+        const grid = this.grids.get(sheet) ?? [];
+        const known = this.formats.get(sheet);
+        const previous = cells.map((c): CellWrite => {
+          const value = roundTripValue(grid[c.row - 1]?.[c.col - 1] ?? '');
+          // A format is put back when it was read this request. One that was not (FINALIZAR does not
+          // spend a read on them) stays as written: only metric cells carry one, and it is their right one.
+          const format = c.format === undefined ? undefined : known?.get(`${c.row}:${c.col}`);
+          return format === undefined
+            ? { row: c.row, col: c.col, value }
+            : { row: c.row, col: c.col, value, format };
+        });
+        // Pushed before the call: a sheet written part-way is restored too (rewriting an unchanged cell is harmless).
+        undo.push({
+          run: () => this.spreadsheet.writeCells(sheet, previous),
+          ranges: a1Ranges(cells).map((range) => `${sheet}!${range}`),
+        });
+        this.spreadsheet.writeCells(sheet, cells);
+        summary.cellsWritten += cells.length;
+        summary.sheets.push(sheet);
       }
       if (summary.sheets.length > 0) this.spreadsheet.flush?.();
     } catch (error) {

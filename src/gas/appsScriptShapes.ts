@@ -5,6 +5,7 @@ import type { Cell } from '../domain/cell';
 export interface RangeLike {
   getValues(): Cell[][];
   getFormulas(): string[][];
+  getNumberFormats(): string[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;
   createTextFinder(text: string): TextFinderLike;

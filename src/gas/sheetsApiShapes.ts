@@ -11,7 +11,7 @@ export interface ExtendedValue {
 export interface GridData {
   startRow?: number;
   startColumn?: number;
-  rowData?: Array<{ values?: Array<{ effectiveValue?: ExtendedValue }> }>;
+  rowData?: Array<{ values?: Array<{ effectiveValue?: ExtendedValue; userEnteredFormat?: CellFormat }> }>;
 }
 
 export interface SheetsSpreadsheet {
@@ -19,8 +19,13 @@ export interface SheetsSpreadsheet {
   sheets?: Array<{ properties?: { sheetId?: number; title?: string }; data?: GridData[] }>;
 }
 
+/** The part of a cell's format the adapter reads and writes. */
+export interface CellFormat {
+  numberFormat?: { type?: string; pattern?: string };
+}
+
 export interface RowDataIn {
-  values?: Array<{ userEnteredValue?: ExtendedValue }>;
+  values?: Array<{ userEnteredValue?: ExtendedValue; userEnteredFormat?: CellFormat }>;
 }
 
 export interface GridRangeIn {

@@ -15,7 +15,7 @@ import type {
 } from './sheetsApiShapes';
 import type { SpreadsheetLike } from './appsScriptShapes';
 import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
-import { planWriteBlocks } from './writePlan';
+import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
@@ -170,6 +170,22 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
   }
 
+  readNumberFormats(sheet: string, rect: Rect): string[][] {
+    const reply = this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: [`${quote(sheet)}!${a1(rect)}`],
+      includeGridData: true,
+      fields: 'sheets(data(rowData(values(userEnteredFormat(numberFormat(pattern))))))',
+    });
+    const rows = reply.sheets?.[0]?.data?.[0]?.rowData ?? [];
+    // The API leaves out trailing rows and cells with nothing to say: those have no format set.
+    return Array.from({ length: rect.numRows }, (_, r) =>
+      Array.from(
+        { length: rect.numCols },
+        (_, c) => rows[r]?.values?.[c]?.userEnteredFormat?.numberFormat?.pattern ?? '',
+      ),
+    );
+  }
+
   private fetch(names: readonly string[], headerOnly: readonly string[]): SheetsSpreadsheet {
     return this.api.Spreadsheets.get(this.spreadsheetId, {
       ranges: names.map((n) => (headerOnly.includes(n) ? `${quote(n)}!1:1` : quote(n))),
@@ -207,13 +223,26 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   private updateRequests(sheet: string, cells: readonly CellWrite[]): BatchRequest[] {
     const sheetId = this.sheetId(sheet);
     // One call carries any number of rectangles: keep them exact, never a bounding block.
-    return planWriteBlocks(cells, Number.POSITIVE_INFINITY).map((block) => ({
+    const values = planWriteBlocks(cells).map((block): BatchRequest => ({
       updateCells: {
         start: { sheetId, rowIndex: block.row - 1, columnIndex: block.col - 1 },
-        rows: block.values.map((line) => this.rowData(line as Cell[])),
+        rows: block.values.map((line) => this.rowData(line)),
         fields: 'userEnteredValue',
       },
     }));
+    // Formats go in their own rectangles: the field mask then touches no other cell's format.
+    const formats = planFormatBlocks(cells).map((block): BatchRequest => ({
+      updateCells: {
+        start: { sheetId, rowIndex: block.row - 1, columnIndex: block.col - 1 },
+        rows: block.values.map((line) => ({
+          values: line.map((pattern) => ({
+            userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern } },
+          })),
+        })),
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    }));
+    return [...values, ...formats];
   }
 
   private rowData(row: readonly Cell[]): { values: Array<{ userEnteredValue?: ExtendedValue }> } {
@@ -230,6 +259,13 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     if (cell.startsWith('=')) return { formulaValue: cell };
     return { stringValue: cell };
   }
+}
+
+/** `rect` in A1 notation (e.g. AK2:AO900). */
+function a1(rect: Rect): string {
+  const letter = (n: number): string =>
+    (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+  return `${letter(rect.col)}${rect.row}:${letter(rect.col + rect.numCols - 1)}${rect.row + rect.numRows - 1}`;
 }
 
 function fromExtended(value: ExtendedValue | undefined): Cell {

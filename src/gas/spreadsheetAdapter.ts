@@ -1,4 +1,5 @@
-// SpreadsheetPort over SpreadsheetApp: one getValues per sheet read, coalesced writes, chunked appends.
+// SpreadsheetPort over SpreadsheetApp: one getValues per sheet read, writes as exact rectangles (values and
+// number formats), chunked appends.
 // Create one per request: it caches sheet handles and the extents it has seen.
 
 import { columnLetter, type Cell } from '../domain/cell';
@@ -6,7 +7,7 @@ import { schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
 import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
 import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
-import { planWriteBlocks, type WriteBlock } from './writePlan';
+import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
 const NEW_SHEET_ROWS = 1000;
@@ -84,7 +85,16 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
       rows: Math.max(...blocks.map((b) => b.row + b.numRows - 1)),
       cols: Math.max(...blocks.map((b) => b.col + b.numCols - 1)),
     });
-    for (const block of blocks) this.writeBlock(sheet, block);
+    // Buffered writes cost ~0.5 ms each, a read 120 ms: one setValues per exact rectangle, nothing read back.
+    for (const b of blocks) sheet.getRange(b.row, b.col, b.numRows, b.numCols).setValues(b.values);
+    for (const b of planFormatBlocks(cells)) {
+      sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormats(b.values);
+    }
+  }
+
+  readNumberFormats(sheetName: string, rect: Rect): string[][] {
+    const sheet = this.required(sheetName);
+    return sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getNumberFormats();
   }
 
   appendRows(sheetName: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
@@ -143,25 +153,6 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     const line = [...columnFormats];
     const matrix = Array.from({ length: rect.numRows }, () => line.slice());
     sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).setNumberFormats(matrix);
-  }
-
-  private writeBlock(sheet: SheetLike, block: WriteBlock): void {
-    const range = sheet.getRange(block.row, block.col, block.numRows, block.numCols);
-    if (block.complete) {
-      range.setValues(block.values as Cell[][]);
-      return;
-    }
-    // Re-read right before writing so untouched cells go back as they are now, formulas included.
-    const current = range.getValues();
-    const formulas = range.getFormulas();
-    const merged = block.values.map((line, r) =>
-      line.map((value, c) => {
-        if (value !== undefined) return value;
-        const formula = formulas[r]?.[c] ?? '';
-        return formula !== '' ? formula : roundTripValue(current[r]?.[c] ?? '');
-      }),
-    );
-    range.setValues(merged);
   }
 
   /** Grows the grid when a write goes past it: getRange outside the sheet throws in Apps Script. */

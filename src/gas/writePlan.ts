@@ -1,22 +1,18 @@
-// Turns scattered cell writes into few setValues blocks: exact rectangles when there are few, else one
-// bounding block whose untouched cells are re-read and written back unchanged. Pure, so it is unit-tested.
+// Turns scattered cell writes into the exact rectangles they cover, values and number formats apart, and
+// never a bounding block: under the cost model a buffered write is cheap and a read is not, so nothing is
+// read back in order to coalesce. Pure, so it is unit-tested.
 
 import type { Cell } from '../domain/cell';
 import type { CellWrite } from '../ports';
 
-export interface WriteBlock {
+/** One exact rectangle of cells to write: every cell of it was asked for. */
+export interface WriteBlock<T = Cell> {
   row: number;
   col: number;
   numRows: number;
   numCols: number;
-  /** undefined marks a cell the block covers but nobody asked to write. */
-  values: Array<Array<Cell | undefined>>;
-  /** Every cell is written: no need to read the block first. */
-  complete: boolean;
+  values: T[][];
 }
-
-/** Above this many exact rectangles, one bounding block (4 calls) is cheaper than 2 calls per rectangle. */
-export const MAX_EXACT_BLOCKS = 2;
 
 interface Rectangle {
   row: number;
@@ -25,20 +21,9 @@ interface Rectangle {
   endCol: number;
 }
 
-function latestWrites(cells: readonly CellWrite[]): Map<number, Map<number, Cell>> {
-  const byRow = new Map<number, Map<number, Cell>>();
-  for (const { row, col, value } of cells) {
-    let line = byRow.get(row);
-    if (!line) {
-      line = new Map();
-      byRow.set(row, line);
-    }
-    line.set(col, value);
-  }
-  return byRow;
-}
+type Grid<T> = Map<number, Map<number, T>>;
 
-function exactRectangles(byRow: Map<number, Map<number, Cell>>): Rectangle[] {
+function exactRectangles<T>(byRow: Grid<T>): Rectangle[] {
   const closed: Rectangle[] = [];
   let open = new Map<string, Rectangle>();
   for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
@@ -66,37 +51,35 @@ function exactRectangles(byRow: Map<number, Map<number, Cell>>): Rectangle[] {
   return closed.sort((a, b) => a.row - b.row || a.col - b.col);
 }
 
-function blockOf(rect: Rectangle, byRow: Map<number, Map<number, Cell>>): WriteBlock {
-  const numRows = rect.endRow - rect.row + 1;
-  const numCols = rect.endCol - rect.col + 1;
-  let complete = true;
-  const values = Array.from({ length: numRows }, (_, r) =>
-    Array.from({ length: numCols }, (_, c) => {
-      const line = byRow.get(rect.row + r);
-      const col = rect.col + c;
-      if (!line || !line.has(col)) {
-        complete = false;
-        return undefined;
-      }
-      return line.get(col);
-    }),
-  );
-  return { row: rect.row, col: rect.col, numRows, numCols, values, complete };
+function plan<T>(cells: ReadonlyArray<{ row: number; col: number }>, valueOf: (i: number) => T | undefined) {
+  // The last write to a cell wins.
+  const byRow: Grid<T> = new Map();
+  cells.forEach(({ row, col }, i) => {
+    const value = valueOf(i);
+    if (value === undefined) return;
+    let line = byRow.get(row);
+    if (!line) {
+      line = new Map();
+      byRow.set(row, line);
+    }
+    line.set(col, value);
+  });
+  return exactRectangles(byRow).map((rect): WriteBlock<T> => {
+    const numRows = rect.endRow - rect.row + 1;
+    const numCols = rect.endCol - rect.col + 1;
+    const values = Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => byRow.get(rect.row + r)!.get(rect.col + c)!),
+    );
+    return { row: rect.row, col: rect.col, numRows, numCols, values };
+  });
 }
 
-export function planWriteBlocks(
-  cells: readonly CellWrite[],
-  maxExactBlocks = MAX_EXACT_BLOCKS,
-): WriteBlock[] {
-  if (cells.length === 0) return [];
-  const byRow = latestWrites(cells);
-  const rectangles = exactRectangles(byRow);
-  if (rectangles.length <= maxExactBlocks) return rectangles.map((rect) => blockOf(rect, byRow));
-  const bounds = rectangles.reduce((acc, r) => ({
-    row: Math.min(acc.row, r.row),
-    col: Math.min(acc.col, r.col),
-    endRow: Math.max(acc.endRow, r.endRow),
-    endCol: Math.max(acc.endCol, r.endCol),
-  }));
-  return [blockOf(bounds, byRow)];
+/** The values of `cells` as exact rectangles (adjacent cells of consecutive rows share one), top to bottom. */
+export function planWriteBlocks(cells: readonly CellWrite[]): WriteBlock[] {
+  return plan(cells, (i) => cells[i]!.value);
+}
+
+/** The number formats `cells` carry, as exact rectangles of the cells that carry one. */
+export function planFormatBlocks(cells: readonly CellWrite[]): WriteBlock<string>[] {
+  return plan(cells, (i) => cells[i]!.format);
 }

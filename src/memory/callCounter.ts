@@ -1,4 +1,7 @@
-// Counts service calls per sheet, the cost unit of Apps Script (design §6), and injects faults on demand.
+// Counts service calls per sheet, the cost unit of Apps Script (design §6), keeps each call's kind and cells
+// so a run can be priced with the cost model (costModel.ts), and injects faults on demand.
+
+import { kindOf, price, type Price, type PricedCall } from './costModel';
 
 export interface Fault {
   /** Sheet name the call targets; omit for any. */
@@ -13,15 +16,28 @@ export interface Fault {
 
 export const SPREADSHEET_TARGET = '(spreadsheet)';
 
+/** One counted call as the cost model sees it, with where it went. */
+export interface CountedCall extends PricedCall {
+  target: string;
+  method: string;
+}
+
 export class CallCounter {
   private readonly perTarget = new Map<string, number>();
   private readonly faults: Array<Fault & { seen: number; failed: number }> = [];
   readonly log: string[] = [];
+  /** Every call since the last reset, in order, with its kind and cells (what `price` reads). */
+  readonly calls: CountedCall[] = [];
   keepLog = false;
 
-  /** Counts one call; `detail` (e.g. "900x11" for a setValues) goes into the log when it is kept. */
-  record(target: string, method: string, detail = ''): void {
+  /**
+   * Counts one call; `detail` (e.g. "900x11" for a setValues) goes into the log when it is kept, `cells`
+   * is how many cells it read or wrote. `kindMethod` names the method for the cost model when `method`
+   * alone is ambiguous (e.g. `sheetsApi.get`).
+   */
+  record(target: string, method: string, detail = '', cells = 0, kindMethod = method): void {
     this.perTarget.set(target, (this.perTarget.get(target) ?? 0) + 1);
+    this.calls.push({ target, method, kind: kindOf(kindMethod), cells });
     if (this.keepLog) this.log.push(detail ? `${target}.${method} ${detail}` : `${target}.${method}`);
     for (const fault of this.faults) {
       if (fault.method !== method || (fault.sheet !== undefined && fault.sheet !== target)) continue;
@@ -55,8 +71,14 @@ export class CallCounter {
     return Object.fromEntries([...this.perTarget.entries()].sort());
   }
 
+  /** The calls since the last reset priced with the cost model (see costModel.ts). */
+  price(): Price {
+    return price(this.calls);
+  }
+
   reset(): void {
     this.perTarget.clear();
     this.log.length = 0;
+    this.calls.length = 0;
   }
 }

@@ -1,4 +1,11 @@
-// In-memory LockService, PropertiesService, ScriptApp, Ui, HtmlService and Session, shaped like Apps Script's.
+// In-memory LockService, PropertiesService, ScriptApp, Ui, HtmlService and Session, shaped like Apps Script's;
+// lock, properties and trigger calls are counted (and priced by the cost model) in a CallCounter.
+
+import { CallCounter } from './callCounter';
+
+export const LOCK_TARGET = '(lock)';
+export const PROPERTIES_TARGET = '(properties)';
+export const TRIGGERS_TARGET = '(triggers)';
 
 import { PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
 
@@ -10,10 +17,14 @@ export class FakeLockState {
 }
 
 export class FakeLock {
-  constructor(private readonly state: FakeLockState) {}
+  constructor(
+    private readonly state: FakeLockState,
+    private readonly calls = new CallCounter(),
+  ) {}
 
   tryLock(timeoutInMillis: number): boolean {
     void timeoutInMillis;
+    this.calls.record(LOCK_TARGET, 'tryLock');
     if (this.state.holder === null || this.state.holder === this) {
       this.state.holder = this;
       return true;
@@ -27,6 +38,7 @@ export class FakeLock {
   }
 
   waitLock(timeoutInMillis: number): void {
+    // The tryLock inside counts the call.
     if (!this.tryLock(timeoutInMillis))
       throw new Error('Exception: Lock timeout: another process was holding the lock.');
   }
@@ -42,23 +54,28 @@ export class FakeLock {
 
 export class FakeLockService {
   readonly state = new FakeLockState();
+  /** Where lock calls are counted (`tryLock` / `waitLock`: 60 ms each under the cost model). */
+  constructor(readonly calls = new CallCounter()) {}
   getDocumentLock(): FakeLock {
-    return new FakeLock(this.state);
+    return new FakeLock(this.state, this.calls);
   }
   getScriptLock(): FakeLock {
-    return new FakeLock(this.state);
+    return new FakeLock(this.state, this.calls);
   }
   getUserLock(): FakeLock {
-    return new FakeLock(this.state);
+    return new FakeLock(this.state, this.calls);
   }
 }
 
 export class FakeProperties {
   private readonly data = new Map<string, string>();
+  constructor(private readonly calls = new CallCounter()) {}
   getProperty(key: string): string | null {
+    this.calls.record(PROPERTIES_TARGET, 'getProperty');
     return this.data.get(key) ?? null;
   }
   setProperty(key: string, value: string): FakeProperties {
+    this.calls.record(PROPERTIES_TARGET, 'setProperty');
     // Apps Script refuses a value over 9 KB (UTF-8 bytes, key included).
     if (utf8Length(key) + utf8Length(String(value)) > PROPERTY_MAX_BYTES) {
       throw new Error('Exception: Argument too large: value');
@@ -67,18 +84,26 @@ export class FakeProperties {
     return this;
   }
   deleteProperty(key: string): FakeProperties {
+    this.calls.record(PROPERTIES_TARGET, 'deleteProperty');
     this.data.delete(key);
     return this;
   }
   getProperties(): Record<string, string> {
+    this.calls.record(PROPERTIES_TARGET, 'getProperties');
     return Object.fromEntries(this.data);
   }
 }
 
 export class FakePropertiesService {
-  readonly document = new FakeProperties();
-  readonly script = new FakeProperties();
-  readonly user = new FakeProperties();
+  readonly document: FakeProperties;
+  readonly script: FakeProperties;
+  readonly user: FakeProperties;
+  /** Where property calls are counted (get 30 ms, set/delete 62 ms under the cost model). */
+  constructor(readonly calls = new CallCounter()) {
+    this.document = new FakeProperties(calls);
+    this.script = new FakeProperties(calls);
+    this.user = new FakeProperties(calls);
+  }
   getDocumentProperties() {
     return this.document;
   }
@@ -103,11 +128,16 @@ export class FakeScriptApp {
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN' };
   readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
 
+  /** Where trigger calls are counted (100 ms each under the cost model). */
+  constructor(readonly calls = new CallCounter()) {}
+
   getProjectTriggers(): FakeTrigger[] {
+    this.calls.record(TRIGGERS_TARGET, 'getProjectTriggers');
     return [...this.triggers];
   }
 
   deleteTrigger(trigger: FakeTrigger): void {
+    this.calls.record(TRIGGERS_TARGET, 'deleteTrigger');
     const i = this.triggers.indexOf(trigger);
     if (i >= 0) this.triggers.splice(i, 1);
   }
@@ -115,6 +145,7 @@ export class FakeScriptApp {
   newTrigger(handler: string) {
     let hours = 1;
     const create = (): FakeTrigger => {
+      this.calls.record(TRIGGERS_TARGET, 'create', '', 0, 'trigger.create');
       const id = String(this.nextId++);
       const trigger: FakeTrigger = {
         getHandlerFunction: () => handler,

@@ -1,5 +1,6 @@
 // An in-memory Sheets advanced service (Spreadsheets.get / batchUpdate) over a FakeSpreadsheet: one counted
-// call each, values as the API gives them (dates as serial numbers), and batchUpdate atomic like the real one.
+// call each (priced with the cells it carries), values as the API gives them (dates as serial numbers), number
+// formats as userEnteredFormat, and batchUpdate atomic like the real one.
 
 import { isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
@@ -14,10 +15,26 @@ import type { FakeSheet, FakeSpreadsheet } from './fakeSpreadsheet';
 
 export const SHEETS_API_TARGET = '(sheets-api)';
 
-function parseRange(range: string): { title: string; headerOnly: boolean } {
-  const m = /^'((?:[^']|'')*)'(?:!1:1)?$/.exec(range);
+interface ParsedRange {
+  title: string;
+  headerOnly: boolean;
+  /** A1 rectangle (e.g. AK2:AO900) as 1-based row, col and size; absent for a whole sheet. */
+  rect?: { row: number; col: number; numRows: number; numCols: number };
+}
+
+function parseRange(range: string): ParsedRange {
+  const m = /^'((?:[^']|'')*)'(?:!(1:1|([A-Z]+)(\d+):([A-Z]+)(\d+)))?$/.exec(range);
   if (!m) throw new Error(`GoogleJsonResponseException: Unable to parse range: ${range}`);
-  return { title: m[1]!.replace(/''/g, "'"), headerOnly: range.endsWith('!1:1') };
+  const title = m[1]!.replace(/''/g, "'");
+  if (!m[3]) return { title, headerOnly: m[2] === '1:1' };
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const row = Number(m[4]);
+  const first = col(m[3]);
+  return {
+    title,
+    headerOnly: false,
+    rect: { row, col: first, numRows: Number(m[6]) - row + 1, numCols: col(m[5]!) - first + 1 },
+  };
 }
 
 export class FakeSheetsApi implements SheetsApiLike {
@@ -32,42 +49,69 @@ export class FakeSheetsApi implements SheetsApiLike {
 
   private get(id: string, args: { ranges?: string[]; includeGridData?: boolean }): SheetsSpreadsheet {
     void id;
-    this.book.calls.record(SHEETS_API_TARGET, 'get');
     const tz = this.book.timeZoneUncounted;
     const ranges = (args.ranges ?? []).map(parseRange);
     for (const r of ranges) {
-      if (!this.book.hasSheet(r.title))
+      if (!this.book.hasSheet(r.title)) {
+        // A refused call is still a round trip.
+        this.book.calls.record(SHEETS_API_TARGET, 'get', '', 0, 'sheetsApi.get');
         throw new Error(`GoogleJsonResponseException: Unable to parse range: '${r.title}'`);
+      }
     }
     const names = ranges.length > 0 ? ranges.map((r) => r.title) : this.book.sheetNames();
-    return {
+    let cells = 0;
+    const reply: SheetsSpreadsheet = {
       properties: { timeZone: tz },
       sheets: names.map((title) => {
         const sheet = this.book.sheet(title);
         const properties = { sheetId: sheet.sheetId, title };
         if (!args.includeGridData) return { properties };
-        const headerOnly = ranges.find((r) => r.title === title)?.headerOnly ?? false;
+        const range = ranges.find((r) => r.title === title);
+        if (range?.rect) {
+          const { row, col, numRows, numCols } = range.rect;
+          const values = sheet.readBlock(row, col, numRows, numCols);
+          const formats = sheet.readFormats(row, col, numRows, numCols);
+          cells += numRows * numCols;
+          return {
+            properties,
+            data: [
+              {
+                startRow: row - 1,
+                startColumn: col - 1,
+                rowData: values.map((line, r) => ({
+                  values: line.map((c, i) => ({
+                    effectiveValue: toEffective(c, tz),
+                    ...(formats[r]![i]
+                      ? { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: formats[r]![i] } } }
+                      : {}),
+                  })),
+                })),
+              },
+            ],
+          };
+        }
         const values = sheet.lastRow() === 0 ? [] : sheet.dump();
-        const rows = headerOnly ? values.slice(0, 1) : values;
-        return {
-          properties,
-          data: [
-            {
-              startRow: 0,
-              startColumn: 0,
-              rowData: rows.map((row) => ({
-                values: trimTrailing(row).map((c) => ({ effectiveValue: toEffective(c, tz) })),
-              })),
-            },
-          ],
-        };
+        const rows = range?.headerOnly ? values.slice(0, 1) : values;
+        const rowData = rows.map((row) => ({
+          values: trimTrailing(row).map((c) => ({ effectiveValue: toEffective(c, tz) })),
+        }));
+        for (const line of rowData) cells += line.values.length;
+        return { properties, data: [{ startRow: 0, startColumn: 0, rowData }] };
       }),
     };
+    this.book.calls.record(SHEETS_API_TARGET, 'get', '', cells, 'sheetsApi.get');
+    return reply;
   }
 
   private batchUpdate(resource: { requests: BatchRequest[] }, id: string): unknown {
     void id;
-    this.book.calls.record(SHEETS_API_TARGET, 'batchUpdate');
+    this.book.calls.record(
+      SHEETS_API_TARGET,
+      'batchUpdate',
+      '',
+      resource.requests.reduce((n, r) => n + cellsOf(r), 0),
+      'sheetsApi.batchUpdate',
+    );
     const restore = this.book.sheetNames().map((name) => this.book.sheet(name).snapshot());
     const created: string[] = [];
     try {
@@ -89,11 +133,11 @@ export class FakeSheetsApi implements SheetsApiLike {
 
   private apply(request: BatchRequest, created: string[]): void {
     if (request.updateCells) {
-      const { start, rows } = request.updateCells;
-      this.writeRows(this.sheet(start.sheetId), start.rowIndex + 1, start.columnIndex + 1, rows);
+      const { start, rows, fields } = request.updateCells;
+      this.writeRows(this.sheet(start.sheetId), start.rowIndex + 1, start.columnIndex + 1, rows, fields);
     } else if (request.appendCells) {
       const sheet = this.sheet(request.appendCells.sheetId);
-      this.writeRows(sheet, sheet.lastRow() + 1, 1, request.appendCells.rows);
+      this.writeRows(sheet, sheet.lastRow() + 1, 1, request.appendCells.rows, request.appendCells.fields);
     } else if (request.deleteDimension) {
       const { range } = request.deleteDimension;
       this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);
@@ -119,15 +163,36 @@ export class FakeSheetsApi implements SheetsApiLike {
     }
   }
 
-  private writeRows(sheet: FakeSheet, row: number, col: number, rows: RowDataIn[]): void {
+  /** Writes what the field mask names: values (`userEnteredValue`) and/or number formats. */
+  private writeRows(sheet: FakeSheet, row: number, col: number, rows: RowDataIn[], fields: string): void {
+    const masked = fields.split(',').map((f) => f.trim());
+    const values = masked.includes('userEnteredValue');
+    const formats = masked.includes('userEnteredFormat.numberFormat');
+    if (!values && !formats) throw new Error(`GoogleJsonResponseException: unsupported field mask ${fields}`);
     rows.forEach((line, r) => {
       (line.values ?? []).forEach((cell, c) => {
+        if (formats) {
+          const pattern = cell.userEnteredFormat?.numberFormat?.pattern ?? '';
+          sheet.writeFormats(row + r, col + c, 1, 1, () => pattern);
+        }
+        if (!values) return;
         const v = cell.userEnteredValue;
         if (v?.formulaValue !== undefined) sheet.putCell(row + r, col + c, '', v.formulaValue);
         else sheet.putCell(row + r, col + c, v?.numberValue ?? v?.boolValue ?? v?.stringValue ?? '');
       });
     });
   }
+}
+
+/** Cells a batchUpdate request carries (what the cost model prices per cell written). */
+function cellsOf(request: BatchRequest): number {
+  const rows = request.updateCells?.rows ?? request.appendCells?.rows ?? [];
+  let cells = 0;
+  for (const line of rows) cells += line.values?.length ?? 0;
+  const range = request.repeatCell?.range;
+  if (range)
+    cells += (range.endRowIndex - range.startRowIndex) * (range.endColumnIndex - range.startColumnIndex);
+  return cells;
 }
 
 function trimTrailing(row: Cell[]): Cell[] {

@@ -1,5 +1,6 @@
 // An in-memory SpreadsheetApp spreadsheet that behaves like Apps Script where bugs hide: range bounds and
-// shape errors, copies on read, typed-input conversion on write, formulas, getLastRow by content, call counts.
+// shape errors, copies on read, typed-input conversion on write, formulas, number formats, getLastRow by
+// content, and every call counted with the cells it carries (priced by costModel.ts).
 
 import type { Cell } from '../domain/cell';
 import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
@@ -35,8 +36,9 @@ export class FakeRange {
     private readonly numCols: number,
   ) {}
 
+  /** Counts a call on this range: it carries every cell of the range (what the cost model prices). */
   private touch(method: string) {
-    this.sheet.touch(method, `${this.numRows}x${this.numCols}`);
+    this.sheet.touch(method, `${this.numRows}x${this.numCols}`, this.numRows * this.numCols);
   }
 
   getRow() {
@@ -202,8 +204,8 @@ export class FakeSheet {
     return this.sheetId;
   }
 
-  touch(method: string, detail = ''): void {
-    this.book.calls.record(this.name, method, detail);
+  touch(method: string, detail = '', cells = 0): void {
+    this.book.calls.record(this.name, method, detail, cells);
   }
 
   getName(): string {

@@ -1,9 +1,12 @@
 // Ports over the in-memory Apps Script fakes: what tests, the bench and the playground run use cases on.
-// Each call to `ports()` is one simulated execution (its own lock handle and request caches).
+// Each call to `ports()` is one simulated execution (its own lock handle and request caches); every service
+// call it makes is counted and can be priced with the cost model.
 
 import { lockAdapter, propertiesAdapter } from '../gas/services';
 import { AppsScriptSpreadsheet } from '../gas/spreadsheetAdapter';
 import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
+import { CallCounter } from './callCounter';
+import { price, type Price } from './costModel';
 import { FakeSheetsApi } from './fakeSheetsApi';
 import type { ClockPort, Ports } from '../ports';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
@@ -29,6 +32,10 @@ export interface MemoryEnvironment {
   propertiesService: FakePropertiesService;
   clock: ClockPort;
   ports(): Ports;
+  /** Forgets the calls counted so far (spreadsheet, Sheets API, lock, properties). */
+  resetCalls(): void;
+  /** The calls since the last reset, priced with the cost model (src/memory/costModel.ts). */
+  price(): Price;
 }
 
 export type Backend = 'spreadsheetApp' | 'sheetsApi';
@@ -43,8 +50,10 @@ export function memoryEnvironment(
     backend?: Backend;
   } = {},
 ): MemoryEnvironment {
-  const lockService = options.lockService ?? new FakeLockService();
-  const propertiesService = options.propertiesService ?? new FakePropertiesService();
+  const serviceCalls = new CallCounter();
+  const lockService = options.lockService ?? new FakeLockService(serviceCalls);
+  const propertiesService = options.propertiesService ?? new FakePropertiesService(serviceCalls);
+  const counters = [...new Set([spreadsheet.calls, lockService.calls, propertiesService.calls])];
   const clock = options.clock ?? { now: () => Date.now() };
   const sheetsApi = new FakeSheetsApi(spreadsheet);
   return {
@@ -61,5 +70,9 @@ export function memoryEnvironment(
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,
     }),
+    resetCalls: () => counters.forEach((c) => c.reset()),
+    // Lock and property calls are never reads or metadata, so listing them after the sheet calls prices
+    // the flushes exactly as their real interleaving would.
+    price: () => price(counters.flatMap((c) => c.calls)),
   };
 }

@@ -224,13 +224,29 @@ describe('bad input', () => {
 });
 
 describe('a write that fails, and whose undo fails too', () => {
+  it('a failing audit append comes first: nothing was written, and the message says so truthfully', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
+    const env = environment(book);
+    const before = ['Uniones', 'Operaciones'].map((name) => book.sheet(name).dump());
+    book.calls.injectFault({ sheet: 'Metadata', method: 'setValues' });
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues' });
+    const error = failure(() =>
+      finishWork(env.ports(), armRequest(['001+8', '001+9', '001+10'], 'req-undo-0')),
+    );
+    expect(error.message).toBe(
+      'INTERNAL: No se pudo guardar el registro de ARM de la OT 001; la planilla quedó como estaba. Intente de nuevo.',
+    );
+    expect(['Uniones', 'Operaciones'].map((name) => book.sheet(name).dump())).toEqual(before);
+  });
+
   it('says which cells could not be restored, and the ERROR event names them', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
     const unionsBefore = book.sheet('Uniones').dump();
-    // The audit append fails; then putting Operaciones back (after its 2 writes) fails too.
-    book.calls.injectFault({ sheet: 'Metadata', method: 'setValues' });
-    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 2 });
+    // Operaciones' second rectangle fails after the completion stamp was written; putting Operaciones back
+    // (its first undo write, the next setValues that the second fault sees) fails too.
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 1 });
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 1 });
     const error = failure(() =>
       finishWork(env.ports(), armRequest(['001+8', '001+9', '001+10'], 'req-undo-1')),
     );
@@ -241,7 +257,8 @@ describe('a write that fails, and whose undo fails too', () => {
         `quedado escritas ${notRestored.join(', ')}. Revise esas celdas antes de intentar de nuevo.`,
     );
     expect(error.message).not.toContain('quedó como estaba');
-    // What the message says is what the sheet shows: the completion stamp is still there; Uniones was restored.
+    // What the message says is what the sheet shows: the completion stamp is still there; Uniones was restored
+    // and the audit rows of the failed request were removed.
     expect(rowOf(book, 'Operaciones', (r) => r.OT === '001')).toMatchObject({
       Fecha_Armado: '22-11-2026',
       Armador: 'MR(93)',

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { finishWork } from '../../../src/app/finishWork';
 import { SHEETS_API_TARGET } from '../../../src/memory/fakeSheetsApi';
-import { environment, NOW, progressBook, records } from '../../support/tracking';
+import {
+  BACKENDS,
+  environment,
+  NOW,
+  progressBook,
+  records,
+  tagOf,
+  trackingBook,
+  type UnionSpec,
+} from '../../support/tracking';
+
+/** Three OTs of 20 unions whose rows are interleaved: OT 001's unions sit every third row of Uniones. */
+function scatteredBook() {
+  const ots = ['001', '002', '003'];
+  const unions: UnionSpec[] = [];
+  for (let n = 1; n <= 20; n++) for (const ot of ots) unions.push({ ot, n });
+  return trackingBook({ spools: ots.map((ot) => ({ ot, tag: tagOf(ot) })), unions });
+}
 
 const request = (n: number, requestId: string) => ({
   ot: '001',
@@ -55,5 +72,29 @@ describe('service calls of a FINALIZAR', () => {
     );
     expect(['Uniones', 'Operaciones'].map((s) => book.sheet(s).dump())).toEqual(before);
     expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['ERROR']);
+  });
+});
+
+describe.each(BACKENDS)('priced cost of a FINALIZAR of scattered unions (%s)', (backend) => {
+  it('reads the same for 1, 10 and 19 unions: writes are exact rectangles, nothing is read back', () => {
+    const priced = [1, 10, 19].map((n) => {
+      const book = scatteredBook();
+      const env = environment(book, NOW, backend);
+      env.resetCalls();
+      const result = finishWork(env.ports(), request(n, `req-priced-${n}`));
+      expect(result.updated).toHaveLength(n);
+      return env.price();
+    });
+    const reads = priced.map((p) => [p.reads, p.cellsRead, p.metadata, p.flushes]);
+    expect(reads[1]).toEqual(reads[0]);
+    expect(reads[2]).toEqual(reads[0]);
+    // What still grows is cheap: the cells written (0.01 ms each), and through SpreadsheetApp one buffered
+    // setValues (0.5 ms) and getRange (2 ms) per rectangle.
+    const besidesWrites = priced.map(
+      (p) => p.ms - (p.msByKind.write ?? 0) - (p.msByKind.lookup ?? 0) - (p.msByKind.apiUpdate ?? 0),
+    );
+    expect(besidesWrites[1]).toBeCloseTo(besidesWrites[0]!, 6);
+    expect(besidesWrites[2]).toBeCloseTo(besidesWrites[0]!, 6);
+    expect(priced[2]!.cellsWritten).toBeGreaterThan(priced[0]!.cellsWritten);
   });
 });
