@@ -28,6 +28,8 @@ export type CallKind =
 export interface PricedCall {
   kind: CallKind;
   cells: number;
+  /** The method called; `flush` (SpreadsheetApp.flush) pays the pending flush at that point. */
+  method?: string;
 }
 
 /** Milliseconds per call kind (`base` per call, `perCell` per cell it carries). Sources: the cost model. */
