@@ -77,9 +77,16 @@ export interface UiPort {
   confirm(title: string, message: string): boolean;
 }
 
+/** Unique ids (Apps Script: Utilities.getUuid), e.g. the opaque `version` token of a row we change. */
+export interface IdsPort {
+  /** A new id, unique across executions: UUID text such as "3b241101-e2bb-4255-8caf-4136c566a962". */
+  uuid(): string;
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
   lock: LockPort;
   properties: PropertiesPort;
   clock: ClockPort;
+  ids: IdsPort;
 }

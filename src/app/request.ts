@@ -35,13 +35,13 @@ export const TRACKING_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.traba
 export function openRequest(ports: Ports, settings: Settings = loadSettings(ports.properties)): RequestScope {
   const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize });
   const issues: CellIssue[] = [];
-  const spools = new SpoolRepository(uow, issues);
+  const spools = new SpoolRepository(uow, issues, ports.ids);
   return {
     ports,
     settings,
     uow,
     spools,
-    unions: new UnionRepository(uow, spools, issues),
+    unions: new UnionRepository(uow, spools, issues, ports.ids),
     workers: new WorkerRepository(uow, issues),
     metadata: new MetadataRepository(uow),
     issues,

@@ -100,7 +100,8 @@ export const OPERACIONES_SCHEMA: SheetSchema = {
     { name: OPERACIONES.fechaQc, kind: 'date' },
     { name: OPERACIONES.ocupadoPor, kind: 'text' },
     { name: OPERACIONES.fechaOcupacion, kind: 'datetime' },
-    { name: OPERACIONES.version, kind: 'integer' },
+    // An opaque token (UUID text written by the other system): never checked as a number.
+    { name: OPERACIONES.version, kind: 'text' },
     { name: OPERACIONES.estadoDetalle, kind: 'text' },
     ...METRIC_COLUMNS.map(metricColumn),
   ],
@@ -114,7 +115,6 @@ const UNION_KINDS: Record<string, ColumnKind> = {
   SOL_FECHA_INICIO: 'datetime',
   SOL_FECHA_FIN: 'datetime',
   NDT_FECHA: 'date',
-  version: 'integer',
 };
 const UNION_REQUIRED = new Set(['OT', 'N_UNION', 'TAG_SPOOL', 'DN_UNION', 'TIPO_UNION']);
 

@@ -9,6 +9,7 @@ import type { Spool } from '../domain/spool';
 import { escapeText } from '../domain/text';
 import { RowReader, type CellIssue } from './rowReader';
 import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
+import type { IdsPort } from '../ports';
 import type { Table } from './table';
 import type { UnitOfWork } from './unitOfWork';
 
@@ -18,7 +19,8 @@ export class SpoolRepository {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly issues: CellIssue[] = [],
+    private readonly issues: CellIssue[],
+    private readonly ids: IdsPort,
   ) {}
 
   private load() {
@@ -50,7 +52,8 @@ export class SpoolRepository {
         ocupadoPor: read.text(row, OPERACIONES.ocupadoPor),
         fechaOcupacion: read.date(row, OPERACIONES.fechaOcupacion),
         estadoDetalle: read.text(row, OPERACIONES.estadoDetalle),
-        version: read.integer(row, OPERACIONES.version) ?? 0,
+        // An opaque token (UUID text from the other system, or a number): read as text, never warned about.
+        version: read.text(row, OPERACIONES.version),
       };
       spools.push(spool);
       if (tag !== '') byTag.set(tag, [...(byTag.get(tag) ?? []), spool]);
@@ -105,8 +108,9 @@ export class SpoolRepository {
     this.uow.set(this.load().table, spool.rowNumber, column, value);
   }
 
+  /** Every change to the row gets a new unique token, so whoever read the old one sees it changed. */
   private bumpVersion(spool: Spool) {
-    this.set(spool, OPERACIONES.version, spool.version + 1);
+    this.set(spool, OPERACIONES.version, escapeText(this.ids.uuid()));
   }
 
   occupy(spool: Spool, display: string, now: number, estado: string): void {

@@ -12,6 +12,7 @@ import { N_UNION_MAX, N_UNION_MIN, unionKey, type Union } from '../domain/union'
 import { RowReader, type CellIssue } from './rowReader';
 import { UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
 import type { SpoolRepository } from './spoolRepository';
+import type { IdsPort } from '../ports';
 import type { Table, TableRow } from './table';
 import type { UnitOfWork } from './unitOfWork';
 
@@ -84,7 +85,8 @@ export class UnionRepository {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly spools: SpoolRepository,
-    private readonly issues: CellIssue[] = [],
+    private readonly issues: CellIssue[],
+    private readonly ids: IdsPort,
   ) {}
 
   private index(): RowIndex {
@@ -169,7 +171,8 @@ export class UnionRepository {
       ...valid,
       armWorker: read.text(row, UNIONES.armWorker),
       solWorker: read.text(row, UNIONES.solWorker),
-      version: read.integer(row, UNIONES.version) ?? 0,
+      // An opaque token (UUID text from the other system, or a number): read as text, never warned about.
+      version: read.text(row, UNIONES.version),
     };
   }
 
@@ -225,8 +228,8 @@ export class UnionRepository {
     this.uow.set(table, union.rowNumber, inicio, escapeText(formatDateTime(record.inicio, tz)));
     this.uow.set(table, union.rowNumber, fin, escapeText(formatDateTime(record.fin, tz)));
     this.uow.set(table, union.rowNumber, worker, escapeText(record.worker));
-    this.uow.set(table, union.rowNumber, UNIONES.version, union.version + 1);
-    const version = union.version + 1;
+    const version = this.ids.uuid();
+    this.uow.set(table, union.rowNumber, UNIONES.version, escapeText(version));
     return operation === 'ARM'
       ? { ...union, armInicio: record.inicio, armFin: record.fin, armWorker: record.worker, version }
       : { ...union, solInicio: record.inicio, solFin: record.fin, solWorker: record.worker, version };

@@ -28,6 +28,7 @@ export function requestPorts(): Ports {
     lock: lockAdapter(LockService.getDocumentLock()),
     properties,
     clock: systemClock,
+    ids: { uuid: () => Utilities.getUuid() },
   };
 }
 

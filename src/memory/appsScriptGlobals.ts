@@ -2,6 +2,7 @@
 // in the bundle test and the playground.
 
 import { FakeSpreadsheet } from './fakeSpreadsheet';
+import { sequentialIds } from './memoryPorts';
 import {
   FakeHtmlService,
   FakeLockService,
@@ -55,6 +56,7 @@ export function createFakeAppsScript(
       ScriptApp: scriptApp,
       HtmlService: htmlService,
       Session: new FakeSession(options.userEmail),
+      Utilities: { getUuid: sequentialIds().uuid },
       Logger: { log },
       console: { log, info: log, warn: log, error: log },
     },

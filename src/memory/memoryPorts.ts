@@ -5,7 +5,7 @@ import { lockAdapter, propertiesAdapter } from '../gas/services';
 import { AppsScriptSpreadsheet } from '../gas/spreadsheetAdapter';
 import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
 import { FakeSheetsApi } from './fakeSheetsApi';
-import type { ClockPort, Ports } from '../ports';
+import type { ClockPort, IdsPort, Ports } from '../ports';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import { FakeLockService, FakePropertiesService } from './fakeServices';
 
@@ -23,11 +23,26 @@ export class ManualClock implements ClockPort {
   }
 }
 
+/**
+ * UUID-shaped ids from a counter: unique within one environment and the same on every run, so tests can
+ * assert on them ("00000000-0000-4000-8000-000000000001", then …002).
+ */
+export function sequentialIds(): IdsPort {
+  let next = 0;
+  return {
+    uuid: () => {
+      next += 1;
+      return `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`;
+    },
+  };
+}
+
 export interface MemoryEnvironment {
   spreadsheet: FakeSpreadsheet;
   lockService: FakeLockService;
   propertiesService: FakePropertiesService;
   clock: ClockPort;
+  ids: IdsPort;
   ports(): Ports;
 }
 
@@ -39,6 +54,7 @@ export function memoryEnvironment(
     clock?: ClockPort;
     lockService?: FakeLockService;
     propertiesService?: FakePropertiesService;
+    ids?: IdsPort;
     /** Which adapter the requests go through: SpreadsheetApp (default) or the Sheets advanced service. */
     backend?: Backend;
   } = {},
@@ -47,11 +63,14 @@ export function memoryEnvironment(
   const propertiesService = options.propertiesService ?? new FakePropertiesService();
   const clock = options.clock ?? { now: () => Date.now() };
   const sheetsApi = new FakeSheetsApi(spreadsheet);
+  // Shared by every execution of this environment: ids stay unique across requests.
+  const ids = options.ids ?? sequentialIds();
   return {
     spreadsheet,
     lockService,
     propertiesService,
     clock,
+    ids,
     ports: () => ({
       spreadsheet:
         options.backend === 'sheetsApi'
@@ -60,6 +79,7 @@ export function memoryEnvironment(
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,
+      ids,
     }),
   };
 }
