@@ -24,6 +24,13 @@ export interface SpreadsheetPort {
    * Sheets in `headerOnly` give row 1 alone (the audit log is never read whole).
    */
   readSheets(names: readonly string[], headerOnly?: readonly string[]): Map<string, Cell[][] | null>;
+  /**
+   * The text the sheet shows (getDisplayValues; the Sheets API's FORMATTED_VALUE) in rows 1..`rows` of each
+   * of `columns` (1-based), keyed by column; index 0 of each list is row 1. Used only for key columns that
+   * hold numbers (OT 8 formatted `000` shows 008), so ordinary requests do not pay for it; one read per
+   * column (SpreadsheetApp) or per call (Sheets API).
+   */
+  readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]>;
   /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
   /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */

@@ -24,6 +24,8 @@ export class UnitOfWork {
   private readonly grids = new Map<string, Cell[][] | null>();
   private readonly headers = new Map<string, Cell[] | null>();
   private readonly tables = new Map<string, Table>();
+  /** Sheet → 0-based column index → the text the sheet shows, rows 1..n (key columns holding numbers only). */
+  private readonly display = new Map<string, Map<number, readonly string[]>>();
   private readonly cellWrites = new Map<string, Map<string, CellWrite>>();
   private readonly appends = new Map<string, Record<string, Cell>[]>();
   private readonly appendChunkSize: number;
@@ -78,9 +80,29 @@ export class UnitOfWork {
     this.prefetch([spec.sheet]);
     const grid = this.grids.get(spec.sheet);
     if (!grid) throw schemaError(`No existe la hoja "${spec.sheet}".`, { sheet: spec.sheet });
-    const table = new Table(spec, grid);
+    const table = new Table(spec, grid, this.displayText(spec, grid));
     this.tables.set(key, table);
     return table;
+  }
+
+  /**
+   * The display text of the key columns that hold numbers (one extra read per such column, only then):
+   * keys are matched as the sheet shows them. Read once per sheet and column in a request.
+   */
+  private displayText(spec: TableSpec, grid: readonly Cell[][]): Map<number, readonly string[]> {
+    const wanted = Table.formattedKeyColumns(spec, grid);
+    const known = this.display.get(spec.sheet) ?? new Map<number, readonly string[]>();
+    this.display.set(spec.sheet, known);
+    const missing = wanted.filter((i) => !known.has(i));
+    if (missing.length > 0) {
+      const read = this.spreadsheet.readDisplayText(
+        spec.sheet,
+        missing.map((i) => i + 1),
+        grid.length,
+      );
+      for (const i of missing) known.set(i, read.get(i + 1) ?? []);
+    }
+    return new Map(wanted.map((i) => [i, known.get(i)!]));
   }
 
   /** Queues one cell of a row read through `table`; the last value set for a cell wins. */
@@ -108,6 +130,7 @@ export class UnitOfWork {
   /** Drops what was read of a sheet (it was created or reshaped since): the next access reads it again. */
   forget(sheet: string): void {
     this.grids.delete(sheet);
+    this.display.delete(sheet);
     this.headers.delete(sheet);
     for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
   }

@@ -4,6 +4,7 @@ import type { Cell } from '../domain/cell';
 
 export interface RangeLike {
   getValues(): Cell[][];
+  getDisplayValues(): string[][];
   getFormulas(): string[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;

@@ -11,7 +11,7 @@ export interface ExtendedValue {
 export interface GridData {
   startRow?: number;
   startColumn?: number;
-  rowData?: Array<{ values?: Array<{ effectiveValue?: ExtendedValue }> }>;
+  rowData?: Array<{ values?: Array<{ effectiveValue?: ExtendedValue; formattedValue?: string }> }>;
 }
 
 export interface SheetsSpreadsheet {

@@ -2,7 +2,7 @@
 // writes everything (cells of several sheets and appended rows) in one atomic batchUpdate.
 // Needs the full `spreadsheets` scope and the advanced service enabled (see README).
 
-import { isDate, type Cell } from '../domain/cell';
+import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
 import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
@@ -56,6 +56,27 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       const title = sheet.properties?.title ?? '';
       if (!names.includes(title)) continue;
       result.set(title, this.grid(sheet.data?.[0]));
+    }
+    return result;
+  }
+
+  readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]> {
+    const result = new Map<number, string[]>();
+    const wanted = [...new Set(columns)];
+    if (rows < 1 || wanted.length === 0) return result;
+    // One call for every column: each range is one column, rows 1..rows, as FORMATTED_VALUE.
+    const reply = this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: wanted.map((c) => `${quote(sheet)}!${columnLetter(c)}1:${columnLetter(c)}${rows}`),
+      includeGridData: true,
+      fields: 'sheets(properties(title),data(startColumn,rowData(values(formattedValue))))',
+    });
+    const data = (reply.sheets ?? []).find((s) => s.properties?.title === sheet)?.data ?? [];
+    for (const block of data) {
+      const col = (block.startColumn ?? 0) + 1;
+      // The API leaves out trailing empty rows: pad to the rows asked for.
+      const text = (block.rowData ?? []).map((row) => row.values?.[0]?.formattedValue ?? '');
+      while (text.length < rows) text.push('');
+      result.set(col, text);
     }
     return result;
   }

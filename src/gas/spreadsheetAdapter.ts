@@ -52,6 +52,22 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return result;
   }
 
+  readDisplayText(sheetName: string, columns: readonly number[], rows: number): Map<number, string[]> {
+    const sheet = this.required(sheetName);
+    const result = new Map<number, string[]>();
+    if (rows < 1) return result;
+    for (const col of new Set(columns)) {
+      result.set(
+        col,
+        sheet
+          .getRange(1, col, rows, 1)
+          .getDisplayValues()
+          .map((line) => line[0] ?? ''),
+      );
+    }
+    return result;
+  }
+
   writeCells(sheetName: string, cells: readonly CellWrite[]): void {
     if (cells.length === 0) return;
     const sheet = this.required(sheetName);

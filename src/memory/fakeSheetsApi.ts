@@ -14,10 +14,27 @@ import type { FakeSheet, FakeSpreadsheet } from './fakeSpreadsheet';
 
 export const SHEETS_API_TARGET = '(sheets-api)';
 
-function parseRange(range: string): { title: string; headerOnly: boolean } {
-  const m = /^'((?:[^']|'')*)'(?:!1:1)?$/.exec(range);
+interface ParsedRange {
+  title: string;
+  headerOnly: boolean;
+  /** A block such as C1:C50 (1-based): the API then gives that block, with formatted values. */
+  block?: { row: number; col: number; numRows: number; numCols: number };
+}
+
+const columnNumber = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+function parseRange(range: string): ParsedRange {
+  const m = /^'((?:[^']|'')*)'(?:!(1:1|([A-Z]+)(\d+):([A-Z]+)(\d+)))?$/.exec(range);
   if (!m) throw new Error(`GoogleJsonResponseException: Unable to parse range: ${range}`);
-  return { title: m[1]!.replace(/''/g, "'"), headerOnly: range.endsWith('!1:1') };
+  const title = m[1]!.replace(/''/g, "'");
+  if (!m[3]) return { title, headerOnly: m[2] === '1:1' };
+  const [row, col, lastRow, lastCol] = [Number(m[4]), columnNumber(m[3]), Number(m[6]), columnNumber(m[5]!)];
+  return {
+    title,
+    headerOnly: false,
+    block: { row, col, numRows: lastRow - row + 1, numCols: lastCol - col + 1 },
+  };
 }
 
 export class FakeSheetsApi implements SheetsApiLike {
@@ -39,13 +56,35 @@ export class FakeSheetsApi implements SheetsApiLike {
       if (!this.book.hasSheet(r.title))
         throw new Error(`GoogleJsonResponseException: Unable to parse range: '${r.title}'`);
     }
-    const names = ranges.length > 0 ? ranges.map((r) => r.title) : this.book.sheetNames();
+    const names = ranges.length > 0 ? [...new Set(ranges.map((r) => r.title))] : this.book.sheetNames();
     return {
       properties: { timeZone: tz },
       sheets: names.map((title) => {
         const sheet = this.book.sheet(title);
         const properties = { sheetId: sheet.sheetId, title };
         if (!args.includeGridData) return { properties };
+        const blocks = ranges.filter((r) => r.title === title && r.block).map((r) => r.block!);
+        if (blocks.length > 0) {
+          // Blocks come with effective and formatted values (FORMATTED_VALUE), trailing empty rows left out.
+          return {
+            properties,
+            data: blocks.map((b) => {
+              const values = sheet.readBlock(b.row, b.col, b.numRows, b.numCols);
+              const shown = sheet.readDisplay(b.row, b.col, b.numRows, b.numCols);
+              let end = values.length;
+              while (end > 0 && values[end - 1]!.every((c) => c === '')) end--;
+              return {
+                startRow: b.row - 1,
+                startColumn: b.col - 1,
+                rowData: values.slice(0, end).map((line, r) => ({
+                  values: line.map((c, i) =>
+                    c === '' ? {} : { effectiveValue: toEffective(c, tz), formattedValue: shown[r]![i]! },
+                  ),
+                })),
+              };
+            }),
+          };
+        }
         const headerOnly = ranges.find((r) => r.title === title)?.headerOnly ?? false;
         const values = sheet.lastRow() === 0 ? [] : sheet.dump();
         const rows = headerOnly ? values.slice(0, 1) : values;

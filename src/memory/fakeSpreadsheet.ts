@@ -3,7 +3,7 @@
 
 import type { Cell } from '../domain/cell';
 import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
-import { presentValue, typeIn } from './typedInput';
+import { displayValue, presentValue, typeIn } from './typedInput';
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
@@ -66,6 +66,11 @@ export class FakeRange {
   getValue(): Cell {
     this.touch('getValue');
     return this.sheet.readBlock(this.row, this.col, 1, 1)[0]![0]!;
+  }
+
+  getDisplayValues(): string[][] {
+    this.touch('getDisplayValues');
+    return this.sheet.readDisplay(this.row, this.col, this.numRows, this.numCols);
   }
 
   getFormulas(): string[][] {
@@ -296,6 +301,20 @@ export class FakeSheet {
       out.push(line);
     }
     return out;
+  }
+
+  /** What the sheet shows: each stored value through its number format. */
+  readDisplay(row: number, col: number, numRows: number, numCols: number): string[][] {
+    const tz = this.book.timeZoneUncounted;
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) =>
+        displayValue(
+          this.grid.values[row + r - 1]?.[col + c - 1] ?? '',
+          this.grid.formats.get(key(row + r, col + c)) ?? '',
+          tz,
+        ),
+      ),
+    );
   }
 
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {
