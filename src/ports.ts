@@ -33,8 +33,18 @@ export interface SpreadsheetPort {
   readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]>;
   /** Writes scattered cells of one sheet; the adapter coalesces them into as few calls as it can. */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
-  /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
-  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number };
+  /**
+   * Appends rows, `chunkSize` rows a call; returns the first row written. With `anchorColumn` (1-based) the
+   * rows go right after the last row holding something in that column (the audit log's ID: a user's checkbox
+   * column holding FALSE down to row 1,000 must not push events below it, design §2), found at constant
+   * cost; without it, after the last row with content in any column.
+   */
+  appendRows(
+    sheet: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number };
   /** Removes rows (used to undo an append that a failed commit had made). */
   deleteRows(sheet: string, firstRow: number, count: number): void;
   /** Creates a sheet with a header row; fails if it exists. */
@@ -53,6 +63,8 @@ export interface SpreadsheetPort {
 export interface WriteBatch {
   cells: ReadonlyMap<string, readonly CellWrite[]>;
   appends: ReadonlyMap<string, readonly Cell[][]>;
+  /** Per appended sheet, the anchor column of appendRows (rows go after its last value). */
+  appendAnchors?: ReadonlyMap<string, number>;
 }
 
 export interface LockPort {

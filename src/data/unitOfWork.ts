@@ -150,8 +150,8 @@ export class UnitOfWork {
 
   /** Writes everything queued. On failure, restores what had been written, then rethrows. */
   commit(): CommitSummary {
-    const appendRows = this.layOutAppends();
-    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows);
+    const { rows: appendRows, anchors } = this.layOutAppends();
+    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors);
     const undo: Array<() => void> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
@@ -170,7 +170,12 @@ export class UnitOfWork {
       }
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
-        const { firstRow } = this.spreadsheet.appendRows(sheet, rows, this.appendChunkSize);
+        const { firstRow } = this.spreadsheet.appendRows(
+          sheet,
+          rows,
+          this.appendChunkSize,
+          anchors.get(sheet),
+        );
         undo.push(() => this.spreadsheet.deleteRows(sheet, firstRow, rows.length));
         summary.rowsAppended += rows.length;
         if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
@@ -199,11 +204,15 @@ export class UnitOfWork {
   }
 
   /** One call that writes all or nothing: no undo needed. */
-  private commitAtomically(appendRows: Map<string, Cell[][]>): CommitSummary {
+  private commitAtomically(
+    appendRows: Map<string, Cell[][]>,
+    anchors: ReadonlyMap<string, number>,
+  ): CommitSummary {
     const cells = new Map<string, CellWrite[]>();
     for (const [sheet, writes] of this.cellWrites) cells.set(sheet, [...writes.values()]);
     try {
-      if (cells.size > 0 || appendRows.size > 0) this.spreadsheet.writeBatch!({ cells, appends: appendRows });
+      if (cells.size > 0 || appendRows.size > 0)
+        this.spreadsheet.writeBatch!({ cells, appends: appendRows, appendAnchors: anchors });
     } finally {
       this.cellWrites.clear();
       this.appends.clear();
@@ -235,8 +244,14 @@ export class UnitOfWork {
     return merged;
   }
 
-  private layOutAppends(): Map<string, Cell[][]> {
+  /**
+   * Rows to append, laid out by the header and cut after the last column we write (a user's column to the
+   * right, e.g. checkboxes, is left alone); and per sheet the anchor column: the leftmost column every row
+   * fills, after whose last value the rows go (1-based).
+   */
+  private layOutAppends(): { rows: Map<string, Cell[][]>; anchors: Map<string, number> } {
     const laidOut = new Map<string, Cell[][]>();
+    const anchors = new Map<string, number>();
     for (const [sheet, records] of this.appends) {
       const headerRow = this.headerAfterCommit(sheet);
       if (!headerRow || headerRow.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
@@ -262,8 +277,16 @@ export class UnitOfWork {
         }
         return row;
       });
-      laidOut.set(sheet, rows);
+      const used = [...positions.values()].filter((i) => i >= 0);
+      const width = used.length > 0 ? Math.max(...used) + 1 : header.length;
+      laidOut.set(
+        sheet,
+        rows.map((row) => row.slice(0, width)),
+      );
+      const filledByAll = used.filter((i) => rows.every((row) => !isEmptyCell(row[i]))).sort((a, b) => a - b);
+      const anchor = filledByAll[0] ?? Math.min(...used);
+      if (Number.isFinite(anchor)) anchors.set(sheet, anchor + 1);
     }
-    return laidOut;
+    return { rows: laidOut, anchors };
   }
 }

@@ -8,6 +8,8 @@ export interface RangeLike {
   getFormulas(): string[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;
+  /** Like Ctrl+Arrow: the edge of the block of data from this cell (direction: SpreadsheetApp.Direction). */
+  getNextDataCell(direction: unknown): { getRow(): number };
 }
 
 export interface SheetLike {

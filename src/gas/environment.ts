@@ -21,8 +21,13 @@ export function requestPorts(): Ports {
   const api = typeof Sheets === 'undefined' ? undefined : Sheets;
   const spreadsheet =
     api && loadSettings(properties).useSheetsApi
-      ? new SheetsApiSpreadsheet(api as unknown as SheetsApiLike, SpreadsheetApp.getActive().getId())
-      : new AppsScriptSpreadsheet(activeSpreadsheet());
+      ? new SheetsApiSpreadsheet(
+          api as unknown as SheetsApiLike,
+          SpreadsheetApp.getActive().getId(),
+          // Finds where appends go (after the log's last event) at constant cost: see AppendLocator.
+          new AppsScriptSpreadsheet(activeSpreadsheet(), SpreadsheetApp.Direction.UP),
+        )
+      : new AppsScriptSpreadsheet(activeSpreadsheet(), SpreadsheetApp.Direction.UP);
   return {
     spreadsheet,
     lock: lockAdapter(LockService.getDocumentLock()),

@@ -39,6 +39,7 @@ export interface BatchRequest {
     fields: string;
   };
   appendCells?: { sheetId: number; rows: RowDataIn[]; fields: string };
+  appendDimension?: { sheetId: number; dimension: 'ROWS'; length: number };
   deleteDimension?: { range: { sheetId: number; dimension: 'ROWS'; startIndex: number; endIndex: number } };
   addSheet?: {
     properties: { sheetId?: number; title: string; gridProperties?: { frozenRowCount?: number } };

@@ -17,6 +17,15 @@ import { planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
+/**
+ * Where an append goes: the row after the last value in a column, and the grid's row count. The Sheets API
+ * has no constant-cost way to find it (appendCells goes after the last row with content in any column), so
+ * SpreadsheetApp's getNextDataCell answers it (AppsScriptSpreadsheet.appendPosition).
+ */
+export interface AppendLocator {
+  appendPosition(sheet: string, column: number): { row: number; maxRows: number };
+}
+
 export class SheetsApiSpreadsheet implements SpreadsheetPort {
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
@@ -24,6 +33,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   constructor(
     private readonly api: SheetsApiLike,
     private readonly spreadsheetId: string,
+    private readonly locator?: AppendLocator,
   ) {}
 
   timeZone(): string {
@@ -85,24 +95,56 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     const requests: BatchRequest[] = [];
     for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
     for (const [sheet, rows] of batch.appends) {
-      if (rows.length === 0) continue;
-      requests.push({
-        appendCells: {
-          sheetId: this.sheetId(sheet),
-          rows: rows.map((r) => this.rowData(r)),
-          fields: 'userEnteredValue',
-        },
-      });
+      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet)).requests);
     }
     if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+  }
+
+  /**
+   * Rows to append: with an anchor column (and a locator), written right after that column's last value,
+   * growing the grid in the same batch when needed; otherwise appendCells (after the last row with content).
+   */
+  private appendRequests(
+    sheet: string,
+    rows: readonly Cell[][],
+    anchor: number | undefined,
+  ): { requests: BatchRequest[]; firstRow?: number } {
+    if (rows.length === 0) return { requests: [] };
+    const sheetId = this.sheetId(sheet);
+    const data = rows.map((r) => this.rowData(r));
+    if (anchor === undefined || !this.locator) {
+      return { requests: [{ appendCells: { sheetId, rows: data, fields: 'userEnteredValue' } }] };
+    }
+    const { row, maxRows } = this.locator.appendPosition(sheet, anchor);
+    const requests: BatchRequest[] = [];
+    const missing = row + rows.length - 1 - maxRows;
+    if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: missing } });
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: row - 1, columnIndex: 0 },
+        rows: data,
+        fields: 'userEnteredValue',
+      },
+    });
+    return { requests, firstRow: row };
   }
 
   writeCells(sheet: string, cells: readonly CellWrite[]): void {
     this.writeBatch({ cells: new Map([[sheet, cells]]), appends: new Map() });
   }
 
-  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+  appendRows(
+    sheet: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number } {
     void chunkSize; // one atomic call: no need to chunk
+    if (anchorColumn !== undefined && this.locator) {
+      const { requests, firstRow } = this.appendRequests(sheet, rows, anchorColumn);
+      if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+      return { firstRow: firstRow ?? 0 };
+    }
     const before = this.readSheets([sheet]).get(sheet)?.length ?? 0;
     this.writeBatch({ cells: new Map(), appends: new Map([[sheet, rows]]) });
     return { firstRow: before + 1 };

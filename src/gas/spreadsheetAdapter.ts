@@ -7,6 +7,7 @@ import { roundTripValue } from '../domain/text';
 import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
 import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
 import { planWriteBlocks, type WriteBlock } from './writePlan';
+import { isEmptyCell } from '../domain/cell';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
 const NEW_SHEET_ROWS = 1000;
@@ -23,7 +24,14 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   private readonly extents = new Map<string, Extent>();
   private zone: string | null = null;
 
-  constructor(private readonly spreadsheet: SpreadsheetLike) {}
+  /**
+   * `directionUp` is SpreadsheetApp.Direction.UP (only src/gas/environment.ts may read that global); the
+   * in-memory fake takes the text "UP".
+   */
+  constructor(
+    private readonly spreadsheet: SpreadsheetLike,
+    private readonly directionUp: unknown = 'UP',
+  ) {}
 
   timeZone(): string {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
@@ -79,13 +87,52 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     for (const block of blocks) this.writeBlock(sheet, block);
   }
 
-  appendRows(sheetName: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+  /**
+   * The row after the last one holding something in `column` (1-based), and the grid's row count, at
+   * constant cost (getLastRow, getMaxRows, and one getNextDataCell or one 1-cell read), never by reading
+   * the column: a user's checkbox column holding FALSE down to row 1,000 does not move it.
+   */
+  appendPosition(sheetName: string, column: number): { row: number; maxRows: number } {
     const sheet = this.required(sheetName);
-    const firstRow = sheet.getLastRow() + 1;
-    if (rows.length === 0) return { firstRow };
+    const lastRow = sheet.getLastRow();
+    const maxRows = sheet.getMaxRows();
+    if (lastRow <= 1) return { row: lastRow + 1, maxRows };
+    if (lastRow < maxRows) {
+      // The row below the last used one is empty: Ctrl+Up from there stops at the column's last value.
+      return {
+        row:
+          sheet
+            .getRange(lastRow + 1, column)
+            .getNextDataCell(this.directionUp)
+            .getRow() + 1,
+        maxRows,
+      };
+    }
+    // The grid is used to its last row: Ctrl+Up from a filled cell would stop at its block's top, so look first.
+    const bottom = sheet.getRange(lastRow, column);
+    if (!isEmptyCell(bottom.getValues()[0]?.[0])) return { row: lastRow + 1, maxRows };
+    return { row: bottom.getNextDataCell(this.directionUp).getRow() + 1, maxRows };
+  }
+
+  appendRows(
+    sheetName: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number } {
+    const sheet = this.required(sheetName);
+    let firstRow: number;
+    let maxRows: number;
+    if (anchorColumn === undefined) {
+      firstRow = sheet.getLastRow() + 1;
+      if (rows.length === 0) return { firstRow };
+      maxRows = sheet.getMaxRows();
+    } else {
+      if (rows.length === 0) return { firstRow: 0 };
+      ({ row: firstRow, maxRows } = this.appendPosition(sheetName, anchorColumn));
+    }
     const width = Math.max(...rows.map((r) => r.length));
     // Rows laid out by the header are never wider than the sheet: only the row count may need to grow.
-    const maxRows = sheet.getMaxRows();
     const lastNeeded = firstRow + rows.length - 1;
     if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
     let written = 0;

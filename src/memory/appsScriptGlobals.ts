@@ -40,6 +40,7 @@ export function createFakeAppsScript(
     getActive: () => spreadsheet,
     getActiveSpreadsheet: () => spreadsheet,
     getUi: () => ui,
+    Direction: { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' },
     flush: () => spreadsheet.calls.record('(spreadsheet)', 'flush'),
   };
   return {

@@ -133,6 +133,8 @@ export class FakeSheetsApi implements SheetsApiLike {
     } else if (request.appendCells) {
       const sheet = this.sheet(request.appendCells.sheetId);
       this.writeRows(sheet, sheet.lastRow() + 1, 1, request.appendCells.rows);
+    } else if (request.appendDimension) {
+      this.sheet(request.appendDimension.sheetId).growRows(request.appendDimension.length);
     } else if (request.deleteDimension) {
       const { range } = request.deleteDimension;
       this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);

@@ -73,6 +73,32 @@ export class FakeRange {
     return this.sheet.readDisplay(this.row, this.col, this.numRows, this.numCols);
   }
 
+  /**
+   * Ctrl+Arrow from the range's top-left cell, as Apps Script does: from a filled cell whose neighbour is
+   * filled, the far edge of that block; otherwise the next filled cell that way, or the sheet's edge.
+   * `direction` is SpreadsheetApp.Direction (its text, e.g. "UP", in the fake).
+   */
+  getNextDataCell(direction: unknown): FakeRange {
+    this.touch('getNextDataCell');
+    const [dr, dc] = (
+      { UP: [-1, 0], DOWN: [1, 0], PREVIOUS: [0, -1], NEXT: [0, 1] } as Record<string, [number, number]>
+    )[String(direction)] ?? [NaN, NaN];
+    if (Number.isNaN(dr)) throw new Error(`Exception: Invalid argument: direction (${String(direction)})`);
+    const { maxRows, maxColumns } = this.sheet.dimensions;
+    const inside = (r: number, c: number) => r >= 1 && c >= 1 && r <= maxRows && c <= maxColumns;
+    const filled = (r: number, c: number) => this.sheet.isFilled(r, c);
+    let [r, c] = [this.row, this.col];
+    if (filled(r, c) && inside(r + dr, c + dc) && filled(r + dr, c + dc)) {
+      while (inside(r + dr, c + dc) && filled(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+    } else {
+      while (inside(r + dr, c + dc)) {
+        [r, c] = [r + dr, c + dc];
+        if (filled(r, c)) break;
+      }
+    }
+    return new FakeRange(this.sheet, r, c, 1, 1);
+  }
+
   getFormulas(): string[][] {
     this.touch('getFormulas');
     return this.sheet.readFormulas(this.row, this.col, this.numRows, this.numCols);
@@ -315,6 +341,16 @@ export class FakeSheet {
         ),
       ),
     );
+  }
+
+  /** A cell holding a value or a formula (what Ctrl+Arrow stops at). */
+  isFilled(row: number, col: number): boolean {
+    return (this.grid.values[row - 1]?.[col - 1] ?? '') !== '' || this.grid.formulas.has(key(row, col));
+  }
+
+  /** Adds empty rows at the bottom without counting a call (the fake Sheets API's appendDimension). */
+  growRows(howMany: number): void {
+    this.maxRows += howMany;
   }
 
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {

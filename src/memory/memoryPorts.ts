@@ -74,7 +74,7 @@ export function memoryEnvironment(
     ports: () => ({
       spreadsheet:
         options.backend === 'sheetsApi'
-          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id')
+          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', new AppsScriptSpreadsheet(spreadsheet))
           : new AppsScriptSpreadsheet(spreadsheet),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),

@@ -112,6 +112,14 @@ describe('build/Code.js with the Sheets advanced service enabled', () => {
       requestId: 'bundle-api-1',
     });
     expect(result.updated).toEqual(['001+1', '001+2']);
-    expect(book.calls.log).toEqual(['(spreadsheet).getId', '(sheets-api).get', '(sheets-api).batchUpdate']);
+    expect(book.calls.log).toEqual([
+      '(spreadsheet).getId',
+      '(sheets-api).get',
+      // Where the audit log ends, at constant cost (SpreadsheetApp.Direction wired in environment.ts).
+      'Metadata.getSheetByName',
+      'Metadata.getLastRow',
+      'Metadata.getMaxRows',
+      '(sheets-api).batchUpdate',
+    ]);
   });
 });
