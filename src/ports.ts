@@ -41,12 +41,29 @@ export interface SpreadsheetPort {
    */
   readNumberFormats(sheet: string, rect: Rect): string[][];
   /**
+   * The text the sheet shows (getDisplayValues; the Sheets API's FORMATTED_VALUE) in rows 1..`rows` of each
+   * of `columns` (1-based), keyed by column; index 0 of each list is row 1. Used only for key columns that
+   * hold numbers (OT 8 formatted `000` shows 008), so ordinary requests do not pay for it; one read per
+   * column (SpreadsheetApp) or per call (Sheets API).
+   */
+  readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]>;
+  /**
    * Writes scattered cells of one sheet (and the number formats they carry) as the exact rectangles they
    * cover: never a bounding block, never a read (cost model: buffered writes are cheap, reads are not).
    */
   writeCells(sheet: string, cells: readonly CellWrite[]): void;
-  /** Appends rows after the last row with content, `chunkSize` rows a call; returns the first row written. */
-  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number };
+  /**
+   * Appends rows, `chunkSize` rows a call; returns the first row written. With `anchorColumn` (1-based) the
+   * rows go right after the last row holding something in that column (the audit log's ID: a user's checkbox
+   * column holding FALSE down to row 1,000 must not push events below it, design §2), found at constant
+   * cost; without it, after the last row with content in any column.
+   */
+  appendRows(
+    sheet: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number };
   /** Removes rows (used to undo an append that a failed commit had made). */
   deleteRows(sheet: string, firstRow: number, count: number): void;
   /** Creates a sheet with a header row; fails if it exists. */
@@ -71,6 +88,8 @@ export interface SpreadsheetPort {
 export interface WriteBatch {
   cells: ReadonlyMap<string, readonly CellWrite[]>;
   appends: ReadonlyMap<string, readonly Cell[][]>;
+  /** Per appended sheet, the anchor column of appendRows (rows go after its last value). */
+  appendAnchors?: ReadonlyMap<string, number>;
 }
 
 export interface LockPort {
@@ -102,9 +121,16 @@ export interface UiPort {
   confirm(title: string, message: string): boolean;
 }
 
+/** Unique ids (Apps Script: Utilities.getUuid), e.g. the opaque `version` token of a row we change. */
+export interface IdsPort {
+  /** A new id, unique across executions: UUID text such as "3b241101-e2bb-4255-8caf-4136c566a962". */
+  uuid(): string;
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
   lock: LockPort;
   properties: PropertiesPort;
   clock: ClockPort;
+  ids: IdsPort;
 }

@@ -12,6 +12,7 @@ import { computeMetrics, sumPulgadas, type SpoolMetrics } from '../domain/metric
 import type { Operation } from '../domain/operation';
 import { availability, isLegacyArmed, isOperationComplete, workStart } from '../domain/rules';
 import type { Spool } from '../domain/spool';
+import { canonicalUnionKey } from '../domain/keys';
 import { unionToken, type Union } from '../domain/union';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
@@ -53,9 +54,9 @@ function staleKeys(
   keys: string[],
 ): string[] {
   if (!versions) return [];
-  const byKey = new Map(unions.map((u) => [u.key, u]));
+  const byKey = new Map(unions.map((u) => [canonicalUnionKey(u.key), u]));
   return keys.filter((key) => {
-    const union = byKey.get(key);
+    const union = byKey.get(canonicalUnionKey(key));
     return union !== undefined && versions[key] !== undefined && versions[key] !== unionToken(union);
   });
 }
@@ -75,7 +76,7 @@ function skipReason(
     const elsewhere = scope.unions.byKey(key);
     return elsewhere ? `Pertenece a la OT ${elsewhere.ot}, no a la ${request.ot}.` : 'No existe esa unión.';
   }
-  const repeated = scope.unions.duplicates().get(key);
+  const repeated = scope.unions.repeatedRows(key);
   if (repeated) return `Unión repetida en Uniones (filas ${repeated.join(', ')}); corrija la planilla.`;
   const repeatedTag = scope.spools.duplicatedTags().get(union.tagSpool);
   if (repeatedTag)
@@ -131,7 +132,11 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
       if (spoolsOfOt.length === 0 && unionsOfOt.length === 0)
         throw notFoundError(`No existe la OT ${ot}.`, { ot });
 
-      const keys = [...new Set(request.unionKeys.map((k) => k.trim()))];
+      // A key typed twice, or once with and once without the OT's zeros ("008+1", "8+1"), counts once.
+      const seen = new Set<string>();
+      const keys = request.unionKeys
+        .map((k) => k.trim())
+        .filter((k) => !seen.has(canonicalUnionKey(k)) && seen.add(canonicalUnionKey(k)));
       const stale = staleKeys(unionsOfOt, request.versions, keys);
       if (stale.length > 0) {
         throw conflictError(
@@ -140,12 +145,12 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         );
       }
 
-      const unionByKey = new Map(unionsOfOt.map((u) => [u.key, u]));
+      const unionByKey = new Map(unionsOfOt.map((u) => [canonicalUnionKey(u.key), u]));
       const spoolByTag = new Map(spoolsOfOt.map((s) => [s.tag, s]));
       const updated: Union[] = [];
       const skipped: FinishWorkResult['skipped'] = [];
       for (const key of keys) {
-        const union = unionByKey.get(key);
+        const union = unionByKey.get(canonicalUnionKey(key));
         const spool = union ? spoolByTag.get(union.tagSpool) : undefined;
         const reason = skipReason(scope, key, union, spool, request, display);
         if (reason !== null || !union || !spool) {

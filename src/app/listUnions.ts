@@ -80,7 +80,6 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
   if (spools.length === 0 && unions.length === 0) throw notFoundError(`No existe la OT ${ot}.`, { ot });
 
   const duplicatedTags = scope.spools.duplicatedTags();
-  const duplicatedKeys = scope.unions.duplicates();
   const views = unions.map((union): UnionView => {
     const spool = spools.find((s) => s.tag === union.tagSpool);
     const verdict = availability(union, operation, {
@@ -89,7 +88,7 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
       timeZone: tz,
     });
     let reason = verdict.disponible ? '' : verdict.reason;
-    if (duplicatedKeys.has(union.key)) reason = 'Unión repetida en Uniones; corrija la planilla.';
+    if (scope.unions.repeatedRows(union.key)) reason = 'Unión repetida en Uniones; corrija la planilla.';
     else if (duplicatedTags.has(union.tagSpool))
       reason = 'Spool repetido en Operaciones; corrija la planilla.';
     else if (!spool) reason = 'El spool no existe en Operaciones.';
@@ -149,7 +148,8 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
     ...spools.map((s) => `${SHEETS.operaciones}:${s.rowNumber}`),
   ]);
   return {
-    ot,
+    // The OT as the sheet shows it ("008" when asked for "8"): the keys use it too.
+    ot: spools[0]?.ot || unions[0]?.ot || ot,
     operation,
     spools: spools.map((s) => ({
       tagSpool: s.tag,

@@ -24,7 +24,7 @@ export function getMetrics(
   if (spools.length === 0) throw notFoundError(`No existe la OT ${request.ot}.`, { ot: request.ot });
   const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
   return {
-    ot: request.ot,
+    ot: spools[0]!.ot,
     spools: spools.map((s) => ({ tagSpool: s.tag, ...metrics.get(s.tag)! })),
   };
 }

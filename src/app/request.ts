@@ -45,13 +45,13 @@ export const TRACKING_READS = { sheets: TRACKING_SHEETS, headersOf: [SHEETS.meta
 export function openRequest(ports: Ports, settings: Settings = loadSettings(ports.properties)): RequestScope {
   const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize });
   const issues: CellIssue[] = [];
-  const spools = new SpoolRepository(uow, issues);
+  const spools = new SpoolRepository(uow, issues, ports.ids);
   return {
     ports,
     settings,
     uow,
     spools,
-    unions: new UnionRepository(uow, spools, issues, { maxDnInches: settings.maxDnInches }),
+    unions: new UnionRepository(uow, spools, issues, ports.ids, { maxDnInches: settings.maxDnInches }),
     workers: new WorkerRepository(uow, issues),
     metadata: new MetadataRepository(uow),
     issues,

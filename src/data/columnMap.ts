@@ -18,6 +18,11 @@ export interface TableSpec {
   required: readonly string[];
   /** Columns used when present. */
   optional?: readonly string[];
+  /**
+   * Key columns (OT, TAG_SPOOL): matched as the sheet shows them, so when one holds numbers (OT 8 formatted
+   * `000`) its display text is read too (design §2).
+   */
+  keys?: readonly string[];
 }
 
 export class ColumnMap {

@@ -3,6 +3,7 @@
 // the problems it will not fix by itself, each with the cell and the reason.
 
 import { a1, columnLetter, isEmptyCell, type Cell } from '../domain/cell';
+import { canonicalKey } from '../domain/keys';
 import { parseNumberCell } from '../domain/numbers';
 import { cellToText } from '../domain/text';
 import { normalizeHeader } from './columnMap';
@@ -176,7 +177,7 @@ function fillTags(
     const cells = uniones[row - 1]!;
     if (!isEmptyCell(cells[tagCol - 1] ?? '')) continue;
     const ot = otCol === undefined ? '' : cellToText(cells[otCol - 1] ?? '', timeZone);
-    const tags = tagsByOt.get(ot);
+    const tags = tagsByOt.get(canonicalKey(ot));
     if (tags && tags.size === 1) change.fills.push({ row, col: tagCol, value: [...tags][0]! });
     else
       unresolved.push(
@@ -254,7 +255,9 @@ export function planMigration(uow: UnitOfWork): MigrationPlan {
       if (otCol === undefined || tagCol === undefined) break;
       const ot = cellToText(row[otCol - 1] ?? '', timeZone);
       const tag = cellToText(row[tagCol - 1] ?? '', timeZone);
-      if (ot !== '' && tag !== '') tagsByOt.set(ot, new Set([...(tagsByOt.get(ot) ?? []), tag]));
+      // By canonicalKey: a union's OT "008" finds the spool whose OT cell holds 8 (design §2).
+      const key = canonicalKey(ot);
+      if (ot !== '' && tag !== '') tagsByOt.set(key, new Set([...(tagsByOt.get(key) ?? []), tag]));
     }
   }
 

@@ -6,6 +6,7 @@ import { parseDateCell } from '../domain/dates';
 import { parseIntegerCell, parseNumberCell } from '../domain/numbers';
 import type { Parsed } from '../domain/parse';
 import { cellToText } from '../domain/text';
+import { parseFlagCell, parseWorkerIdCell } from '../domain/worker';
 import type { Table, TableRow } from './table';
 
 export interface CellIssue {
@@ -68,6 +69,21 @@ export class RowReader {
 
   integer(row: TableRow, column: string): number | null {
     return this.decode(row, column, (v) => parseIntegerCell(v, this.timeZone));
+  }
+
+  /** A yes/no cell (1/0, TRUE/FALSE, sí/no, x); null when empty or unreadable (then reported). */
+  flag(row: TableRow, column: string): boolean | null {
+    return this.decode(row, column, parseFlagCell);
+  }
+
+  /** A worker id (93, "93", 93.0, " 93 "); null when empty or unreadable (then reported). */
+  workerId(row: TableRow, column: string): number | null {
+    return this.decode(row, column, parseWorkerIdCell);
+  }
+
+  /** How many cell issues have been reported so far (to tell whether a row read cleanly). */
+  get issueCount(): number {
+    return this.issues.length;
   }
 
   /** Records a rule broken by a row (e.g. a required cell left empty). */

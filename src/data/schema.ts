@@ -26,6 +26,8 @@ export interface ColumnDef {
   default?: Cell;
   /** Older names that count as this column (e.g. ID_UNION for ID in the legacy Uniones layout). */
   aliases?: readonly string[];
+  /** A key people type (OT, TAG_SPOOL): matched as the sheet shows it. */
+  key?: boolean;
 }
 
 export interface SheetSchema {
@@ -88,9 +90,9 @@ export const OPERACIONES_SCHEMA: SheetSchema = {
   sheet: SHEETS.operaciones,
   creatable: false,
   columns: [
-    { name: OPERACIONES.ot, kind: 'text', required: true },
-    { name: OPERACIONES.tag, kind: 'text' },
-    { name: OPERACIONES.split, kind: 'text' },
+    { name: OPERACIONES.ot, kind: 'text', required: true, key: true },
+    { name: OPERACIONES.tag, kind: 'text', key: true },
+    { name: OPERACIONES.split, kind: 'text', key: true },
     { name: OPERACIONES.nv, kind: 'text' },
     { name: OPERACIONES.fechaMateriales, kind: 'date' },
     { name: OPERACIONES.fechaArmado, kind: 'date' },
@@ -100,7 +102,8 @@ export const OPERACIONES_SCHEMA: SheetSchema = {
     { name: OPERACIONES.fechaQc, kind: 'date' },
     { name: OPERACIONES.ocupadoPor, kind: 'text' },
     { name: OPERACIONES.fechaOcupacion, kind: 'datetime' },
-    { name: OPERACIONES.version, kind: 'integer' },
+    // An opaque token (UUID text written by the other system): never checked as a number.
+    { name: OPERACIONES.version, kind: 'text' },
     { name: OPERACIONES.estadoDetalle, kind: 'text' },
     ...METRIC_COLUMNS.map(metricColumn),
   ],
@@ -114,7 +117,6 @@ const UNION_KINDS: Record<string, ColumnKind> = {
   SOL_FECHA_INICIO: 'datetime',
   SOL_FECHA_FIN: 'datetime',
   NDT_FECHA: 'date',
-  version: 'integer',
 };
 const UNION_REQUIRED = new Set(['OT', 'N_UNION', 'TAG_SPOOL', 'DN_UNION', 'TIPO_UNION']);
 
@@ -128,6 +130,7 @@ export const UNIONES_SCHEMA: SheetSchema = {
     addable: !UNION_REQUIRED.has(name) || name === 'TAG_SPOOL',
     ...(name === 'version' ? { default: 1, numberFormat: INTEGER_FORMAT } : {}),
     ...(name === 'ID' ? { aliases: ['ID_UNION'] } : {}),
+    ...(name === 'OT' || name === 'TAG_SPOOL' ? { key: true } : {}),
   })),
 };
 
@@ -164,5 +167,6 @@ export function tableSpec(schema: SheetSchema, alsoRequired: readonly string[] =
     sheet: schema.sheet,
     required,
     optional: schema.columns.map((c) => c.name).filter((name) => !required.includes(name)),
+    keys: schema.columns.filter((c) => c.key).map((c) => c.name),
   };
 }

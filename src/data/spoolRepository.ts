@@ -6,9 +6,11 @@ import { conflictError, notFoundError, schemaError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
 import type { Operation } from '../domain/operation';
 import type { Spool } from '../domain/spool';
+import { canonicalKey, sameKey } from '../domain/keys';
 import { escapeText } from '../domain/text';
 import { RowReader, type CellIssue } from './rowReader';
 import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
+import type { IdsPort } from '../ports';
 import type { Table } from './table';
 import type { UnitOfWork } from './unitOfWork';
 
@@ -39,7 +41,8 @@ export class SpoolRepository {
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly issues: CellIssue[] = [],
+    private readonly issues: CellIssue[],
+    private readonly ids: IdsPort,
   ) {}
 
   private load() {
@@ -52,12 +55,16 @@ export class SpoolRepository {
         missing: [OPERACIONES.tag],
       });
     }
-    const read = new RowReader(table, this.uow.timeZone(), this.issues);
+    const tz = this.uow.timeZone();
+    const read = new RowReader(table, tz, this.issues);
     const spools: Spool[] = [];
+    // Keyed by canonicalKey: "008", 8 shown as 008 and "8" are one key (design §2).
     const byTag = new Map<string, Spool[]>();
+    const [tagIndex, otIndex] = [table.columns.index(tagColumn), table.columns.index(OPERACIONES.ot)];
     for (const row of table.dataRows()) {
-      const tag = read.text(row, tagColumn);
-      const ot = read.text(row, OPERACIONES.ot);
+      // Keys as the sheet shows them: OT 8 formatted `000` is "008".
+      const tag = table.keyText(row, tagIndex, tz);
+      const ot = table.keyText(row, otIndex, tz);
       if (tag === '' && ot === '') continue;
       const spool: Spool = {
         rowNumber: row.rowNumber,
@@ -71,10 +78,11 @@ export class SpoolRepository {
         ocupadoPor: read.text(row, OPERACIONES.ocupadoPor),
         fechaOcupacion: read.date(row, OPERACIONES.fechaOcupacion),
         estadoDetalle: read.text(row, OPERACIONES.estadoDetalle),
-        version: read.integer(row, OPERACIONES.version) ?? 0,
+        // An opaque token (UUID text from the other system, or a number): read as text, never warned about.
+        version: read.text(row, OPERACIONES.version),
       };
       spools.push(spool);
-      if (tag !== '') byTag.set(tag, [...(byTag.get(tag) ?? []), spool]);
+      if (tag !== '') byTag.set(canonicalKey(tag), [...(byTag.get(canonicalKey(tag)) ?? []), spool]);
     }
     this.cache = { table, spools, byTag };
     return this.cache;
@@ -84,28 +92,32 @@ export class SpoolRepository {
     return this.load().spools;
   }
 
+  /** Spools of an OT however it is typed ("008", "8"): see canonicalKey. */
   byOt(ot: string): Spool[] {
-    return this.load().spools.filter((s) => s.ot === ot);
+    return this.load().spools.filter((s) => sameKey(s.ot, ot));
   }
 
-  /** Tags that appear on more than one row, with those rows. */
+  /** Tags that appear on more than one row, with those rows (under each way those rows show the tag). */
   duplicatedTags(): Map<string, number[]> {
     if (!this.repeated) {
       this.repeated = new Map();
-      for (const [tag, list] of this.load().byTag) {
-        if (list.length > 1)
-          this.repeated.set(
-            tag,
-            list.map((s) => s.rowNumber),
-          );
+      for (const list of this.load().byTag.values()) {
+        if (list.length < 2) continue;
+        const rows = list.map((s) => s.rowNumber);
+        for (const spool of list) this.repeated.set(spool.tag, rows);
       }
     }
     return this.repeated;
   }
 
+  /** The tag as Operaciones shows it for a tag typed any way ("8" → "008"); null when no row holds it. */
+  shownTag(tag: string): string | null {
+    return this.load().byTag.get(canonicalKey(tag))?.[0]?.tag ?? null;
+  }
+
   /** The one spool of `tag`; NOT_FOUND when absent, CONFLICT when the tag is on several rows. */
   byTag(tag: string): Spool {
-    const list = this.load().byTag.get(tag) ?? [];
+    const list = this.load().byTag.get(canonicalKey(tag)) ?? [];
     if (list.length === 0) throw notFoundError(`No existe el spool ${tag} en Operaciones.`, { tag });
     if (list.length > 1) {
       throw conflictError(
@@ -118,12 +130,12 @@ export class SpoolRepository {
 
   /** Some Operaciones row holds `tag` (once or more). */
   hasTag(tag: string): boolean {
-    return this.load().byTag.has(tag);
+    return this.load().byTag.has(canonicalKey(tag));
   }
 
   /** The OT of a tag when exactly one spool row holds it; otherwise null. */
   otOfTag(tag: string): string | null {
-    const list = this.load().byTag.get(tag);
+    const list = this.load().byTag.get(canonicalKey(tag));
     return list && list.length === 1 && list[0]!.ot !== '' ? list[0]!.ot : null;
   }
 
@@ -131,8 +143,9 @@ export class SpoolRepository {
     this.uow.set(this.load().table, spool.rowNumber, column, value);
   }
 
+  /** Every change to the row gets a new unique token, so whoever read the old one sees it changed. */
   private bumpVersion(spool: Spool) {
-    this.set(spool, OPERACIONES.version, spool.version + 1);
+    this.set(spool, OPERACIONES.version, escapeText(this.ids.uuid()));
   }
 
   occupy(spool: Spool, display: string, now: number, estado: string): void {

@@ -1,6 +1,7 @@
 // A sheet read once: header-mapped rows with their sheet row numbers, blank rows kept but recognisable.
 
 import { isEmptyCell, type Cell } from '../domain/cell';
+import { cellToText } from '../domain/text';
 import { ColumnMap, type TableSpec } from './columnMap';
 
 export interface TableRow {
@@ -12,13 +13,37 @@ export interface TableRow {
 export class Table {
   readonly columns: ColumnMap;
   readonly rows: readonly TableRow[];
+  /** 0-based column index → the text the sheet shows, by 0-based grid row (only key columns holding numbers). */
+  private readonly display: ReadonlyMap<number, readonly string[]>;
 
   constructor(
     readonly spec: TableSpec,
     grid: readonly Cell[][],
+    display: ReadonlyMap<number, readonly string[]> = new Map(),
   ) {
     this.columns = ColumnMap.fromHeader(grid[0] ?? [], spec);
     this.rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
+    this.display = display;
+  }
+
+  /**
+   * Key columns (spec.keys, present in the header) holding a number or a Date in some data row: those whose
+   * text depends on the cell's format, so they need the display text (0-based indexes).
+   */
+  static formattedKeyColumns(spec: TableSpec, grid: readonly Cell[][]): number[] {
+    if (!spec.keys || spec.keys.length === 0 || grid.length < 2) return [];
+    const columns = ColumnMap.fromHeader(grid[0] ?? [], spec);
+    const indexes = [...new Set(spec.keys.filter((k) => columns.has(k)).map((k) => columns.index(k)))];
+    return indexes.filter((i) =>
+      grid.some((row, r) => r > 0 && typeof row[i] !== 'string' && !isEmptyCell(row[i])),
+    );
+  }
+
+  /** A key cell as the sheet shows it (OT 8 formatted `000` is "008"), trimmed. */
+  keyText(row: TableRow, index: number, timeZone: string): string {
+    const shown = this.display.get(index)?.[row.rowNumber - 1];
+    if (shown !== undefined) return shown.trim();
+    return cellToText(row.values[index] ?? '', timeZone);
   }
 
   get sheet(): string {

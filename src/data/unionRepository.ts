@@ -9,11 +9,13 @@ import { isDate } from '../domain/cell';
 import { parseNumberCell } from '../domain/numbers';
 import type { Operation } from '../domain/operation';
 import { DEFAULT_SETTINGS } from '../domain/settings';
-import { cellToText, escapeText } from '../domain/text';
+import { canonicalKey, canonicalUnionKey, sameKey } from '../domain/keys';
+import { escapeText } from '../domain/text';
 import { N_UNION_MAX, N_UNION_MIN, unionKey, type Union } from '../domain/union';
 import { RowReader, type CellIssue } from './rowReader';
 import { UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
 import type { SpoolRepository } from './spoolRepository';
+import type { IdsPort } from '../ports';
 import type { Table, TableRow } from './table';
 import type { UnitOfWork } from './unitOfWork';
 
@@ -82,7 +84,10 @@ export interface UnionRecord {
   fin: number;
 }
 
-/** The cheap pass over every row: where each union is, by OT, by tag and by key, before any decoding. */
+/**
+ * The cheap pass over every row: where each union is, by OT, by tag and by key, before any decoding. Every
+ * map is keyed by canonicalKey / canonicalUnionKey, so "008", 8 shown as 008 and "8" find the same rows.
+ */
 interface RowIndex {
   table: Table;
   read: RowReader;
@@ -114,7 +119,8 @@ export class UnionRepository {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly spools: SpoolRepository,
-    private readonly issues: CellIssue[] = [],
+    private readonly issues: CellIssue[],
+    private readonly ids: IdsPort,
     options: { maxDnInches?: number } = {},
   ) {
     this.maxDn = options.maxDnInches ?? DEFAULT_SETTINGS.maxDnInches;
@@ -139,18 +145,20 @@ export class UnionRepository {
       keyOfRow: new Map(),
     };
     for (const row of index.rows) {
-      const rowOt = cellToText(row.values[otCol!] ?? '', tz);
-      const tag = cellToText(row.values[tagCol!] ?? '', tz);
+      const rowOt = table.keyText(row, otCol!, tz);
+      const tag = table.keyText(row, tagCol!, tz);
       const ot = (tag !== '' ? this.spools.otOfTag(tag) : null) ?? rowOt;
       index.rawOt.set(row.rowNumber, rowOt);
       index.rawTag.set(row.rowNumber, tag);
-      push(index.byOt, ot, row);
-      if (rowOt !== ot) push(index.byOt, rowOt, row); // so a wrong OT's rows are still reported under it
-      push(index.byTag, tag, row);
+      push(index.byOt, canonicalKey(ot), row);
+      // So a wrong OT's rows are still reported under it.
+      if (!sameKey(rowOt, ot)) push(index.byOt, canonicalKey(rowOt), row);
+      push(index.byTag, canonicalKey(tag), row);
       const n = parseNumberCell(row.values[nCol!] ?? '', tz);
       if (ot !== '' && n.ok && n.value !== null) {
-        const key = unionKey(ot, n.value);
-        index.keyOfRow.set(row.rowNumber, key);
+        // keyOfRow keeps the key as the sheet shows it; rowsByKey is keyed canonically ("8+1" = "008+1").
+        index.keyOfRow.set(row.rowNumber, unionKey(ot, n.value));
+        const key = canonicalUnionKey(unionKey(ot, n.value));
         const list = index.rowsByKey.get(key);
         if (list) list.push(row.rowNumber);
         else index.rowsByKey.set(key, [row.rowNumber]);
@@ -170,9 +178,12 @@ export class UnionRepository {
   }
 
   private decode(row: TableRow): Union | null {
-    const { read, rowsByKey } = this.index();
-    const tagSpool = read.text(row, UNIONES.tag);
-    const rowOt = read.text(row, UNIONES.ot);
+    const { read, rowsByKey, table } = this.index();
+    const tz = this.uow.timeZone();
+    const tagText = table.keyText(row, table.columns.index(UNIONES.tag), tz);
+    // The tag as Operaciones shows it, so a union and its spool always name it alike ("8" → "008").
+    const tagSpool = (tagText !== '' ? this.spools.shownTag(tagText) : null) ?? tagText;
+    const rowOt = table.keyText(row, table.columns.index(UNIONES.ot), tz);
     // OT is the query key; a blank or wrong one is corrected from the spool the tag names.
     const ot = (tagSpool !== '' ? this.spools.otOfTag(tagSpool) : null) ?? rowOt;
     const issuesBefore = this.issues.length;
@@ -199,7 +210,7 @@ export class UnionRepository {
     }
     const valid = parsed.data;
     const key = unionKey(valid.ot, valid.nUnion);
-    const repeated = rowsByKey.get(key);
+    const repeated = rowsByKey.get(canonicalUnionKey(key));
     if (repeated && repeated.length > 1) {
       read.report(row, UNIONES.nUnion, `unión ${key} repetida (filas ${repeated.join(', ')})`);
     }
@@ -210,7 +221,8 @@ export class UnionRepository {
       ...valid,
       armWorker: read.text(row, UNIONES.armWorker),
       solWorker: read.text(row, UNIONES.solWorker),
-      version: read.integer(row, UNIONES.version) ?? 0,
+      // An opaque token (UUID text from the other system, or a number): read as text, never warned about.
+      version: read.text(row, UNIONES.version),
     };
   }
 
@@ -267,11 +279,14 @@ export class UnionRepository {
   /** Unreadable rows pointing at the spool `tag` of OT `ot` (by TAG_SPOOL, or failing that by OT). */
   unreadableOfSpool(tag: string, ot: string): UnreadableRow[] {
     const index = this.index();
-    const rows = new Set<TableRow>([...(index.byTag.get(tag) ?? []), ...(index.byOt.get(ot) ?? [])]);
+    const rows = new Set<TableRow>([
+      ...(index.byTag.get(canonicalKey(tag)) ?? []),
+      ...(index.byOt.get(canonicalKey(ot)) ?? []),
+    ]);
     const out: UnreadableRow[] = [];
     for (const row of [...rows].sort((a, b) => a.rowNumber - b.rowNumber)) {
       const found = this.unreadable(row);
-      if (found && this.pointsAt(row.rowNumber).includes(tag)) out.push(found);
+      if (found && this.pointsAt(row.rowNumber).some((t) => sameKey(t, tag))) out.push(found);
     }
     return out;
   }
@@ -290,8 +305,8 @@ export class UnionRepository {
   /** Unreadable rows whose OT or tag points at `ot` / `tags`, in sheet order (for the listing). */
   unreadableOfOt(ot: string, tags: ReadonlySet<string>): UnreadableRow[] {
     const index = this.index();
-    const rows = new Set<TableRow>(index.byOt.get(ot) ?? []);
-    for (const tag of tags) for (const row of index.byTag.get(tag) ?? []) rows.add(row);
+    const rows = new Set<TableRow>(index.byOt.get(canonicalKey(ot)) ?? []);
+    for (const tag of tags) for (const row of index.byTag.get(canonicalKey(tag)) ?? []) rows.add(row);
     return [...rows]
       .sort((a, b) => a.rowNumber - b.rowNumber)
       .map((row) => this.unreadable(row))
@@ -301,7 +316,7 @@ export class UnionRepository {
   /** The unreadable row holding `key` (known from its raw OT/TAG_SPOOL and N_UNION), if there is one. */
   unreadableByKey(key: string): UnreadableRow | null {
     const index = this.index();
-    for (const rowNumber of index.rowsByKey.get(key) ?? []) {
+    for (const rowNumber of index.rowsByKey.get(canonicalUnionKey(key)) ?? []) {
       const found = this.unreadable(index.table.rows[rowNumber - 2]!);
       if (found) return found;
     }
@@ -312,7 +327,7 @@ export class UnionRepository {
     const out: Union[] = [];
     for (const row of rows ?? []) {
       const union = this.decodeRow(row);
-      if (union && (ot === undefined || union.ot === ot)) out.push(union);
+      if (union && (ot === undefined || sameKey(union.ot, ot))) out.push(union);
     }
     return out;
   }
@@ -321,31 +336,38 @@ export class UnionRepository {
     return this.decodeAll(this.index().rows);
   }
 
+  /** Unions of an OT typed any way ("008", "8"); their keys use the OT as the sheet shows it. */
   byOt(ot: string): Union[] {
-    return this.decodeAll(this.index().byOt.get(ot), ot);
+    return this.decodeAll(this.index().byOt.get(canonicalKey(ot)), ot);
   }
 
   bySpool(tag: string): Union[] {
-    return this.decodeAll(this.index().byTag.get(tag)).filter((u) => u.tagSpool === tag);
+    return this.decodeAll(this.index().byTag.get(canonicalKey(tag))).filter((u) => sameKey(u.tagSpool, tag));
   }
 
+  /** The union of a key typed with or without the OT's zeros ("8+1" or "008+1"). */
   byKey(key: string): Union | undefined {
-    const rows = this.index().rowsByKey.get(key);
+    const rows = this.index().rowsByKey.get(canonicalUnionKey(key));
     const row = rows ? this.index().table.rows[rows[0]! - 2] : undefined;
     return row ? (this.decodeRow(row) ?? undefined) : undefined;
   }
 
-  /** Keys found on more than one row: such unions are never recorded until the sheet is fixed. */
+  /** Keys (canonicalUnionKey) found on more than one row: never recorded until the sheet is fixed. */
   duplicates(): Map<string, number[]> {
     this.repeated ??= new Map([...this.index().rowsByKey].filter(([, rows]) => rows.length > 1));
     return this.repeated;
   }
 
+  /** The rows of a key found on more than one row (the key typed any way), else undefined. */
+  repeatedRows(key: string): number[] | undefined {
+    return this.duplicates().get(canonicalUnionKey(key));
+  }
+
   /** Rows whose OT or tag points at `ot` / `tags` that could not be read as unions (issues reported). */
   rejected(ot: string, tags: ReadonlySet<string>): number[] {
     const index = this.index();
-    const rows = new Set<TableRow>(index.byOt.get(ot) ?? []);
-    for (const tag of tags) for (const row of index.byTag.get(tag) ?? []) rows.add(row);
+    const rows = new Set<TableRow>(index.byOt.get(canonicalKey(ot)) ?? []);
+    for (const tag of tags) for (const row of index.byTag.get(canonicalKey(tag)) ?? []) rows.add(row);
     return [...rows].filter((row) => this.decodeRow(row) === null).map((row) => row.rowNumber);
   }
 
@@ -360,8 +382,8 @@ export class UnionRepository {
     this.uow.set(table, union.rowNumber, inicio, escapeText(formatDateTime(record.inicio, tz)));
     this.uow.set(table, union.rowNumber, fin, escapeText(formatDateTime(record.fin, tz)));
     this.uow.set(table, union.rowNumber, worker, escapeText(record.worker));
-    this.uow.set(table, union.rowNumber, UNIONES.version, union.version + 1);
-    const version = union.version + 1;
+    const version = this.ids.uuid();
+    this.uow.set(table, union.rowNumber, UNIONES.version, escapeText(version));
     return operation === 'ARM'
       ? { ...union, armInicio: record.inicio, armFin: record.fin, armWorker: record.worker, version }
       : { ...union, solInicio: record.inicio, solFin: record.fin, solWorker: record.worker, version };

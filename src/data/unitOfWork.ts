@@ -24,6 +24,8 @@ export class UnitOfWork {
   private readonly grids = new Map<string, Cell[][] | null>();
   private readonly headers = new Map<string, Cell[] | null>();
   private readonly tables = new Map<string, Table>();
+  /** Sheet → 0-based column index → the text the sheet shows, rows 1..n (key columns holding numbers only). */
+  private readonly display = new Map<string, Map<number, readonly string[]>>();
   private readonly cellWrites = new Map<string, Map<string, CellWrite>>();
   private readonly appends = new Map<string, Record<string, Cell>[]>();
   /** Number formats read this request, by sheet then `row:col` (also what an undo restores). */
@@ -86,7 +88,7 @@ export class UnitOfWork {
         { sheet: spec.sheet },
       );
     }
-    const table = new Table(spec, grid);
+    const table = new Table(spec, grid, this.displayText(spec, grid));
     this.tables.set(key, table);
     return table;
   }
@@ -125,6 +127,26 @@ export class UnitOfWork {
     return (this.headerOf(sheet) ?? []).findIndex(
       (cell) => !isEmptyCell(cell) && normalizeHeader(String(cell)) === wanted,
     );
+  }
+
+  /**
+   * The display text of the key columns that hold numbers (one extra read per such column, only then):
+   * keys are matched as the sheet shows them. Read once per sheet and column in a request.
+   */
+  private displayText(spec: TableSpec, grid: readonly Cell[][]): Map<number, readonly string[]> {
+    const wanted = Table.formattedKeyColumns(spec, grid);
+    const known = this.display.get(spec.sheet) ?? new Map<number, readonly string[]>();
+    this.display.set(spec.sheet, known);
+    const missing = wanted.filter((i) => !known.has(i));
+    if (missing.length > 0) {
+      const read = this.spreadsheet.readDisplayText(
+        spec.sheet,
+        missing.map((i) => i + 1),
+        grid.length,
+      );
+      for (const i of missing) known.set(i, read.get(i + 1) ?? []);
+    }
+    return new Map(wanted.map((i) => [i, known.get(i)!]));
   }
 
   /**
@@ -192,6 +214,7 @@ export class UnitOfWork {
   /** Drops what was read of a sheet (it was created or reshaped since): the next access reads it again. */
   forget(sheet: string): void {
     this.grids.delete(sheet);
+    this.display.delete(sheet);
     this.headers.delete(sheet);
     for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
   }
@@ -215,8 +238,8 @@ export class UnitOfWork {
    * `notRestored: ["Operaciones!AW2:BA2", …]` (sheet and A1 ranges), plus `cause` and `undoFailures`.
    */
   commit(): CommitSummary {
-    const appendRows = this.layOutAppends();
-    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows);
+    const { rows: appendRows, anchors } = this.layOutAppends();
+    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors);
     // Each undo step with the cells it restores, so a failed one can be named.
     const undo: Array<{ run: () => void; ranges: string[] }> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
@@ -224,7 +247,12 @@ export class UnitOfWork {
       // Appends first: finding the last row is a metadata call, which after a buffered write would cost a flush.
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
-        const { firstRow } = this.spreadsheet.appendRows(sheet, rows, this.appendChunkSize);
+        const { firstRow } = this.spreadsheet.appendRows(
+          sheet,
+          rows,
+          this.appendChunkSize,
+          anchors.get(sheet),
+        );
         const width = Math.max(1, ...rows.map((r) => r.length));
         undo.push({
           run: () => this.spreadsheet.deleteRows(sheet, firstRow, rows.length),
@@ -282,11 +310,15 @@ export class UnitOfWork {
   }
 
   /** One call that writes all or nothing: no undo needed. */
-  private commitAtomically(appendRows: Map<string, Cell[][]>): CommitSummary {
+  private commitAtomically(
+    appendRows: Map<string, Cell[][]>,
+    anchors: ReadonlyMap<string, number>,
+  ): CommitSummary {
     const cells = new Map<string, CellWrite[]>();
     for (const [sheet, writes] of this.cellWrites) cells.set(sheet, [...writes.values()]);
     try {
-      if (cells.size > 0 || appendRows.size > 0) this.spreadsheet.writeBatch!({ cells, appends: appendRows });
+      if (cells.size > 0 || appendRows.size > 0)
+        this.spreadsheet.writeBatch!({ cells, appends: appendRows, appendAnchors: anchors });
     } finally {
       this.cellWrites.clear();
       this.appends.clear();
@@ -318,8 +350,14 @@ export class UnitOfWork {
     return merged;
   }
 
-  private layOutAppends(): Map<string, Cell[][]> {
+  /**
+   * Rows to append, laid out by the header and cut after the last column we write (a user's column to the
+   * right, e.g. checkboxes, is left alone); and per sheet the anchor column: the leftmost column every row
+   * fills, after whose last value the rows go (1-based).
+   */
+  private layOutAppends(): { rows: Map<string, Cell[][]>; anchors: Map<string, number> } {
     const laidOut = new Map<string, Cell[][]>();
+    const anchors = new Map<string, number>();
     for (const [sheet, records] of this.appends) {
       const headerRow = this.headerAfterCommit(sheet);
       if (!headerRow || headerRow.length === 0) throw schemaError(`No existe la hoja "${sheet}".`, { sheet });
@@ -345,8 +383,16 @@ export class UnitOfWork {
         }
         return row;
       });
-      laidOut.set(sheet, rows);
+      const used = [...positions.values()].filter((i) => i >= 0);
+      const width = used.length > 0 ? Math.max(...used) + 1 : header.length;
+      laidOut.set(
+        sheet,
+        rows.map((row) => row.slice(0, width)),
+      );
+      const filledByAll = used.filter((i) => rows.every((row) => !isEmptyCell(row[i]))).sort((a, b) => a - b);
+      const anchor = filledByAll[0] ?? Math.min(...used);
+      if (Number.isFinite(anchor)) anchors.set(sheet, anchor + 1);
     }
-    return laidOut;
+    return { rows: laidOut, anchors };
   }
 }

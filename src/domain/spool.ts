@@ -14,7 +14,8 @@ export interface Spool {
   ocupadoPor: string;
   fechaOcupacion: number | null;
   estadoDetalle: string;
-  version: number;
+  /** Opaque token, like Union.version. */
+  version: string;
 }
 
 /** Estado_Detalle while a worker holds the spool, e.g. "ARM en curso - MR(93)". */

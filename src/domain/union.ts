@@ -17,7 +17,8 @@ export interface Union {
   solInicio: number | null;
   solFin: number | null;
   solWorker: string;
-  version: number;
+  /** Opaque token (UUID text in production, written by the other system too): compared, never parsed. */
+  version: string;
 }
 
 export const unionKey = (ot: string, nUnion: number) => `${ot}+${nUnion}`;

@@ -4,10 +4,13 @@ import type { Cell } from '../domain/cell';
 
 export interface RangeLike {
   getValues(): Cell[][];
+  getDisplayValues(): string[][];
   getFormulas(): string[][];
   getNumberFormats(): string[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;
+  /** Like Ctrl+Arrow: the edge of the block of data from this cell (direction: SpreadsheetApp.Direction). */
+  getNextDataCell(direction: unknown): { getRow(): number };
   createTextFinder(text: string): TextFinderLike;
 }
 

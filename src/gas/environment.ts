@@ -24,14 +24,19 @@ export function requestPorts(): Ports {
       ? new SheetsApiSpreadsheet(
           api as unknown as SheetsApiLike,
           SpreadsheetApp.getActive().getId(),
-          activeSpreadsheet(),
+          // TextFinder searches and where appends go (after the log's last event), at constant cost.
+          new AppsScriptSpreadsheet(activeSpreadsheet(), { directionUp: SpreadsheetApp.Direction.UP }),
         )
-      : new AppsScriptSpreadsheet(activeSpreadsheet(), () => SpreadsheetApp.flush());
+      : new AppsScriptSpreadsheet(activeSpreadsheet(), {
+          directionUp: SpreadsheetApp.Direction.UP,
+          flush: () => SpreadsheetApp.flush(),
+        });
   return {
     spreadsheet,
     lock: lockAdapter(LockService.getDocumentLock()),
     properties,
     clock: systemClock,
+    ids: { uuid: () => Utilities.getUuid() },
   };
 }
 

@@ -11,7 +11,13 @@ export interface ExtendedValue {
 export interface GridData {
   startRow?: number;
   startColumn?: number;
-  rowData?: Array<{ values?: Array<{ effectiveValue?: ExtendedValue; userEnteredFormat?: CellFormat }> }>;
+  rowData?: Array<{
+    values?: Array<{
+      effectiveValue?: ExtendedValue;
+      userEnteredFormat?: CellFormat;
+      formattedValue?: string;
+    }>;
+  }>;
 }
 
 export interface SheetsSpreadsheet {
@@ -44,6 +50,7 @@ export interface BatchRequest {
     fields: string;
   };
   appendCells?: { sheetId: number; rows: RowDataIn[]; fields: string };
+  appendDimension?: { sheetId: number; dimension: 'ROWS'; length: number };
   deleteDimension?: { range: { sheetId: number; dimension: 'ROWS'; startIndex: number; endIndex: number } };
   addSheet?: {
     properties: { sheetId?: number; title: string; gridProperties?: { frozenRowCount?: number } };

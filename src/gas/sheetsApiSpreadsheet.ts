@@ -2,7 +2,7 @@
 // writes everything (cells of several sheets and appended rows) in one atomic batchUpdate.
 // Needs the full `spreadsheets` scope and the advanced service enabled (see README).
 
-import { isDate, type Cell } from '../domain/cell';
+import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
 import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
@@ -19,20 +19,25 @@ import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
 
+/**
+ * Where an append goes: the row after the last value in a column, and the grid's row count. The Sheets API
+ * has no constant-cost way to find it (appendCells goes after the last row with content in any column), so
+ * SpreadsheetApp's getNextDataCell answers it (AppsScriptSpreadsheet.appendPosition).
+ */
+export interface AppendLocator {
+  appendPosition(sheet: string, column: number): { row: number; maxRows: number };
+}
+
 export class SheetsApiSpreadsheet implements SpreadsheetPort {
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
 
-  /** SpreadsheetApp for what the Sheets API has no call for: TextFinder searches (the wider scope covers both). */
-  private readonly direct: AppsScriptSpreadsheet;
-
   constructor(
     private readonly api: SheetsApiLike,
     private readonly spreadsheetId: string,
-    spreadsheetApp: SpreadsheetLike,
-  ) {
-    this.direct = new AppsScriptSpreadsheet(spreadsheetApp);
-  }
+    /** SpreadsheetApp for what the API has no cheap call for: TextFinder searches and where appends go. */
+    private readonly direct: AppsScriptSpreadsheet,
+  ) {}
 
   timeZone(): string {
     if (this.zone === null)
@@ -76,28 +81,81 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     return this.direct.readRange(sheet, rect);
   }
 
+  readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]> {
+    const result = new Map<number, string[]>();
+    const wanted = [...new Set(columns)];
+    if (rows < 1 || wanted.length === 0) return result;
+    // One call for every column: each range is one column, rows 1..rows, as FORMATTED_VALUE.
+    const reply = this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: wanted.map((c) => `${quote(sheet)}!${columnLetter(c)}1:${columnLetter(c)}${rows}`),
+      includeGridData: true,
+      fields: 'sheets(properties(title),data(startColumn,rowData(values(formattedValue))))',
+    });
+    const data = (reply.sheets ?? []).find((s) => s.properties?.title === sheet)?.data ?? [];
+    for (const block of data) {
+      const col = (block.startColumn ?? 0) + 1;
+      // The API leaves out trailing empty rows: pad to the rows asked for.
+      const text = (block.rowData ?? []).map((row) => row.values?.[0]?.formattedValue ?? '');
+      while (text.length < rows) text.push('');
+      result.set(col, text);
+    }
+    return result;
+  }
+
   writeBatch(batch: WriteBatch): void {
     const requests: BatchRequest[] = [];
     for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
     for (const [sheet, rows] of batch.appends) {
-      if (rows.length === 0) continue;
-      requests.push({
-        appendCells: {
-          sheetId: this.sheetId(sheet),
-          rows: rows.map((r) => this.rowData(r)),
-          fields: 'userEnteredValue',
-        },
-      });
+      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet)).requests);
     }
     if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+  }
+
+  /**
+   * Rows to append: with an anchor column (and a locator), written right after that column's last value,
+   * growing the grid in the same batch when needed; otherwise appendCells (after the last row with content).
+   */
+  private appendRequests(
+    sheet: string,
+    rows: readonly Cell[][],
+    anchor: number | undefined,
+  ): { requests: BatchRequest[]; firstRow?: number } {
+    if (rows.length === 0) return { requests: [] };
+    const sheetId = this.sheetId(sheet);
+    const data = rows.map((r) => this.rowData(r));
+    if (anchor === undefined) {
+      return { requests: [{ appendCells: { sheetId, rows: data, fields: 'userEnteredValue' } }] };
+    }
+    const { row, maxRows } = this.direct.appendPosition(sheet, anchor);
+    const requests: BatchRequest[] = [];
+    const missing = row + rows.length - 1 - maxRows;
+    if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: missing } });
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: row - 1, columnIndex: 0 },
+        rows: data,
+        fields: 'userEnteredValue',
+      },
+    });
+    return { requests, firstRow: row };
   }
 
   writeCells(sheet: string, cells: readonly CellWrite[]): void {
     this.writeBatch({ cells: new Map([[sheet, cells]]), appends: new Map() });
   }
 
-  appendRows(sheet: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+  appendRows(
+    sheet: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number } {
     void chunkSize; // one atomic call: no need to chunk
+    if (anchorColumn !== undefined) {
+      const { requests, firstRow } = this.appendRequests(sheet, rows, anchorColumn);
+      if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+      return { firstRow: firstRow ?? 0 };
+    }
     const before = this.readSheets([sheet]).get(sheet)?.length ?? 0;
     this.writeBatch({ cells: new Map(), appends: new Map([[sheet, rows]]) });
     return { firstRow: before + 1 };

@@ -2,7 +2,7 @@
 // number formats), chunked appends.
 // Create one per request: it caches sheet handles and the extents it has seen.
 
-import { columnLetter, type Cell } from '../domain/cell';
+import { columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
 import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
@@ -24,14 +24,21 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   private readonly extents = new Map<string, Extent>();
   private zone: string | null = null;
 
-  /** `flush` is SpreadsheetApp.flush (a service-level call, not a method of the spreadsheet). */
+  /**
+   * `directionUp` is SpreadsheetApp.Direction.UP (only src/gas/environment.ts may read that global; the
+   * in-memory fake takes the text "UP"); `flush` is SpreadsheetApp.flush (a service-level call).
+   */
   constructor(
     private readonly spreadsheet: SpreadsheetLike,
-    private readonly flushService: () => void = () => {},
+    private readonly options: { directionUp?: unknown; flush?: () => void } = {},
   ) {}
 
+  private get directionUp(): unknown {
+    return this.options.directionUp ?? 'UP';
+  }
+
   flush(): void {
-    this.flushService();
+    this.options.flush?.();
   }
 
   timeZone(): string {
@@ -77,6 +84,22 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return this.required(sheetName).getRange(rect.row, rect.col, rect.numRows, rect.numCols).getValues();
   }
 
+  readDisplayText(sheetName: string, columns: readonly number[], rows: number): Map<number, string[]> {
+    const sheet = this.required(sheetName);
+    const result = new Map<number, string[]>();
+    if (rows < 1) return result;
+    for (const col of new Set(columns)) {
+      result.set(
+        col,
+        sheet
+          .getRange(1, col, rows, 1)
+          .getDisplayValues()
+          .map((line) => line[0] ?? ''),
+      );
+    }
+    return result;
+  }
+
   writeCells(sheetName: string, cells: readonly CellWrite[]): void {
     if (cells.length === 0) return;
     const sheet = this.required(sheetName);
@@ -97,13 +120,52 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return sheet.getRange(rect.row, rect.col, rect.numRows, rect.numCols).getNumberFormats();
   }
 
-  appendRows(sheetName: string, rows: readonly Cell[][], chunkSize: number): { firstRow: number } {
+  /**
+   * The row after the last one holding something in `column` (1-based), and the grid's row count, at
+   * constant cost (getLastRow, getMaxRows, and one getNextDataCell or one 1-cell read), never by reading
+   * the column: a user's checkbox column holding FALSE down to row 1,000 does not move it.
+   */
+  appendPosition(sheetName: string, column: number): { row: number; maxRows: number } {
     const sheet = this.required(sheetName);
-    const firstRow = sheet.getLastRow() + 1;
-    if (rows.length === 0) return { firstRow };
+    const lastRow = sheet.getLastRow();
+    const maxRows = sheet.getMaxRows();
+    if (lastRow <= 1) return { row: lastRow + 1, maxRows };
+    if (lastRow < maxRows) {
+      // The row below the last used one is empty: Ctrl+Up from there stops at the column's last value.
+      return {
+        row:
+          sheet
+            .getRange(lastRow + 1, column)
+            .getNextDataCell(this.directionUp)
+            .getRow() + 1,
+        maxRows,
+      };
+    }
+    // The grid is used to its last row: Ctrl+Up from a filled cell would stop at its block's top, so look first.
+    const bottom = sheet.getRange(lastRow, column);
+    if (!isEmptyCell(bottom.getValues()[0]?.[0])) return { row: lastRow + 1, maxRows };
+    return { row: bottom.getNextDataCell(this.directionUp).getRow() + 1, maxRows };
+  }
+
+  appendRows(
+    sheetName: string,
+    rows: readonly Cell[][],
+    chunkSize: number,
+    anchorColumn?: number,
+  ): { firstRow: number } {
+    const sheet = this.required(sheetName);
+    let firstRow: number;
+    let maxRows: number;
+    if (anchorColumn === undefined) {
+      firstRow = sheet.getLastRow() + 1;
+      if (rows.length === 0) return { firstRow };
+      maxRows = sheet.getMaxRows();
+    } else {
+      if (rows.length === 0) return { firstRow: 0 };
+      ({ row: firstRow, maxRows } = this.appendPosition(sheetName, anchorColumn));
+    }
     const width = Math.max(...rows.map((r) => r.length));
     // Rows laid out by the header are never wider than the sheet: only the row count may need to grow.
-    const maxRows = sheet.getMaxRows();
     const lastNeeded = firstRow + rows.length - 1;
     if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
     let written = 0;

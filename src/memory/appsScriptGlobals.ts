@@ -2,6 +2,7 @@
 // in the bundle test and the playground.
 
 import { FakeSpreadsheet } from './fakeSpreadsheet';
+import { sequentialIds } from './memoryPorts';
 import {
   FakeHtmlService,
   FakeLockService,
@@ -39,6 +40,7 @@ export function createFakeAppsScript(
     getActive: () => spreadsheet,
     getActiveSpreadsheet: () => spreadsheet,
     getUi: () => ui,
+    Direction: { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' },
     flush: () => spreadsheet.calls.record('(spreadsheet)', 'flush'),
   };
   return {
@@ -55,6 +57,7 @@ export function createFakeAppsScript(
       ScriptApp: scriptApp,
       HtmlService: htmlService,
       Session: new FakeSession(options.userEmail),
+      Utilities: { getUuid: sequentialIds().uuid },
       Logger: { log },
       console: { log, info: log, warn: log, error: log },
     },

@@ -18,22 +18,23 @@ export const SHEETS_API_TARGET = '(sheets-api)';
 interface ParsedRange {
   title: string;
   headerOnly: boolean;
-  /** A1 rectangle (e.g. AK2:AO900) as 1-based row, col and size; absent for a whole sheet. */
-  rect?: { row: number; col: number; numRows: number; numCols: number };
+  /** A block such as C1:C50 (1-based): the API then gives that block, with formatted values. */
+  block?: { row: number; col: number; numRows: number; numCols: number };
 }
+
+const columnNumber = (letters: string) =>
+  [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 function parseRange(range: string): ParsedRange {
   const m = /^'((?:[^']|'')*)'(?:!(1:1|([A-Z]+)(\d+):([A-Z]+)(\d+)))?$/.exec(range);
   if (!m) throw new Error(`GoogleJsonResponseException: Unable to parse range: ${range}`);
   const title = m[1]!.replace(/''/g, "'");
   if (!m[3]) return { title, headerOnly: m[2] === '1:1' };
-  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const row = Number(m[4]);
-  const first = col(m[3]);
+  const [row, col, lastRow, lastCol] = [Number(m[4]), columnNumber(m[3]), Number(m[6]), columnNumber(m[5]!)];
   return {
     title,
     headerOnly: false,
-    rect: { row, col: first, numRows: Number(m[6]) - row + 1, numCols: col(m[5]!) - first + 1 },
+    block: { row, col, numRows: lastRow - row + 1, numCols: lastCol - col + 1 },
   };
 }
 
@@ -58,7 +59,7 @@ export class FakeSheetsApi implements SheetsApiLike {
         throw new Error(`GoogleJsonResponseException: Unable to parse range: '${r.title}'`);
       }
     }
-    const names = ranges.length > 0 ? ranges.map((r) => r.title) : this.book.sheetNames();
+    const names = ranges.length > 0 ? [...new Set(ranges.map((r) => r.title))] : this.book.sheetNames();
     let cells = 0;
     const reply: SheetsSpreadsheet = {
       properties: { timeZone: tz },
@@ -66,30 +67,36 @@ export class FakeSheetsApi implements SheetsApiLike {
         const sheet = this.book.sheet(title);
         const properties = { sheetId: sheet.sheetId, title };
         if (!args.includeGridData) return { properties };
-        const range = ranges.find((r) => r.title === title);
-        if (range?.rect) {
-          const { row, col, numRows, numCols } = range.rect;
-          const values = sheet.readBlock(row, col, numRows, numCols);
-          const formats = sheet.readFormats(row, col, numRows, numCols);
-          cells += numRows * numCols;
+        const blocks = ranges.filter((r) => r.title === title && r.block).map((r) => r.block!);
+        if (blocks.length > 0) {
+          // Blocks come with effective and formatted values (FORMATTED_VALUE) and number formats; trailing
+          // rows with nothing in them are left out, as the API does.
           return {
             properties,
-            data: [
-              {
-                startRow: row - 1,
-                startColumn: col - 1,
-                rowData: values.map((line, r) => ({
-                  values: line.map((c, i) => ({
-                    effectiveValue: toEffective(c, tz),
-                    ...(formats[r]![i]
-                      ? { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: formats[r]![i] } } }
-                      : {}),
-                  })),
-                })),
-              },
-            ],
+            data: blocks.map((b) => {
+              const values = sheet.readBlock(b.row, b.col, b.numRows, b.numCols);
+              const shown = sheet.readDisplay(b.row, b.col, b.numRows, b.numCols);
+              const formats = sheet.readFormats(b.row, b.col, b.numRows, b.numCols);
+              cells += b.numRows * b.numCols;
+              const cell = (c: Cell, r: number, i: number) => ({
+                ...(c === '' ? {} : { effectiveValue: toEffective(c, tz), formattedValue: shown[r]![i]! }),
+                ...(formats[r]![i]
+                  ? { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: formats[r]![i]! } } }
+                  : {}),
+              });
+              let end = values.length;
+              while (end > 0 && values[end - 1]!.every((c, i) => c === '' && !formats[end - 1]![i])) end--;
+              return {
+                startRow: b.row - 1,
+                startColumn: b.col - 1,
+                rowData: values
+                  .slice(0, end)
+                  .map((line, r) => ({ values: line.map((c, i) => cell(c, r, i)) })),
+              };
+            }),
           };
         }
+        const range = ranges.find((r) => r.title === title);
         const values = sheet.lastRow() === 0 ? [] : sheet.dump();
         const rows = range?.headerOnly ? values.slice(0, 1) : values;
         const rowData = rows.map((row) => ({
@@ -138,6 +145,8 @@ export class FakeSheetsApi implements SheetsApiLike {
     } else if (request.appendCells) {
       const sheet = this.sheet(request.appendCells.sheetId);
       this.writeRows(sheet, sheet.lastRow() + 1, 1, request.appendCells.rows, request.appendCells.fields);
+    } else if (request.appendDimension) {
+      this.sheet(request.appendDimension.sheetId).growRows(request.appendDimension.length);
     } else if (request.deleteDimension) {
       const { range } = request.deleteDimension;
       this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);

@@ -4,7 +4,7 @@
 
 import type { Cell } from '../domain/cell';
 import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
-import { presentValue, typeIn } from './typedInput';
+import { displayValue, presentValue, typeIn } from './typedInput';
 
 const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
@@ -68,6 +68,37 @@ export class FakeRange {
   getValue(): Cell {
     this.touch('getValue');
     return this.sheet.readBlock(this.row, this.col, 1, 1)[0]![0]!;
+  }
+
+  getDisplayValues(): string[][] {
+    this.touch('getDisplayValues');
+    return this.sheet.readDisplay(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  /**
+   * Ctrl+Arrow from the range's top-left cell, as Apps Script does: from a filled cell whose neighbour is
+   * filled, the far edge of that block; otherwise the next filled cell that way, or the sheet's edge.
+   * `direction` is SpreadsheetApp.Direction (its text, e.g. "UP", in the fake).
+   */
+  getNextDataCell(direction: unknown): FakeRange {
+    this.touch('getNextDataCell');
+    const [dr, dc] = (
+      { UP: [-1, 0], DOWN: [1, 0], PREVIOUS: [0, -1], NEXT: [0, 1] } as Record<string, [number, number]>
+    )[String(direction)] ?? [NaN, NaN];
+    if (Number.isNaN(dr)) throw new Error(`Exception: Invalid argument: direction (${String(direction)})`);
+    const { maxRows, maxColumns } = this.sheet.dimensions;
+    const inside = (r: number, c: number) => r >= 1 && c >= 1 && r <= maxRows && c <= maxColumns;
+    const filled = (r: number, c: number) => this.sheet.isFilled(r, c);
+    let [r, c] = [this.row, this.col];
+    if (filled(r, c) && inside(r + dr, c + dc) && filled(r + dr, c + dc)) {
+      while (inside(r + dr, c + dc) && filled(r + dr, c + dc)) [r, c] = [r + dr, c + dc];
+    } else {
+      while (inside(r + dr, c + dc)) {
+        [r, c] = [r + dr, c + dc];
+        if (filled(r, c)) break;
+      }
+    }
+    return new FakeRange(this.sheet, r, c, 1, 1);
   }
 
   getFormulas(): string[][] {
@@ -348,6 +379,30 @@ export class FakeSheet {
       out.push(line);
     }
     return out;
+  }
+
+  /** What the sheet shows: each stored value through its number format. */
+  readDisplay(row: number, col: number, numRows: number, numCols: number): string[][] {
+    const tz = this.book.timeZoneUncounted;
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) =>
+        displayValue(
+          this.grid.values[row + r - 1]?.[col + c - 1] ?? '',
+          this.grid.formats.get(key(row + r, col + c)) ?? '',
+          tz,
+        ),
+      ),
+    );
+  }
+
+  /** A cell holding a value or a formula (what Ctrl+Arrow stops at). */
+  isFilled(row: number, col: number): boolean {
+    return (this.grid.values[row - 1]?.[col - 1] ?? '') !== '' || this.grid.formulas.has(key(row, col));
+  }
+
+  /** Adds empty rows at the bottom without counting a call (the fake Sheets API's appendDimension). */
+  growRows(howMany: number): void {
+    this.maxRows += howMany;
   }
 
   readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {

@@ -8,7 +8,7 @@ import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
 import { CallCounter } from './callCounter';
 import { price, type Price } from './costModel';
 import { FakeSheetsApi } from './fakeSheetsApi';
-import type { ClockPort, Ports } from '../ports';
+import type { ClockPort, IdsPort, Ports } from '../ports';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import { FakeLockService, FakePropertiesService } from './fakeServices';
 
@@ -26,11 +26,26 @@ export class ManualClock implements ClockPort {
   }
 }
 
+/**
+ * UUID-shaped ids from a counter: unique within one environment and the same on every run, so tests can
+ * assert on them ("00000000-0000-4000-8000-000000000001", then …002).
+ */
+export function sequentialIds(): IdsPort {
+  let next = 0;
+  return {
+    uuid: () => {
+      next += 1;
+      return `00000000-0000-4000-8000-${String(next).padStart(12, '0')}`;
+    },
+  };
+}
+
 export interface MemoryEnvironment {
   spreadsheet: FakeSpreadsheet;
   lockService: FakeLockService;
   propertiesService: FakePropertiesService;
   clock: ClockPort;
+  ids: IdsPort;
   ports(): Ports;
   /** Forgets the calls counted so far (spreadsheet, Sheets API, lock, properties). */
   resetCalls(): void;
@@ -46,6 +61,7 @@ export function memoryEnvironment(
     clock?: ClockPort;
     lockService?: FakeLockService;
     propertiesService?: FakePropertiesService;
+    ids?: IdsPort;
     /** Which adapter the requests go through: SpreadsheetApp (default) or the Sheets advanced service. */
     backend?: Backend;
   } = {},
@@ -56,19 +72,23 @@ export function memoryEnvironment(
   const counters = [...new Set([spreadsheet.calls, lockService.calls, propertiesService.calls])];
   const clock = options.clock ?? { now: () => Date.now() };
   const sheetsApi = new FakeSheetsApi(spreadsheet);
+  // Shared by every execution of this environment: ids stay unique across requests.
+  const ids = options.ids ?? sequentialIds();
   return {
     spreadsheet,
     lockService,
     propertiesService,
     clock,
+    ids,
     ports: () => ({
       spreadsheet:
         options.backend === 'sheetsApi'
-          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', spreadsheet)
-          : new AppsScriptSpreadsheet(spreadsheet, () => spreadsheet.flush()),
+          ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', new AppsScriptSpreadsheet(spreadsheet))
+          : new AppsScriptSpreadsheet(spreadsheet, { flush: () => spreadsheet.flush() }),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,
+      ids,
     }),
     resetCalls: () => counters.forEach((c) => c.reset()),
     // Lock and property calls are never reads or metadata, so listing them after the sheet calls prices

@@ -1,7 +1,8 @@
 // What Sheets stores when setValues receives a value: strings are taken "as if typed" in an es-CL sheet.
 
 import type { Cell } from '../domain/cell';
-import { parseDateCell, serialToInstant } from '../domain/dates';
+import { formatDateTime, instantToSerial, parseDateCell, serialToInstant } from '../domain/dates';
+import { toWallTime } from '../domain/timeZone';
 
 export interface StoredInput {
   value: Cell;
@@ -39,4 +40,48 @@ export function presentValue(value: Cell, format: string, timeZone: string): Cel
 
 export function isDateFormat(format: string): boolean {
   return /(^|[^"\\])(d{1,4}|y{2,4}|m{3,4})/i.test(format) && !/^[#0.,%\s]+$/.test(format);
+}
+
+/**
+ * The text getDisplayValues gives for a stored value and its number format. Covers what the product's sheets
+ * use: zero padding (`000`), `0`, `0.00`, General, and dates (`dd-mm-yyyy`, `yyyy-mm-dd hh:mm:ss`, …).
+ */
+export function displayValue(value: Cell, format: string, timeZone: string): string {
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'string') return value;
+  const serial = value instanceof Date ? instantToSerial(value.getTime(), timeZone) : value;
+  if (isDateFormat(format)) return formatDatePattern(serialToInstant(serial, timeZone), format, timeZone);
+  if (value instanceof Date && format === '') return formatDateTime(value.getTime(), timeZone);
+  const fixed = /^(0+)(?:\.(0+))?$/.exec(format);
+  if (fixed) {
+    const text = serial.toFixed(fixed[2]?.length ?? 0);
+    const [whole, decimals] = text.replace('-', '').split('.');
+    const padded = whole!.padStart(fixed[1]!.length, '0');
+    return `${serial < 0 ? '-' : ''}${padded}${decimals === undefined ? '' : `.${decimals}`}`;
+  }
+  // General: up to 10 significant digits, as Sheets shows a plain number.
+  return String(Number(serial.toPrecision(10)));
+}
+
+function formatDatePattern(instant: number, format: string, timeZone: string): string {
+  const w = toWallTime(instant, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  let afterHour = false;
+  return format.replace(/yyyy|yy|mm|m|dd|d|hh|h|ss/gi, (token) => {
+    const t = token.toLowerCase();
+    if (t === 'yyyy') return String(w.year);
+    if (t === 'yy') return two(w.year % 100);
+    if (t === 'dd') return two(w.day);
+    if (t === 'd') return String(w.day);
+    if (t === 'hh' || t === 'h') {
+      afterHour = true;
+      return t === 'hh' ? two(w.hour) : String(w.hour);
+    }
+    if (t === 'ss') return two(w.second);
+    // m/mm is minutes right after an hour, else the month.
+    const minutes = afterHour;
+    afterHour = false;
+    const n = minutes ? w.minute : w.month;
+    return t === 'mm' ? two(n) : String(n);
+  });
 }

@@ -45,7 +45,7 @@ describe('service calls of a FINALIZAR', () => {
     }
   });
 
-  it('through the Sheets advanced service: one read and one write in all', () => {
+  it('through the Sheets advanced service: one read and one write, plus where the log ends', () => {
     const book = progressBook({ ots: 3, unionsPerOt: 20, armed: 0, welded: 0 });
     const env = environment(book, NOW, 'sheetsApi');
     book.calls.keepLog = true;

@@ -7,6 +7,10 @@ const OT = '001';
 const TAG = tagOf(OT);
 const keys = (...ns: number[]) => ns.map((n) => `${OT}+${n}`);
 const HOUR = 3600_000;
+/** A changed row gets a new UUID token as its version (design §2). */
+const NEW_TOKEN = expect.stringMatching(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+);
 
 function freshSpool() {
   return trackingBook({
@@ -38,7 +42,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
       Ocupado_Por: 'MR(93)',
       Fecha_Ocupacion: '22-11-2026 10:00:00',
       Estado_Detalle: 'MR(93) trabajando ARM (ARM en progreso, SOLD pendiente)',
-      version: 2,
+      version: NEW_TOKEN,
     });
   });
 
@@ -64,7 +68,7 @@ describe.each(BACKENDS)('a spool of 10 unions from ARM to SOLD (%s)', (backend) 
       ARM_WORKER: 'MR(93)',
       ARM_FECHA_INICIO: '22-11-2026 10:00:00', // when the spool was taken
       ARM_FECHA_FIN: '22-11-2026 11:00:00',
-      version: 2,
+      version: NEW_TOKEN,
     });
     expect(union(8)).toMatchObject({ ARM_WORKER: '', ARM_FECHA_FIN: '', version: 1 });
     expect(spool()).toMatchObject({

@@ -26,7 +26,7 @@ const union = (n: number, tipo: string, armed: boolean, welded: boolean): Union 
   solInicio: null,
   solFin: welded ? 1 : null,
   solWorker: '',
-  version: 1,
+  version: 'v1',
 });
 const context = { settings: DEFAULT_SETTINGS, legacyArmed: false, unreadable: false };
 

@@ -17,7 +17,7 @@ const union = (n: number, dn: number, armed: boolean, welded: boolean): Union =>
   solInicio: welded ? 3 : null,
   solFin: welded ? 4 : null,
   solWorker: welded ? 'JP(94)' : '',
-  version: 1,
+  version: '1',
 });
 
 describe('metrics', () => {

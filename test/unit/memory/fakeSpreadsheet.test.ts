@@ -81,4 +81,25 @@ describe('FakeSpreadsheet', () => {
     ]);
     expect(sheet.formatAt(2, 3)).toBe('0.00');
   });
+
+  it('getDisplayValues shows each value through its number format, as Sheets does', () => {
+    const ss = new FakeSpreadsheet({ timeZone: 'America/Santiago' });
+    const sheet = ss.addSheet('Hoja', [[8, 8, 2.5, 46155.48180555556, 'texto', true, 7]], { maxColumns: 7 });
+    const formats = ['000', '0', '0.00', 'dd-mm-yyyy hh:mm:ss', '', '', ''];
+    formats.forEach((f, i) => f && sheet.getRange(1, i + 1).setNumberFormat(f));
+    expect(sheet.getRange(1, 1, 1, 7).getDisplayValues()).toEqual([
+      ['008', '8', '2.50', '13-05-2026 11:33:48', 'texto', 'TRUE', '7'],
+    ]);
+  });
+
+  it('getNextDataCell moves like Ctrl+Arrow', () => {
+    const ss = new FakeSpreadsheet({ timeZone: 'America/Santiago' });
+    const sheet = ss.addSheet('Hoja', [['ID'], ['a'], ['b'], [''], ['c'], ['']], { extraEmptyRows: 4 });
+    const up = (row: number) => sheet.getRange(row, 1).getNextDataCell('UP').getRow();
+    expect(up(10)).toBe(5); // from an empty cell: the next filled one
+    expect(up(5)).toBe(3); // from a filled cell above a gap: the next filled one
+    expect(up(3)).toBe(1); // inside a block: its top
+    expect(sheet.getRange(1, 1).getNextDataCell('DOWN').getRow()).toBe(3);
+    expect(() => sheet.getRange(1, 1).getNextDataCell('SIDEWAYS')).toThrow(/Invalid argument/);
+  });
 });
