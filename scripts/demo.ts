@@ -1,4 +1,4 @@
-// `npm start`: the local playground on the built-in demo workbook. Runs a FINALIZAR as a shop worker would
+// `npm run demo`: the console demo on the built-in workbook. Runs a FINALIZAR as a shop worker would
 // (INICIAR ARM, then record 4 unions) and prints metrics before and after, and the service calls used.
 
 import { finishWork } from '../src/app/finishWork';
