@@ -37,6 +37,8 @@ export interface CallRecord {
   /** The arguments as the server received them (after the JSON trip). */
   args: unknown[];
   ok: boolean;
+  /** The call ran but the playground dropped its answer (the "lost" failure mode). */
+  lost: boolean;
   /** Spreadsheet service calls the execution made. */
   serviceCalls: number;
   ms: number;
@@ -167,6 +169,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
       name,
       args,
       ok: answer.ok,
+      lost: mode === 'lost',
       serviceCalls: totalCalls(book) - before,
       ms: Date.now() - started,
     });
@@ -197,7 +200,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             control,
             calls: calls.length,
             lastCall: last
-              ? `${last.name} ${last.ok ? 'ok' : 'error'} (${last.serviceCalls} llamadas a servicios)`
+              ? `${last.name} ${last.lost ? 'respuesta perdida' : last.ok ? 'ok' : 'error'} (${last.serviceCalls} llamadas a servicios)`
               : '',
           });
         }

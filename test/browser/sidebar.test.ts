@@ -316,4 +316,20 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     expect(job.calls.length).toBeGreaterThan(0);
     expect(job.calls.every((name) => name === 'apiRunJobStep' || name === 'apiJobStatus')).toBe(true);
   });
+
+  it('makes one server call per user action (open, load an OT, INICIAR, FINALIZAR, Reintentar, a job step)', () => {
+    expect(perAction.map((a) => a.action)).toEqual([
+      'abrir',
+      'cargar OT 003',
+      'FINALIZAR',
+      'cargar OT 001',
+      'INICIAR',
+      'FINALIZAR (CANCELAR)',
+      'cargar OT 008',
+      'Reintentar',
+      'Recalcular métricas',
+    ]);
+    for (const a of perAction.filter((x) => x.action !== 'Recalcular métricas'))
+      expect(a.calls, a.action).toHaveLength(1);
+  });
 });
