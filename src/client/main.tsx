@@ -3,10 +3,10 @@
 
 import { render } from 'preact';
 import { randomRequestId, SidebarController, type KeyValueStore } from './controller';
-import { createServerClient, type ScriptRunner } from './serverClient';
+import { createServerClient } from './serverClient';
 import { App } from './view/App';
 
-type PageGlobals = { google?: { script?: { run?: ScriptRunner } }; localStorage?: Storage };
+type PageGlobals = { localStorage?: Storage };
 
 const page = globalThis as unknown as PageGlobals;
 const store: KeyValueStore = {
@@ -14,7 +14,7 @@ const store: KeyValueStore = {
   set: (key, value) => page.localStorage?.setItem(key, value),
 };
 const controller = new SidebarController({
-  client: createServerClient(() => page.google?.script?.run),
+  client: createServerClient(),
   store,
   newRequestId: () => randomRequestId(globalThis.crypto),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),

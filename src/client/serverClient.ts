@@ -56,6 +56,12 @@ export function toCallError(error: unknown): CallError {
   return new CallError('UNKNOWN', message.split('\n')[0]!.trim().slice(0, 300));
 }
 
+/** The page's google.script.run, read when a call is made (undefined outside Apps Script's HTML service). */
+export function pageScriptRunner(): ScriptRunner | undefined {
+  const page = globalThis as { google?: { script?: { run?: ScriptRunner } } };
+  return page.google?.script?.run;
+}
+
 export interface ServerClient {
   call<K extends ServerFunction>(
     name: K,
@@ -79,7 +85,7 @@ export const DEFAULT_TIMEOUT_MS = 380000;
  * runner gives UNAVAILABLE. A late answer after the timeout is ignored.
  */
 export function createServerClient(
-  runner: () => ScriptRunner | undefined,
+  runner: () => ScriptRunner | undefined = pageScriptRunner,
   options: { timeoutMs?: number; timers?: Timers } = {},
 ): ServerClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -1,5 +1,5 @@
 // The sidebar's view: Preact components over the screen state. Every text from cells or errors is a JSX
-// text child, so Preact escapes it; no innerHTML anywhere.
+// text child, so Preact escapes it; no HTML is ever built from strings.
 
 import { useEffect, useRef } from 'preact/hooks';
 import type { Operation } from '../../domain/operation';
