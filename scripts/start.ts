@@ -1,69 +1,80 @@
-// `npm start`: the local playground on the built-in demo workbook. Runs a FINALIZAR as a shop worker would
-// (INICIAR ARM, then record 4 unions) and prints metrics before and after, and the service calls used.
+// `npm start`: builds, then serves the playground (the built sidebar beside a view of the workbook) until
+// Ctrl-C. Options: --port N (or PORT), --workbook FILE.xlsx, --out FILE.xlsx, --help.
 
-import { finishWork } from '../src/app/finishWork';
-import { getMetrics } from '../src/app/metrics';
-import { listUnions } from '../src/app/listUnions';
-import { startWork } from '../src/app/startWork';
-import { buildDemoWorkbook, demoOt, demoTag } from '../src/memory/demoWorkbook';
-import { memoryEnvironment, type Backend } from '../src/memory/memoryPorts';
-import { SHEETS_API_TARGET } from '../src/memory/fakeSheetsApi';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { startPlayground } from './playground/server';
 
-const backend: Backend = process.argv.includes('--sheets-api') ? 'sheetsApi' : 'spreadsheetApp';
-const book = buildDemoWorkbook();
-const env = memoryEnvironment(book, { backend });
-const ot = demoOt(2);
-const tag = demoTag(2);
-const show = (label: string) => {
-  const [m] = getMetrics(env.ports(), { ot }).spools;
-  console.log(
-    `  ${label.padEnd(7)} Total ${m!.totalUniones} · ARM ${m!.unionesArm} (${m!.pulgadasArm} pulg) · SOLD ${m!.unionesSold} (${m!.pulgadasSold} pulg)`,
+const HELP = `Uso: npm start -- [opciones]
+
+Construye build/ y sirve el playground: la barra lateral (build/Sidebar.html) junto a una vista del libro,
+cada llamada de google.script.run ejecutada por build/Code.js sobre una hoja en memoria.
+
+Opciones:
+  --port N            puerto (por omisión PORT o 5173; 0 = uno libre)
+  --workbook FILE     un .xlsx exportado de la hoja real (por omisión el libro de demostración)
+  --out FILE          escribe el libro en este .xlsx tras cada llamada que lo cambie
+  --no-build          no ejecuta npm run build antes de servir
+  -h, --help          muestra esta ayuda
+`;
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' },
+      workbook: { type: 'string' },
+      out: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const { values } = parsed;
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const portText = values.port ?? process.env.PORT ?? '5173';
+const port = Number(portText);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`puerto inválido: ${portText}`);
+
+if (!values['no-build']) {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const playground = await startPlayground({
+  port,
+  ...(values.workbook ? { workbook: values.workbook } : {}),
+  ...(values.out ? { out: values.out } : {}),
+});
+console.log(`Playground en ${playground.url}`);
+console.log(
+  `  libro: ${values.workbook ?? 'demostración'}${values.out ? ` · se escribe en ${values.out}` : ''}`,
+);
+console.log('  Ctrl-C para terminar');
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: cerrando el playground…`);
+  playground.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
   );
 };
-
-console.log(`Demo workbook "${book.getName()}" — OT ${ot}, spool ${tag}, path: ${backend}\n`);
-const listed = listUnions(env.ports(), { ot, operation: 'ARM' });
-for (const u of listed.unions) {
-  const state = u.disponible ? 'disponible' : u.reason;
-  console.log(
-    `  ${(u.key ?? `fila ${u.rowNumber}`).padEnd(7)} DN ${String(u.dn ?? '?').padStart(4)} ${u.tipo.padEnd(3)} ${state}`,
-  );
-}
-console.log('\nMétricas');
-show('antes');
-
-const started = startWork(env.ports(), {
-  tagSpool: tag,
-  operation: 'ARM',
-  workerId: 93,
-  requestId: `demo-start-${Date.now()}`,
-});
-console.log(
-  `\nINICIAR ARM: ${started.ocupadoPor} toma ${started.tagSpool} (${started.disponibles} uniones disponibles)`,
-);
-const keys = listed.unions
-  .filter((u) => u.disponible && u.key !== null)
-  .slice(0, 4)
-  .map((u) => u.key!);
-book.calls.reset();
-const result = finishWork(env.ports(), {
-  ot,
-  operation: 'ARM',
-  workerId: 93,
-  unionKeys: [...keys, `${ot}+1`],
-  requestId: `demo-finish-${Date.now()}`,
-  versions: Object.fromEntries(listed.unions.filter((u) => u.readable).map((u) => [u.key, u.version])),
-});
-const calls = book.calls.byTarget();
-console.log(
-  `FINALIZAR ARM: ${result.spools.map((s) => `${s.tagSpool} ${s.action}`).join(', ')}; registradas ${result.updated.join(', ')} (${result.pulgadas} pulg)`,
-);
-for (const s of result.skipped) console.log(`  omitida ${s.key}: ${s.reason}`);
-console.log('\nMétricas');
-show('después');
-const total = Object.values(calls).reduce((a, b) => a + b, 0);
-console.log(`\nLlamadas a servicios del FINALIZAR: ${total} ${JSON.stringify(calls)}`);
-if (backend === 'spreadsheetApp')
-  console.log('(con --sheets-api: el mismo registro por el servicio avanzado de Sheets)');
-else console.log(`(servicio avanzado: ${calls[SHEETS_API_TARGET]} llamadas)`);
-console.log(`Eventos en Metadata: ${book.sheet('Metadata').dump().length - 1}`);
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

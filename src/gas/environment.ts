@@ -53,6 +53,11 @@ export function addonMenu(): GoogleAppsScript.Base.Menu {
   return SpreadsheetApp.getUi().createAddonMenu();
 }
 
+/** A menu of its own in the menu bar: for a script bound to the spreadsheet. */
+export function topLevelMenu(title: string): GoogleAppsScript.Base.Menu {
+  return SpreadsheetApp.getUi().createMenu(title);
+}
+
 export function showHtml(file: string, title: string, asSidebar: boolean): void {
   const output = HtmlService.createHtmlOutputFromFile(file).setTitle(title);
   if (asSidebar) SpreadsheetApp.getUi().showSidebar(output);

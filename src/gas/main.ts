@@ -17,16 +17,16 @@ import {
   startWorkRequest,
 } from '../app/requests';
 import { startWork } from '../app/startWork';
-import { addonMenu, requestPorts, showHtml } from './environment';
-import { addMenu } from './menu';
+import { addonMenu, requestPorts, showHtml, topLevelMenu } from './environment';
+import { MENU_TITLE, addMenu, menuKind } from './menu';
 import * as menuActions from './menuActions';
 import { serve } from './serve';
 
 export { MENU_ITEMS } from './menu';
 
+/** Builds the menu only: no sheet read (onOpen runs on every open, possibly without authorization). */
 export function onOpen(e?: unknown): void {
-  void e;
-  addMenu(addonMenu());
+  addMenu(menuKind(e) === 'addon' ? addonMenu() : topLevelMenu(MENU_TITLE));
 }
 
 export function onInstall(e?: unknown): void {
@@ -65,3 +65,4 @@ export const menuShowJobStatus = () => menuActions.showJobStatus();
 export const menuEnableMetricsTrigger = () => menuActions.setMetricsTrigger(true);
 export const menuDisableMetricsTrigger = () => menuActions.setMetricsTrigger(false);
 export const menuMigrateSchema = () => menuActions.migrateSchema();
+export const menuShowHelp = () => menuActions.showHelp();

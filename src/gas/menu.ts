@@ -1,17 +1,36 @@
-// The add-on menu: captions in Spanish, each item naming the top-level function it runs.
+// The product's menu: captions in Spanish, each item naming the top-level function it runs, and where
+// the menu goes (the add-on menu under Extensions, or a top-level menu of a script bound to the sheet).
 
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
+/** Title of the top-level menu when the script is bound to the spreadsheet (not installed as an add-on). */
+export const MENU_TITLE = 'Spool Union Tracker';
+
+/**
+ * Items in order. The automatic recompute is two items (Activar/Desactivar): a caption that shows the
+ * current state would need a read in onOpen, which must make none.
+ */
 export const MENU_ITEMS: readonly MenuEntry[] = [
-  { caption: 'Registrar ARM / SOLD', functionName: 'showSidebar' },
+  { caption: 'Registrar ARM/SOLD…', functionName: 'showSidebar' },
   'separator',
-  { caption: 'Recalcular métricas ahora', functionName: 'menuRecomputeMetrics' },
+  { caption: 'Recalcular métricas', functionName: 'menuRecomputeMetrics' },
   { caption: 'Progreso de tareas', functionName: 'menuShowJobStatus' },
   { caption: 'Activar recálculo automático', functionName: 'menuEnableMetricsTrigger' },
   { caption: 'Desactivar recálculo automático', functionName: 'menuDisableMetricsTrigger' },
   'separator',
   { caption: 'Migrar esquema…', functionName: 'menuMigrateSchema' },
+  'separator',
+  { caption: 'Ayuda', functionName: 'menuShowHelp' },
 ];
+
+/**
+ * Which menu onOpen/onInstall build. Apps Script passes an event with `authMode` to the triggers of an
+ * installed add-on (and to simple triggers); an add-on may only add the add-on menu, so any event with an
+ * authMode gets it. Without an event (run from the editor of a bound script) the top-level menu is used.
+ */
+export function menuKind(e: unknown): 'addon' | 'topLevel' {
+  return typeof e === 'object' && e !== null && 'authMode' in e ? 'addon' : 'topLevel';
+}
 
 interface MenuLike {
   addItem(caption: string, functionName: string): MenuLike;

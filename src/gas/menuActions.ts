@@ -64,3 +64,17 @@ export function migrateSchema(): void {
     ui().alert(title, runMigration(requestPorts(), { dryRun: false }).message);
   });
 }
+
+/** Plain Spanish help: what the menu items and the sidebar do. Reads nothing. */
+export const HELP_TEXT = [
+  'Registrar ARM/SOLD… abre el panel lateral: elija la operación, el trabajador y la OT; INICIAR toma un ' +
+    'spool, y FINALIZAR registra las uniones marcadas (COMPLETAR, PAUSAR o CANCELAR por spool).',
+  'Recalcular métricas rehace las columnas de métricas de Operaciones a partir de Uniones.',
+  'Activar/Desactivar recálculo automático enciende o apaga el recálculo cada hora.',
+  'Migrar esquema… muestra los cambios de columnas y hojas necesarios y los aplica si usted confirma.',
+  'Cada acción queda registrada en la hoja Metadata.',
+].join('\n\n');
+
+export function showHelp(): void {
+  ui().alert('Ayuda', HELP_TEXT);
+}

@@ -41,27 +41,6 @@ describe('build/Code.js', () => {
     expect(code).toContain('var AppError = class extends Error {');
   });
 
-  it('onOpen builds the add-on menu, each item naming a top-level function', () => {
-    const bundle = loadBundle(productionBook([]));
-    bundle.call('onOpen', { authMode: 'LIMITED' });
-    expect(bundle.apps.ui.menus).toHaveLength(1);
-    const items = bundle.apps.ui.menus[0]!.items;
-    expect(items.map((i) => (i === 'separator' ? '—' : i.caption))).toEqual([
-      'Registrar ARM / SOLD',
-      '—',
-      'Recalcular métricas ahora',
-      'Progreso de tareas',
-      'Activar recálculo automático',
-      'Desactivar recálculo automático',
-      '—',
-      'Migrar esquema…',
-    ]);
-    for (const item of items) {
-      if (item !== 'separator')
-        expect(typeof bundle.scope[item.functionName], item.functionName).toBe('function');
-    }
-  });
-
   it('showSidebar opens the sidebar from Sidebar.html', () => {
     const bundle = loadBundle(productionBook([]));
     bundle.call('showSidebar');

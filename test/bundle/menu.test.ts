@@ -3,6 +3,54 @@ import { PRE_UNION_OPERACIONES_HEADER } from '../../src/data/productionHeaders';
 import { productionBook } from '../support/workbooks';
 import { loadBundle } from '../support/bundle';
 
+const CAPTIONS = [
+  'Registrar ARM/SOLD…',
+  '—',
+  'Recalcular métricas',
+  'Progreso de tareas',
+  'Activar recálculo automático',
+  'Desactivar recálculo automático',
+  '—',
+  'Migrar esquema…',
+  '—',
+  'Ayuda',
+];
+
+describe('the menu built by onOpen / onInstall', () => {
+  it('an add-on (event with authMode) gets the add-on menu, each item naming a top-level function', () => {
+    const book = productionBook([]);
+    const bundle = loadBundle(book);
+    book.calls.reset();
+    bundle.call('onOpen', { authMode: 'LIMITED' });
+    expect(bundle.apps.ui.menus).toHaveLength(1);
+    expect(bundle.apps.ui.menus[0]!.title).toBe('(add-on)');
+    const items = bundle.apps.ui.menus[0]!.items;
+    expect(items.map((i) => (i === 'separator' ? '—' : i.caption))).toEqual(CAPTIONS);
+    for (const item of items) {
+      if (item !== 'separator')
+        expect(typeof bundle.scope[item.functionName], item.functionName).toBe('function');
+    }
+    // onOpen reads no sheet: it runs on every open, before any authorization.
+    expect(book.calls.total()).toBe(0);
+  });
+
+  it('a bound script run without an event gets a top-level menu; onInstall builds the same menu', () => {
+    const bundle = loadBundle(productionBook([]));
+    bundle.call('onOpen');
+    bundle.call('onInstall', { authMode: 'FULL' });
+    expect(bundle.apps.ui.menus.map((m) => m.title)).toEqual(['Spool Union Tracker', '(add-on)']);
+    expect(bundle.apps.ui.menus[0]!.items).toEqual(bundle.apps.ui.menus[1]!.items);
+  });
+
+  it('Ayuda shows a short Spanish help dialog', () => {
+    const bundle = loadBundle(productionBook([]));
+    bundle.call('menuShowHelp');
+    expect(bundle.apps.ui.alerts).toHaveLength(1);
+    expect(bundle.apps.ui.alerts[0]!.title).toBe('Ayuda');
+    expect(bundle.apps.ui.alerts[0]!.message).toContain('FINALIZAR registra las uniones marcadas');
+  });
+});
+
 describe('menu actions of build/Code.js', () => {
   it('Migrar esquema previews the plan, applies it on confirmation, and says so', () => {
     const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }], {

@@ -1,0 +1,137 @@
+// The playground's own page: the sidebar in a 300 px frame beside a read-only view of the workbook, and the
+// controls (latency, make the next call fail, reset). Cells are set with textContent only, never as markup.
+
+export const PLAYGROUND_PAGE = `<!doctype html>
+<html lang="es">
+<head>
+<meta charset="utf-8">
+<title>Spool Union Tracker — playground</title>
+<style>
+  body { margin: 0; font: 14px system-ui, sans-serif; display: flex; height: 100vh; }
+  #side { width: 300px; min-width: 300px; height: 100vh; border: 0; border-right: 1px solid #bbb; }
+  main { flex: 1; display: flex; flex-direction: column; min-width: 0; }
+  #controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px; background: #f3f3f3; }
+  #controls label { display: flex; gap: 4px; align-items: center; }
+  #controls input, #controls select, #controls button { min-height: 32px; }
+  [role=tablist] { display: flex; flex-wrap: wrap; gap: 2px; padding: 4px 8px 0; border-bottom: 1px solid #bbb; }
+  [role=tab] { border: 1px solid #bbb; border-bottom: 0; background: #e8e8e8; padding: 6px 12px; cursor: pointer; }
+  [role=tab][aria-selected=true] { background: #fff; font-weight: 600; }
+  #panel { flex: 1; overflow: auto; }
+  table { border-collapse: collapse; font-size: 12px; }
+  th, td { border: 1px solid #ddd; padding: 2px 6px; white-space: pre; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+  thead th, tbody th { background: #f3f3f3; position: sticky; }
+  thead th { top: 0; }
+  .changed { background: #fff3b0; }
+  #log { font-size: 12px; color: #444; }
+</style>
+</head>
+<body>
+<iframe id="side" src="sidebar" title="Barra lateral"></iframe>
+<main>
+  <div id="controls">
+    <strong id="book"></strong>
+    <label>Latencia (ms) <input id="latency" type="number" min="0" step="100" value="0"></label>
+    <label>Próxima llamada
+      <select id="fail">
+        <option value="none">normal</option>
+        <option value="before">falla sin ejecutarse</option>
+        <option value="lost">se ejecuta y se pierde la respuesta</option>
+      </select>
+    </label>
+    <button id="reset" type="button">Restablecer libro</button>
+    <span id="log"></span>
+  </div>
+  <div role="tablist" aria-label="Hojas" id="tabs"></div>
+  <div id="panel" role="tabpanel"></div>
+</main>
+<script>
+(function () {
+  var state = { sheets: [], current: null, previous: {} };
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
+    return node;
+  }
+  function letter(n) {
+    var s = '';
+    while (n > 0) { var r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
+    return s;
+  }
+  function renderTabs() {
+    var tabs = document.getElementById('tabs');
+    tabs.replaceChildren();
+    state.sheets.forEach(function (sheet) {
+      var tab = el('button', sheet.name, { role: 'tab', type: 'button', 'aria-selected': String(sheet.name === state.current), 'aria-controls': 'panel' });
+      tab.addEventListener('click', function () { state.current = sheet.name; renderTabs(); renderSheet(); });
+      tabs.appendChild(tab);
+    });
+  }
+  function renderSheet() {
+    var panel = document.getElementById('panel');
+    panel.replaceChildren();
+    var sheet = state.sheets.filter(function (s) { return s.name === state.current; })[0];
+    if (!sheet) return;
+    panel.setAttribute('aria-label', sheet.name);
+    var before = state.previous[sheet.name] || [];
+    var width = sheet.rows.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
+    var table = el('table', null, { 'aria-label': sheet.name });
+    var head = el('thead');
+    var headRow = el('tr');
+    headRow.appendChild(el('th', '', { scope: 'col' }));
+    for (var c = 1; c <= width; c++) headRow.appendChild(el('th', letter(c), { scope: 'col' }));
+    head.appendChild(headRow);
+    table.appendChild(head);
+    var body = el('tbody');
+    sheet.rows.forEach(function (row, r) {
+      var tr = el('tr');
+      tr.appendChild(el('th', r + 1, { scope: 'row' }));
+      for (var c = 0; c < width; c++) {
+        var text = row[c] === undefined ? '' : row[c];
+        var td = el('td', text, { title: text });
+        if (before.length && (before[r] || [])[c] !== text && text !== '') td.className = 'changed';
+        tr.appendChild(td);
+      }
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    panel.appendChild(table);
+    if (sheet.hiddenRows > 0) panel.appendChild(el('p', '… ' + sheet.hiddenRows + ' filas más'));
+  }
+  function refresh() {
+    return fetch('api/workbook').then(function (r) { return r.json(); }).then(function (book) {
+      var previous = {};
+      state.sheets.forEach(function (s) { previous[s.name] = s.rows; });
+      state.previous = previous;
+      state.sheets = book.sheets;
+      if (!state.current || !book.sheets.some(function (s) { return s.name === state.current; }))
+        state.current = book.sheets.length ? book.sheets[0].name : null;
+      document.getElementById('book').textContent = book.name + ' (' + book.timeZone + ')';
+      document.getElementById('latency').value = String(book.control.latencyMs);
+      document.getElementById('fail').value = book.control.failNext;
+      document.getElementById('log').textContent = 'Llamadas: ' + book.calls + (book.lastCall ? ' · última: ' + book.lastCall : '');
+      renderTabs();
+      renderSheet();
+    });
+  }
+  function control(body) {
+    return fetch('api/control', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(refresh);
+  }
+  document.getElementById('latency').addEventListener('change', function (e) { control({ latencyMs: Number(e.target.value) || 0 }); });
+  document.getElementById('fail').addEventListener('change', function (e) { control({ failNext: e.target.value }); });
+  document.getElementById('reset').addEventListener('click', function () {
+    fetch('api/reset', { method: 'POST' }).then(function () {
+      state.previous = {};
+      document.getElementById('side').contentWindow.location.reload();
+      return refresh();
+    });
+  });
+  window.addEventListener('message', function (event) {
+    if (event.data && event.data.playground === 'called') refresh();
+  });
+  refresh();
+})();
+</script>
+</body>
+</html>
+`;

@@ -1,0 +1,281 @@
+// Runs the user's intents: each one changes the screen through the named transitions of state.ts and
+// makes at most one server call per tap. A second tap while a call runs is ignored (one request), and
+// Reintentar resends the failed intent as it was, with the same requestId (nothing written twice).
+
+import type { Operation } from '../domain/operation';
+import { chooseLocale, type Locale } from './i18n';
+import { toCallError, type ServerClient } from './serverClient';
+import * as S from './state';
+import type { Intent, ScreenState } from './state';
+
+/** Device storage (localStorage in the browser): the last worker per operation, recent OTs, language. */
+export interface KeyValueStore {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+}
+
+export interface ControllerDeps {
+  client: ServerClient;
+  store: KeyValueStore;
+  /** A new id for each user intent (8–100 of A–Z a–z 0–9 _ -). */
+  newRequestId: () => string;
+  /** Waits between job status polls. */
+  sleep: (ms: number) => Promise<void>;
+}
+
+const KEYS = {
+  worker: (op: Operation) => 'sut.worker.' + op,
+  recentOts: 'sut.recentOts',
+  locale: 'sut.locale',
+};
+
+/** Job status is polled this often, at most this many times, while another run holds it. */
+const JOB_POLL_MS = 1500;
+const JOB_MAX_POLLS = 200;
+
+function readJson<T>(store: KeyValueStore, key: string, fallback: T): T {
+  try {
+    const text = store.get(key);
+    return text === null ? fallback : (JSON.parse(text) as T);
+  } catch {
+    return fallback;
+  }
+}
+
+export class SidebarController {
+  private current: ScreenState;
+  private readonly listeners = new Set<(state: ScreenState) => void>();
+
+  constructor(private readonly deps: ControllerDeps) {
+    const recent = readJson<unknown>(deps.store, KEYS.recentOts, []);
+    const recentOts = Array.isArray(recent) ? recent.filter((x): x is string => typeof x === 'string') : [];
+    this.current = S.initialState(chooseLocale(this.safeGet(KEYS.locale), undefined), recentOts);
+  }
+
+  get state(): ScreenState {
+    return this.current;
+  }
+
+  subscribe(listener: (state: ScreenState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(next: ScreenState): void {
+    if (next === this.current) return;
+    this.current = next;
+    for (const listener of this.listeners) listener(next);
+  }
+
+  private safeGet(key: string): string | null {
+    try {
+      return this.deps.store.get(key);
+    } catch {
+      return null;
+    }
+  }
+
+  private safeSet(key: string, value: string): void {
+    try {
+      this.deps.store.set(key, value);
+    } catch {
+      // Storage may be blocked (private mode, third-party iframe): remembering is a convenience only.
+    }
+  }
+
+  private rememberedWorker(op: Operation): number | null {
+    const id = Number(this.safeGet(KEYS.worker(op)));
+    return Number.isInteger(id) && id > 0 ? id : null;
+  }
+
+  // ---- plain edits ----
+
+  setOperation(operation: Operation): void {
+    const hadList = this.current.list !== null;
+    this.set(S.withOperation(this.current, operation, this.rememberedWorker(operation)));
+    // The list is per operation: reload the OT that was shown (one call for this tap).
+    if (hadList && this.current.otInput.trim() !== '') void this.search();
+  }
+
+  setWorker(workerId: number | null): void {
+    this.set(S.withWorker(this.current, workerId));
+    if (workerId !== null) this.safeSet(KEYS.worker(this.current.operation), String(workerId));
+  }
+
+  setOt(text: string): void {
+    this.set(S.withOtInput(this.current, text));
+  }
+
+  toggleUnion(key: string): void {
+    this.set(S.toggleUnion(this.current, key));
+  }
+
+  selectAvailable(): void {
+    this.set(S.selectAvailable(this.current));
+  }
+
+  clearSelection(): void {
+    this.set(S.clearSelection(this.current));
+  }
+
+  setLocale(locale: Locale): void {
+    this.safeSet(KEYS.locale, locale);
+    this.set({ ...this.current, locale });
+  }
+
+  dismissError(): void {
+    this.set(S.dismissError(this.current));
+  }
+
+  /** FINALIZAR opens the confirmation (no call yet). */
+  askFinish(): void {
+    if (S.availability(this.current).finish !== null) return;
+    this.set({ ...this.current, confirming: true });
+  }
+
+  cancelFinish(): void {
+    this.set({ ...this.current, confirming: false });
+  }
+
+  // ---- intents that call the server ----
+
+  start(): Promise<void> {
+    return this.run({ kind: 'bootstrap' });
+  }
+
+  search(): Promise<void> {
+    if (S.availability(this.current).search !== null) return Promise.resolve();
+    return this.run({ kind: 'load', ot: this.current.otInput.trim(), operation: this.current.operation });
+  }
+
+  /** A recent OT tapped: it becomes the OT typed, and is loaded. */
+  loadRecent(ot: string): Promise<void> {
+    if (this.current.busy) return Promise.resolve();
+    this.set(S.withOtInput(this.current, ot));
+    return this.search();
+  }
+
+  startSpool(tagSpool: string): Promise<void> {
+    const state = this.current;
+    const worker = S.currentWorker(state);
+    const spool = state.list?.spools.find((s) => s.tagSpool === tagSpool);
+    if (state.busy || !worker || !spool || !S.mayStart(state, spool)) return Promise.resolve();
+    return this.run({
+      kind: 'start',
+      request: {
+        tagSpool,
+        operation: state.operation,
+        workerId: worker.id,
+        requestId: this.deps.newRequestId(),
+      },
+    });
+  }
+
+  /** Confirmar: one new requestId for this intent; a second tap while it runs does nothing. */
+  confirmFinish(): Promise<void> {
+    const state = this.current;
+    const worker = S.currentWorker(state);
+    if (!state.confirming || state.busy || !worker || !state.list) return Promise.resolve();
+    const versions: Record<string, string> = {};
+    for (const u of state.list.unions) if (state.selected.includes(u.key)) versions[u.key] = u.version;
+    return this.run({
+      kind: 'finish',
+      request: {
+        ot: state.list.ot,
+        operation: state.list.operation,
+        workerId: worker.id,
+        unionKeys: [...state.selected],
+        requestId: this.deps.newRequestId(),
+        versions,
+      },
+    });
+  }
+
+  recomputeMetrics(): Promise<void> {
+    if (this.current.busy) return Promise.resolve();
+    return this.run({ kind: 'job' });
+  }
+
+  /** Reintentar: the failed intent again, unchanged (same requestId). */
+  retry(): Promise<void> {
+    const error = this.current.error;
+    if (!error || this.current.busy) return Promise.resolve();
+    return this.run(error.retry);
+  }
+
+  private async run(intent: Intent): Promise<void> {
+    if (this.current.busy) return;
+    this.set(S.begin(this.current, intent));
+    try {
+      await this.execute(intent);
+    } catch (error) {
+      const failure = toCallError(error);
+      // A stale list cannot succeed by resending: Reintentar reloads the OT instead.
+      const retry: Intent =
+        intent.kind === 'finish' && failure.code === 'CONFLICT'
+          ? { kind: 'load', ot: intent.request.ot, operation: intent.request.operation }
+          : intent;
+      this.set(S.failed(this.current, { code: failure.code, detail: failure.detail, retry }));
+    }
+  }
+
+  private async execute(intent: Intent): Promise<void> {
+    const { client } = this.deps;
+    switch (intent.kind) {
+      case 'bootstrap': {
+        const boot = await client.call('apiBootstrap');
+        const sheetLocale = (boot as { locale?: unknown }).locale;
+        const locale = chooseLocale(
+          this.safeGet(KEYS.locale),
+          typeof sheetLocale === 'string' ? sheetLocale : undefined,
+        );
+        this.set({
+          ...S.withBootstrap(this.current, boot, this.rememberedWorker(this.current.operation)),
+          locale,
+        });
+        return;
+      }
+      case 'load': {
+        const list = await client.call('apiListUnions', { ot: intent.ot, operation: intent.operation });
+        // The operation may have changed while the call ran: keep only a list for the current one.
+        if (list.operation !== this.current.operation) {
+          this.set({ ...this.current, busy: null });
+          return;
+        }
+        this.set(S.withLoadedList(this.current, list));
+        this.safeSet(KEYS.recentOts, JSON.stringify(this.current.recentOts));
+        return;
+      }
+      case 'start':
+        this.set(S.withStarted(this.current, await client.call('apiStartWork', intent.request)));
+        return;
+      case 'finish':
+        this.set(S.withFinished(this.current, await client.call('apiFinishWork', intent.request)));
+        return;
+      case 'job': {
+        let status = await client.call('apiRunJobStep', { kind: 'metrics' });
+        this.set(S.withJob(this.current, status, status.state === 'running'));
+        // Another execution is running the job: follow its progress until it ends.
+        for (let polls = 0; status.state === 'running' && polls < JOB_MAX_POLLS; polls++) {
+          await this.deps.sleep(JOB_POLL_MS);
+          const [job] = (await client.call('apiJobStatus')).jobs;
+          if (!job) break;
+          status = job;
+          this.set(S.withJob(this.current, status, status.state === 'running'));
+        }
+        if (this.current.busy) this.set({ ...this.current, busy: null });
+        return;
+      }
+    }
+  }
+}
+
+/** A request id: 32 hex digits from the browser's crypto, else Math.random (ids only need to be unique). */
+export function randomRequestId(
+  crypto: { getRandomValues?: (a: Uint8Array) => Uint8Array } | undefined,
+): string {
+  const bytes = new Uint8Array(16);
+  if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return Array.from(bytes, (b) => (b < 16 ? '0' : '') + b.toString(16)).join('');
+}

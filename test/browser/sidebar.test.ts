@@ -1,0 +1,335 @@
+// The built sidebar in headless Chromium on the playground, driven only by its accessible names: SOLD of
+// three unions, INICIAR then CANCELAR, a worker named like markup, a lost answer retried without a double write.
+
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlayground, type Playground } from '../../scripts/playground/server';
+import { formatDate } from '../../src/domain/dates';
+import { buildDemoWorkbook } from '../../src/memory/demoWorkbook';
+import { writeXlsxFile } from '../../src/memory/xlsxWorkbook';
+
+const CHROMIUM = '/usr/bin/chromium';
+const TZ = 'America/Santiago';
+const SHOTS = 'build/test-output/browser';
+const XSS_NAME = '<img src=x onerror=window.__xss=1>';
+const TAG = (n: number) => `MK-1335-CW-25238-${String(n).padStart(3, '0')}`;
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `\n${'!'.repeat(78)}\n!! BROWSER TEST SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium).\n${'!'.repeat(78)}\n`,
+  );
+}
+
+/** The demo workbook plus a Soldador whose name is markup, exported to xlsx as a real sheet would be. */
+async function testWorkbook(path: string): Promise<void> {
+  const book = buildDemoWorkbook();
+  const workers = book.sheet('Trabajadores');
+  workers.insertRowsAfter(workers.getLastRow(), 1);
+  workers.getRange(workers.getLastRow() + 1, 1, 1, 4).setValues([[99, XSS_NAME, 'Prueba', 'SI']]);
+  const roles = book.sheet('Roles');
+  roles.insertRowsAfter(roles.getLastRow(), 1);
+  roles.getRange(roles.getLastRow() + 1, 1, 1, 3).setValues([[99, 'Soldador', 'SI']]);
+  await writeXlsxFile(book, path);
+}
+
+/** A sheet of an xlsx file as rows of header-keyed cells (exceljs values). */
+async function xlsxRows(path: string, sheetName: string): Promise<Array<Record<string, ExcelJS.CellValue>>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const sheet = workbook.getWorksheet(sheetName)!;
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => String(v ?? ''));
+  const rows: Array<Record<string, ExcelJS.CellValue>> = [];
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = row.values as ExcelJS.CellValue[];
+    rows.push(Object.fromEntries(header.map((h, i) => [h, values[i] ?? null]).filter(([h]) => h)));
+  });
+  return rows;
+}
+
+/** The page's view of one sheet (clicking its tab), as header-keyed rows of the shown text. */
+async function viewRows(page: Page, sheetName: string): Promise<Array<Record<string, string>>> {
+  await page.getByRole('tab', { name: sheetName, exact: true }).click();
+  const table = page.getByRole('table', { name: sheetName });
+  const grid = await table
+    .getByRole('row')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const [header = [], ...data] = grid.filter((cells) => cells.length > 0);
+  return data.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
+}
+
+const union = <T extends Record<string, unknown>>(rows: T[], ot: string, n: number) =>
+  rows.find((r) => String(r.TAG_SPOOL) === TAG(Number(ot)) && Number(r.N_UNION) === n);
+const spoolRow = <T extends Record<string, unknown>>(rows: T[], ot: string) =>
+  rows.find((r) => String(r.TAG_SPOOL) === TAG(Number(ot)));
+/** "98,50" or "1.234,5" as shown in an es-CL sheet, back to a number. */
+const shownNumber = (text: string | undefined) => Number((text ?? '').replace(/\./g, '').replace(',', '.'));
+
+describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { timeout: 60000 }, () => {
+  let dir: string;
+  let out: string;
+  let playground: Playground;
+  let browser: Browser;
+  let page: Page;
+  let side: FrameLocator;
+  const perAction: Array<{ action: string; calls: string[] }> = [];
+
+  /** Runs a user action and records the server calls it made (one per action is the target). */
+  async function action(name: string, run: () => Promise<void>): Promise<void> {
+    const before = playground.calls.length;
+    await run();
+    perAction.push({ action: name, calls: playground.calls.slice(before).map((c) => c.name) });
+  }
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+
+  async function pick(operation: 'ARM' | 'SOLD', worker: string, ot: string): Promise<void> {
+    await side
+      .getByRole('radiogroup', { name: 'Operación' })
+      .getByRole('radio', { name: operation, exact: true })
+      .check();
+    const combobox = side.getByRole('combobox', { name: 'Trabajador' });
+    const labels = await combobox.getByRole('option').allTextContents();
+    const label = labels.find((l) => l.includes(worker));
+    expect(label, `worker ${worker} among ${labels.join(' | ')}`).toBeDefined();
+    await combobox.selectOption({ label: label! });
+    await side.getByRole('textbox', { name: 'OT' }).fill(ot);
+    await action(`cargar OT ${ot}`, async () => {
+      await side.getByRole('button', { name: 'Buscar' }).click();
+      await expect.poll(() => side.getByRole('checkbox').count()).toBeGreaterThan(0);
+    });
+  }
+
+  async function finalizar(confirmText: RegExp): Promise<void> {
+    await side.getByRole('button', { name: 'FINALIZAR' }).click();
+    const dialog = side.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(confirmText);
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'sidebar-browser-'));
+    out = join(dir, 'out.xlsx');
+    await testWorkbook(join(dir, 'in.xlsx'));
+    playground = await startPlayground({ port: 0, workbook: join(dir, 'in.xlsx'), out });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // A missing element fails within seconds with Playwright's own message, not the test's timeout.
+    page.setDefaultTimeout(10000);
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await action('abrir', async () => {
+      await page.goto(`http://127.0.0.1:${playground.port}/`);
+      side = page.getByTitle('Barra lateral').contentFrame();
+      await side
+        .getByRole('combobox', { name: 'Trabajador' })
+        .getByRole('option')
+        .nth(1)
+        .waitFor({ state: 'attached' });
+    });
+  }, 60000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await playground?.close();
+    if (perAction.length > 0) {
+      console.log('\nLlamadas al servidor por acción del usuario (objetivo: 1):');
+      for (const a of perAction)
+        console.log(`  ${a.action.padEnd(24)} ${a.calls.length}  ${a.calls.join(', ')}`);
+      console.log(`Sidebar.html: ${(statSync('build/Sidebar.html').size / 1024).toFixed(1)} KB\n`);
+    }
+  });
+
+  it('SOLD of three armed unions: the status, the sheet view and the --out file show them', async () => {
+    await pick('SOLD', 'JP(94)', '003');
+    for (const key of ['003+5', '003+7', '003+8'])
+      await side.getByRole('checkbox', { name: new RegExp(`^${key.replace('+', '\\+')}\\b`) }).check();
+    await finalizar(/PAUSAR/);
+    await shot('1-sold-confirm');
+    await action('FINALIZAR', async () => {
+      await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/003\+5, 003\+7, 003\+8/);
+    });
+    const status = (await side.getByRole('status').textContent()) ?? '';
+    expect(status).toMatch(/46,5/); // 18 + 24 + 4,5 pulgadas
+    await shot('1-sold-result');
+
+    const today = formatDate(Date.now(), TZ);
+    await expect
+      .poll(async () => union(await viewRows(page, 'Uniones'), '003', 5)?.SOL_WORKER)
+      .toBe('JP(94)');
+    const shown = await viewRows(page, 'Uniones');
+    for (const n of [5, 7, 8]) {
+      expect(union(shown, '003', n)?.SOL_WORKER).toBe('JP(94)');
+      expect(union(shown, '003', n)?.SOL_FECHA_FIN).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2}$`));
+    }
+    expect(union(shown, '003', 6)?.SOL_WORKER).toBe('');
+    const spools = await viewRows(page, 'Operaciones');
+    expect(shownNumber(spoolRow(spools, '003')?.Uniones_SOLD_Completadas)).toBe(7);
+    expect(shownNumber(spoolRow(spools, '003')?.Pulgadas_SOLD)).toBe(98.5);
+    await shot('1-sold-sheet-view');
+
+    const written = await xlsxRows(out, 'Uniones');
+    for (const n of [5, 7, 8]) {
+      const row = union(written, '003', n)!;
+      expect(row.SOL_WORKER).toBe('JP(94)');
+      // The product writes dates as text the shop's web app parses: today in Santiago.
+      expect(row.SOL_FECHA_FIN).toMatch(new RegExp(`^${today} \\d{2}:\\d{2}:\\d{2}$`));
+    }
+    // Untouched cells keep their type: text dates stay text, OT "003" stays text, numbers stay numbers.
+    const untouched = union(written, '003', 6)!;
+    expect(untouched.SOL_WORKER).toBeNull();
+    expect(untouched.ARM_FECHA_FIN).toBe('04-03-2026 06:15:00');
+    expect(untouched.OT).toBe('003');
+    expect(untouched.DN_UNION).toBe(20);
+    const spool = spoolRow(await xlsxRows(out, 'Operaciones'), '003')!;
+    expect(spool.Uniones_SOLD_Completadas).toBe(7);
+    expect(spool.Pulgadas_SOLD).toBe(98.5);
+    // One audit event per union recorded (the ones carrying N_UNION).
+    const events = (await xlsxRows(out, 'Metadata')).filter(
+      (e) => e.TAG_SPOOL === TAG(3) && e.Operacion === 'SOLD' && e.N_UNION !== null,
+    );
+    expect(events.map((e) => e.N_UNION).sort()).toEqual([5, 7, 8]);
+  });
+
+  it('INICIAR, then FINALIZAR with nothing selected cancels and frees the spool', async () => {
+    await pick('ARM', 'MR(93)', '001');
+    await action('INICIAR', async () => {
+      await side.getByRole('button', { name: `INICIAR ${TAG(1)}` }).click();
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/INICIAR/);
+    });
+    await expect
+      .poll(async () => spoolRow(await viewRows(page, 'Operaciones'), '001')?.Ocupado_Por)
+      .toBe('MR(93)');
+    await shot('2-iniciar');
+    await finalizar(/CANCELAR/);
+    await shot('2-cancelar-confirm');
+    await action('FINALIZAR (CANCELAR)', async () => {
+      await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/CANCELAR/);
+    });
+    await expect.poll(async () => spoolRow(await viewRows(page, 'Operaciones'), '001')?.Ocupado_Por).toBe('');
+    await shot('2-cancelar-result');
+    expect(spoolRow(await xlsxRows(out, 'Operaciones'), '001')!.Ocupado_Por).toBeNull();
+    const events = (await xlsxRows(out, 'Metadata')).filter((e) => e.TAG_SPOOL === TAG(1));
+    expect(events.map((e) => e.Accion)).toEqual(['INICIAR', 'CANCELAR']);
+  });
+
+  it('a worker named like markup shows as text and runs nothing', async () => {
+    await side
+      .getByRole('radiogroup', { name: 'Operación' })
+      .getByRole('radio', { name: 'SOLD', exact: true })
+      .check();
+    const combobox = side.getByRole('combobox', { name: 'Trabajador' });
+    const labels = await combobox.getByRole('option').allTextContents();
+    const label = labels.find((l) => l.includes(XSS_NAME));
+    expect(label, labels.join(' | ')).toBeDefined();
+    await combobox.selectOption({ label: label! });
+    await shot('3-xss-worker');
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+    expect(await frame.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await frame.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    // The page's own sheet view renders the cell as text too.
+    await page.getByRole('tab', { name: 'Trabajadores', exact: true }).click();
+    await expect.poll(() => page.getByRole('cell', { name: XSS_NAME, exact: true }).count()).toBe(1);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => document.querySelectorAll('img').length)).toBe(0);
+    await shot('3-xss-sheet-view');
+  });
+
+  it('a lost answer shows a Spanish alert, and Reintentar records once', async () => {
+    await pick('ARM', 'CD(98)', '008');
+    for (const key of ['008+3', '008+4'])
+      await side.getByRole('checkbox', { name: new RegExp(`^${key.replace('+', '\\+')}\\b`) }).check();
+    await finalizar(/PAUSAR/);
+    await page
+      .getByRole('combobox', { name: 'Próxima llamada' })
+      .selectOption({ label: 'se ejecuta y se pierde la respuesta' });
+    await expect
+      .poll(
+        async () =>
+          ((await (await fetch(`${playground.url}api/workbook`)).json()) as { control: { failNext: string } })
+            .control.failNext,
+      )
+      .toBe('lost');
+    await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).not.toMatch(/\[object|undefined|^\s*Error:|\bat \S+:\d+/);
+    expect(text).toMatch(/\b(del|de la|no se|intente|servidor|conexión|respuesta)\b/i);
+    await shot('4-lost-answer-alert');
+    await action('Reintentar', async () => {
+      await alert.getByRole('button', { name: 'Reintentar' }).click();
+      await expect.poll(() => side.getByRole('status').textContent()).toMatch(/008\+3, 008\+4/);
+    });
+    await shot('4-retry-result');
+
+    const finishes = playground.calls.filter((c) => c.name === 'apiFinishWork').slice(-2);
+    expect(finishes).toHaveLength(2);
+    const ids = finishes.map((c) => (c.args[0] as { requestId?: string }).requestId);
+    expect(ids[0]).toBeTruthy();
+    expect(ids[1]).toBe(ids[0]);
+    const events = (await xlsxRows(out, 'Metadata')).filter(
+      (e) => e.TAG_SPOOL === TAG(8) && e.Operacion === 'ARM' && e.N_UNION !== null,
+    );
+    expect(events.map((e) => e.N_UNION).sort()).toEqual([3, 4]);
+    const unions = await xlsxRows(out, 'Uniones');
+    expect(union(unions, '008', 3)!.ARM_WORKER).toBe('CD(98)');
+    expect(union(unions, '008', 5)!.ARM_WORKER).toBeNull();
+  });
+
+  it('Recalcular métricas shows its progress bar, one server call per job step', async () => {
+    await action('Recalcular métricas', async () => {
+      await side.getByRole('button', { name: 'Recalcular métricas' }).click();
+      const bar = side.getByRole('progressbar');
+      await bar.waitFor();
+      await expect
+        .poll(async () => {
+          const now = await bar.getAttribute('aria-valuenow');
+          const max = await bar.getAttribute('aria-valuemax');
+          return now !== null && now === max;
+        })
+        .toBe(true);
+    });
+    await shot('5-job');
+    const job = perAction[perAction.length - 1]!;
+    expect(job.calls.length).toBeGreaterThan(0);
+    expect(job.calls.every((name) => name === 'apiRunJobStep' || name === 'apiJobStatus')).toBe(true);
+  });
+
+  it('makes one server call per user action (open, load an OT, INICIAR, FINALIZAR, Reintentar, a job step)', () => {
+    expect(perAction.map((a) => a.action)).toEqual([
+      'abrir',
+      'cargar OT 003',
+      'FINALIZAR',
+      'cargar OT 001',
+      'INICIAR',
+      'FINALIZAR (CANCELAR)',
+      'cargar OT 008',
+      'Reintentar',
+      'Recalcular métricas',
+    ]);
+    for (const a of perAction.filter((x) => x.action !== 'Recalcular métricas'))
+      expect(a.calls, a.action).toHaveLength(1);
+  });
+});

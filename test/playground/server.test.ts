@@ -1,0 +1,131 @@
+// The playground without a browser: google.script.run through the shim, the failure modes, the sheet view,
+// reset, and --out written back with the untouched cells as they were.
+
+import ExcelJS from 'exceljs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GOOGLE_SCRIPT_SHIM, withShim } from '../../scripts/playground/shim';
+import { startPlayground, type Playground } from '../../scripts/playground/server';
+
+let playground: Playground | undefined;
+afterEach(async () => {
+  await playground?.close();
+  playground = undefined;
+});
+
+interface Answer {
+  ok: boolean;
+  value?: unknown;
+  error?: unknown;
+  userObject?: unknown;
+}
+
+/** A window with the shim installed, whose fetch reaches the playground (as the sidebar's page does). */
+function shimmedWindow(base: string) {
+  const window: Record<string, unknown> = {
+    Proxy,
+    JSON,
+    Error,
+    console,
+    setTimeout,
+    location: { origin: base },
+    fetch: (url: string, init: RequestInit) => fetch(new URL(url, `${base}sidebar`), init),
+  };
+  window.window = window;
+  const context = vm.createContext(window);
+  vm.runInContext(GOOGLE_SCRIPT_SHIM.replace(/^<script>|<\/script>$/g, ''), context);
+  const run = (window.google as { script: { run: Record<string, unknown> } }).script.run;
+  return (name: string, ...args: unknown[]) =>
+    new Promise<Answer>((resolve) => {
+      const runner = run as unknown as {
+        withSuccessHandler(f: (v: unknown, u: unknown) => void): typeof runner;
+        withFailureHandler(f: (e: unknown, u: unknown) => void): typeof runner;
+        withUserObject(o: unknown): typeof runner;
+      } & Record<string, (...a: unknown[]) => void>;
+      runner
+        .withSuccessHandler((value, userObject) => resolve({ ok: true, value, userObject }))
+        .withFailureHandler((error, userObject) => resolve({ ok: false, error, userObject }))
+        .withUserObject('intent-1')[name]!(...args);
+    });
+}
+
+const workbookView = async (p: Playground) =>
+  (await (await fetch(`${p.url}api/workbook`)).json()) as {
+    sheets: Array<{ name: string; rows: string[][] }>;
+  };
+
+describe('the playground', () => {
+  it('injects the shim before the sidebar scripts', () => {
+    const html = withShim('<!doctype html><html><head><title>x</title><script>app()</script></head></html>');
+    expect(html.indexOf('google.script')).toBeLessThan(html.indexOf('app()'));
+    expect(html.indexOf('google.script')).toBeGreaterThan(html.indexOf('<head>'));
+  });
+
+  it('answers google.script.run through Code.js: JSON results, coded errors as Error with message', async () => {
+    playground = await startPlayground({ port: 0 });
+    const call = shimmedWindow(playground.url);
+    const boot = await call('apiBootstrap');
+    expect(boot.ok).toBe(true);
+    expect(boot.userObject).toBe('intent-1');
+    expect((boot.value as { workers: Array<{ display: string }> }).workers.map((w) => w.display)).toContain(
+      'JP(94)',
+    );
+    const bad = await call('apiListUnions', { ot: '', operation: 'SOLD' });
+    expect(bad.ok).toBe(false);
+    expect(bad.error).toBeInstanceOf(Error);
+    expect((bad.error as Error).message).toBe('VALIDATION: Solicitud inválida: ot: la OT es obligatoria.');
+    const missing = await call('noSuchFunction');
+    expect((missing.error as Error).message).toMatch(/noSuchFunction/);
+    expect(playground.calls.map((c) => c.name)).toEqual(['apiBootstrap', 'apiListUnions', 'noSuchFunction']);
+  });
+
+  it('fails the next call before it runs, or runs it and loses the answer; a replay writes nothing twice', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'playground-')), 'out.xlsx');
+    playground = await startPlayground({ port: 0, out });
+    const call = shimmedWindow(playground.url);
+    const control = (failNext: string) =>
+      fetch(`${playground!.url}api/control`, { method: 'POST', body: JSON.stringify({ failNext }) });
+    const request = {
+      tagSpool: 'MK-1335-CW-25238-001',
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'intent-0001',
+    };
+
+    await control('before');
+    const before = await call('apiStartWork', request);
+    expect((before.error as Error).message).toMatch(/NetworkError/);
+    expect(playground.calls).toHaveLength(0);
+
+    await control('lost');
+    const lost = await call('apiStartWork', request);
+    expect(lost.ok).toBe(false);
+    const retried = await call('apiStartWork', request);
+    expect(retried.ok).toBe(true);
+    expect(playground.calls.map((c) => [c.name, c.lost])).toEqual([
+      ['apiStartWork', true],
+      ['apiStartWork', false],
+    ]);
+
+    // The sheet view shows Ocupado_Por as the sheet does; Metadata holds one INICIAR.
+    const view = await workbookView(playground);
+    const operaciones = view.sheets.find((s) => s.name === 'Operaciones')!.rows;
+    const col = operaciones[0]!.indexOf('Ocupado_Por');
+    expect(operaciones[1]![col]).toBe('MR(93)');
+    const metadata = view.sheets.find((s) => s.name === 'Metadata')!.rows;
+    expect(metadata.slice(1).filter((r) => r.includes('INICIAR'))).toHaveLength(1);
+
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const sheet = written.getWorksheet('Operaciones')!;
+    expect(sheet.getCell(2, col + 1).value).toBe('MR(93)');
+    expect(sheet.getCell(2, 3).value).toBe('001');
+
+    await fetch(`${playground.url}api/reset`, { method: 'POST' });
+    const reset = (await workbookView(playground)).sheets.find((s) => s.name === 'Operaciones')!.rows;
+    expect(reset[1]![col] ?? '').toBe('');
+  });
+});

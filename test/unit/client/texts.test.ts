@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLocale, translator } from '../../../src/client/i18n';
+import {
+  errorText,
+  outcomeLines,
+  shortTime,
+  spoolStateText,
+  unionLabel,
+  unionNote,
+} from '../../../src/client/texts';
+import { toUnionItem } from '../../../src/client/serverApi';
+import { done, finishResult, union } from '../../support/clientFixtures';
+
+/** A union as the sidebar keeps it. */
+const item = (...args: Parameters<typeof union>) => toUnionItem(union(...args));
+
+const es = translator('es');
+const today = { day: 13, month: 5, year: 2026 };
+
+describe('the sidebar texts', () => {
+  it('errors show the server text without its code, or a catalogue sentence; never [object Object]', () => {
+    expect(errorText({ code: 'NOT_FOUND', detail: 'No existe la OT <script>.' }, es)).toBe(
+      'No existe la OT <script>.',
+    );
+    expect(errorText({ code: 'TIMEOUT', detail: '380' }, es)).toBe(
+      'El servidor no respondió en 380 s. Puede que la operación se haya guardado: use Reintentar, no se registrará dos veces.',
+    );
+    expect(errorText({ code: 'UNKNOWN', detail: '' }, es)).toBe('Error inesperado del servidor.');
+    expect(errorText({ code: 'INTERNAL', detail: '' }, es)).toBe(
+      'Error interno del servidor; intente de nuevo.',
+    );
+    expect(errorText({ code: 'CONFLICT', detail: {} as unknown as string }, es)).toBe(
+      'No se pudo completar la operación.',
+    );
+  });
+
+  it('a spool reads libre, ocupado por NR(94) desde 10:32 (today) or with the day, or tomado por usted', () => {
+    const spool = {
+      tagSpool: 'SP-1',
+      ocupadoPor: '',
+      fechaOcupacion: '',
+      estadoDetalle: '',
+      repetido: false,
+    };
+    expect(spoolStateText(spool, 'MR(93)', es, today)).toBe('libre');
+    const busy = { ...spool, ocupadoPor: 'NR(94)', fechaOcupacion: '13-05-2026 10:32:05' };
+    expect(spoolStateText(busy, 'MR(93)', es, today)).toBe('ocupado por NR(94) desde 10:32');
+    expect(spoolStateText({ ...busy, fechaOcupacion: '12-05-2026 18:01:00' }, null, es, today)).toBe(
+      'ocupado por NR(94) desde 12-05 18:01',
+    );
+    expect(spoolStateText(busy, 'NR(94)', es, today)).toBe('tomado por usted');
+    expect(shortTime('46155.48', today)).toBe('46155.48');
+  });
+
+  it('a union label starts with its key; the note says who did it and when, or why it is blocked', () => {
+    const armed = item('002+4', 'SP-1', 2.5, { arm: done('MR(93)'), disponible: false });
+    expect(unionLabel(armed, es)).toBe('002+4 · DN 2,5 · BW');
+    expect(unionNote(armed, 'ARM', es, today)).toBe('ARM por MR(93) 11:33');
+    const unreadable = item('002+5', 'SP-1', null, {
+      disponible: false,
+      reason: 'Celda ilegible Uniones!E81',
+    });
+    expect(unionLabel(unreadable, es)).toBe('002+5 · DN ? · BW');
+    expect(unionNote(unreadable, 'ARM', es, today)).toBe('Celda ilegible Uniones!E81');
+    expect(unionNote(item('002+6', 'SP-1', 1), 'ARM', es, today)).toBe('');
+  });
+
+  it('the FINALIZAR result lists actions, recorded keys, skipped keys with reasons and the new metrics', () => {
+    expect(outcomeLines({ kind: 'finished', result: finishResult() }, es)).toEqual([
+      'FINALIZAR ARM de la OT 002 · uniones registradas: 2 · pulgadas: 10,5',
+      'SP-A: PAUSAR',
+      'Registradas: 002+2, 002+3',
+      'Omitidas:',
+      '002+4: Falta ARM',
+      'SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/6 (0 pulg.)',
+    ]);
+    const replayed = outcomeLines(
+      { kind: 'finished', result: finishResult({ replayed: true, skipped: [] }) },
+      es,
+    );
+    expect(replayed[1]).toBe('Esta solicitud ya se había registrado; no se escribió nada de nuevo.');
+  });
+
+  it('Spanish unless a setting or the spreadsheet locale says English; numbers by Intl', () => {
+    expect(chooseLocale(null, undefined)).toBe('es');
+    expect(chooseLocale(null, 'en_US')).toBe('en');
+    expect(chooseLocale('es', 'en_US')).toBe('es');
+    expect(es.number(1234.5)).toBe('1.234,5');
+    expect(translator('en').number(18.5)).toBe('18.5');
+  });
+});
