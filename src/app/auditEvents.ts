@@ -19,7 +19,7 @@ export class EventBuilder {
 
   /** A spool-level (or job-level) event: its Metadata_JSON carries the requestId. */
   add(eventoTipo: EventType, accion: Action, tagSpool: string, metadata: Record<string, unknown>): void {
-    this.push(eventoTipo, accion, tagSpool, { requestId: this.requestId, ...metadata }, null);
+    this.addExact(eventoTipo, accion, tagSpool, { requestId: this.requestId, ...metadata }, null);
   }
 
   /**
@@ -27,16 +27,6 @@ export class EventBuilder {
    * `{"union_id"}`, a batch's `{"union_count","pulgadas","union_ids"}`): written exactly as given.
    */
   addExact(
-    eventoTipo: EventType,
-    accion: Action,
-    tagSpool: string,
-    metadata: Record<string, unknown>,
-    nUnion: number | null,
-  ): void {
-    this.push(eventoTipo, accion, tagSpool, metadata, nUnion);
-  }
-
-  private push(
     eventoTipo: EventType,
     accion: Action,
     tagSpool: string,
