@@ -60,6 +60,7 @@ const es = {
   'result.recorded': 'Registradas: {keys}',
   'result.skippedHeading': 'Omitidas:',
   'result.skipped': '{key}: {reason}',
+  'result.warningsHeading': 'Avisos:',
   'result.metrics': '{tag} — ARM {arm}/{total} ({parm} pulg.) · SOLD {sold}/{total} ({psold} pulg.)',
   'result.loaded': 'OT {ot} · uniones: {n} · disponibles para {op}: {d}',
   'job.label': 'Progreso del recálculo de métricas',
@@ -69,6 +70,9 @@ const es = {
   'error.TIMEOUT':
     'El servidor no respondió en {detail} s. Puede que la operación se haya guardado: use Reintentar, ' +
     'no se registrará dos veces.',
+  'error.NETWORK':
+    'Se perdió la conexión con la planilla antes de recibir la respuesta. Puede que la operación se haya ' +
+    'guardado: use Reintentar, no se registrará dos veces.',
   'error.UNAVAILABLE': 'No se puede hablar con la planilla (google.script.run no está disponible).',
   'error.UNKNOWN': 'Error inesperado del servidor.',
   'error.UNKNOWN.detail': 'Error inesperado del servidor: {detail}',
@@ -135,6 +139,7 @@ const en: Record<MessageKey, string> = {
   'result.recorded': 'Recorded: {keys}',
   'result.skippedHeading': 'Skipped:',
   'result.skipped': '{key}: {reason}',
+  'result.warningsHeading': 'Warnings:',
   'result.metrics': '{tag} — ARM {arm}/{total} ({parm} in.) · SOLD {sold}/{total} ({psold} in.)',
   'result.loaded': 'Work order {ot} · unions: {n} · available for {op}: {d}',
   'job.label': 'Metrics recompute progress',
@@ -144,6 +149,9 @@ const en: Record<MessageKey, string> = {
   'error.TIMEOUT':
     'The server did not answer within {detail} s. The operation may have been saved: use Retry, ' +
     'nothing is recorded twice.',
+  'error.NETWORK':
+    'The connection to the spreadsheet was lost before the answer arrived. The operation may have been ' +
+    'saved: use Retry, it will not be recorded twice.',
   'error.UNAVAILABLE': 'Cannot reach the spreadsheet (google.script.run is not available).',
   'error.UNKNOWN': 'Unexpected server error.',
   'error.UNKNOWN.detail': 'Unexpected server error: {detail}',

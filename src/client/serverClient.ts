@@ -10,8 +10,11 @@ export interface ScriptRunner {
   withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
 }
 
-/** Server codes plus the client's own: no answer in time, no google.script.run, an unrecognised failure. */
-export type CallErrorCode = ErrorCode | 'TIMEOUT' | 'UNAVAILABLE' | 'UNKNOWN';
+/**
+ * Server codes plus the client's own: no answer in time, the connection lost before the answer came
+ * (the call may have run), no google.script.run, an unrecognised failure.
+ */
+export type CallErrorCode = ErrorCode | 'TIMEOUT' | 'NETWORK' | 'UNAVAILABLE' | 'UNKNOWN';
 
 const SERVER_CODES: readonly string[] = [
   'VALIDATION',
@@ -52,6 +55,10 @@ export function toCallError(error: unknown): CallError {
   const match = /^([A-Z_]+): ?([\s\S]*)$/.exec(message.trim());
   if (match && SERVER_CODES.includes(match[1]!))
     return new CallError(match[1] as ErrorCode, match[2]!.trim());
+  // google.script.run's lost connection ("NetworkError: Connection failure due to HTTP 0"): the user gets a
+  // sentence of the catalogue, not the browser's English.
+  if (/^NetworkError\b|Connection failure due to HTTP/i.test(message.trim()))
+    return new CallError('NETWORK', '');
   // Apps Script's own failures ("Exception: …", "ScriptError: …"): keep the first line, no stack.
   return new CallError('UNKNOWN', message.split('\n')[0]!.trim().slice(0, 300));
 }

@@ -12,6 +12,8 @@ export function errorText(error: Pick<ScreenError, 'code' | 'detail'>, tr: Trans
   switch (error.code) {
     case 'TIMEOUT':
       return tr.t('error.TIMEOUT', { detail: detail || '?' });
+    case 'NETWORK':
+      return tr.t('error.NETWORK');
     case 'UNAVAILABLE':
       return tr.t('error.UNAVAILABLE');
     case 'UNKNOWN':
@@ -113,6 +115,12 @@ export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
       if (skipped.length > 0) {
         lines.push(tr.t('result.skippedHeading'));
         for (const s of skipped) lines.push(tr.t('result.skipped', { key: s.key, reason: s.reason }));
+      }
+      // The server's warnings name the unreadable cells that held a spool back (no COMPLETAR, metrics kept).
+      const warnings = Array.isArray(r.warnings) ? r.warnings : [];
+      if (warnings.length > 0) {
+        lines.push(tr.t('result.warningsHeading'));
+        lines.push(...warnings);
       }
       for (const s of r.spools) {
         const m = s.metrics;

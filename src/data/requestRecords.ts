@@ -45,11 +45,34 @@ export function findRequest(uow: UnitOfWork, requestId: string): RequestLookup {
         found: true,
         cell,
         fingerprint: stored[FINGERPRINT_KEY] as string,
-        result: stored[RESULT_KEY] ?? null,
+        result: withOmissions(stored[RESULT_KEY] ?? null, stored._omitidos, cell),
       };
     }
   } catch {
     // falls through: an event exists but its record cannot be read
   }
   return { found: true, cell, fingerprint: null, result: null };
+}
+
+/**
+ * A stored result that had to be summarised to fit its cell (boundedJson cuts its longest lists and names
+ * them under `_omitidos`) is replayed with a warning saying so, so a replay never passes a cut list off as
+ * the whole answer. Only results that carry `warnings` (FINALIZAR) can be that long.
+ */
+function withOmissions(result: unknown, omitted: unknown, cell: string): unknown {
+  if (!result || typeof result !== 'object' || !omitted || typeof omitted !== 'object') return result;
+  const answer = result as Record<string, unknown>;
+  if (!Array.isArray(answer.warnings)) return result;
+  const prefix = `${RESULT_KEY}.`;
+  const notes = Object.entries(omitted as Record<string, unknown>)
+    .filter(([path, count]) => path.startsWith(prefix) && typeof count === 'number')
+    .map(([path, count]) => {
+      const field = path.slice(prefix.length);
+      const kept = answer[field];
+      const shown = Array.isArray(kept)
+        ? `${kept.length} de ${count as number}`
+        : `parte de ${count as number}`;
+      return `Respuesta repetida resumida: la lista ${field} muestra ${shown} (el registro original está en ${cell}).`;
+    });
+  return notes.length === 0 ? result : { ...answer, warnings: [...(answer.warnings as unknown[]), ...notes] };
 }

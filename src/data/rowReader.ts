@@ -2,7 +2,7 @@
 // column and reason) instead of dropping it.
 
 import { a1, type Cell } from '../domain/cell';
-import { parseDateCell } from '../domain/dates';
+import { formatDateTime, parseDateCell } from '../domain/dates';
 import { parseIntegerCell, parseNumberCell } from '../domain/numbers';
 import type { Parsed } from '../domain/parse';
 import { cellToText } from '../domain/text';
@@ -57,6 +57,17 @@ export class RowReader {
 
   text(row: TableRow, column: string): string {
     return cellToText(this.raw(row, column), this.timeZone);
+  }
+
+  /**
+   * A date cell as the sidebar should show it (`DD-MM-YYYY HH:MM:SS`) when it reads as a date, else its text;
+   * nothing is reported (for rows already reported unreadable, whose other cells are only shown).
+   */
+  shownDate(row: TableRow, column: string): string {
+    const parsed = parseDateCell(this.raw(row, column), this.timeZone);
+    return parsed.ok && parsed.value !== null
+      ? formatDateTime(parsed.value, this.timeZone)
+      : this.text(row, column);
   }
 
   date(row: TableRow, column: string): number | null {

@@ -71,7 +71,7 @@ export interface UnreadableRow {
   /** DN_UNION when it reads as a plausible number, else null. */
   dn: number | null;
   tipo: string;
-  /** ARM_WORKER, ARM_FECHA_INICIO, ARM_FECHA_FIN as the cells show them (and SOL_* likewise). */
+  /** ARM_WORKER, ARM_FECHA_INICIO, ARM_FECHA_FIN as text, dates as `DD-MM-YYYY HH:MM:SS` (and SOL_* likewise). */
   arm: { worker: string; inicio: string; fin: string };
   sol: { worker: string; inicio: string; fin: string };
   /** The cells that could not be read, with why (at least one). */
@@ -264,13 +264,13 @@ export class UnionRepository {
       tipo: read.text(row, UNIONES.tipo),
       arm: {
         worker: read.text(row, UNIONES.armWorker),
-        inicio: read.text(row, UNIONES.armInicio),
-        fin: read.text(row, UNIONES.armFin),
+        inicio: read.shownDate(row, UNIONES.armInicio),
+        fin: read.shownDate(row, UNIONES.armFin),
       },
       sol: {
         worker: read.text(row, UNIONES.solWorker),
-        inicio: read.text(row, UNIONES.solInicio),
-        fin: read.text(row, UNIONES.solFin),
+        inicio: read.shownDate(row, UNIONES.solInicio),
+        fin: read.shownDate(row, UNIONES.solFin),
       },
       issues: this.rowIssues.get(row.rowNumber) ?? [],
     };

@@ -276,6 +276,9 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     await alert.waitFor();
     const text = (await alert.textContent()) ?? '';
     expect(text).not.toMatch(/\[object|undefined|^\s*Error:|\bat \S+:\d+/);
+    // Plain Spanish, not the browser's "NetworkError: Connection failure due to HTTP 0".
+    expect(text).not.toMatch(/NetworkError|HTTP 0|inesperado/);
+    expect(text).toMatch(/Se perdió la conexión/);
     expect(text).toMatch(/\b(del|de la|no se|intente|servidor|conexión|respuesta)\b/i);
     await shot('4-lost-answer-alert');
     await action('Reintentar', async () => {

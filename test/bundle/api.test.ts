@@ -69,6 +69,61 @@ describe('the server API of build/Code.js on the demo workbook', () => {
     ).toBe('VALIDATION: Solicitud inválida: campos no esperados: extra.');
   });
 
+  it('answers any malformed request with a Spanish VALIDATION message naming the field, never English', () => {
+    const base = {
+      ot: '001',
+      operation: 'ARM',
+      workerId: 93,
+      unionKeys: ['001+1'],
+      requestId: 'bad-input-1',
+    };
+    const answer = (input: unknown) => failure(() => bundle.call('apiFinishWork', input)).message;
+    const cases: Array<[unknown, string]> = [
+      ['hola', 'VALIDATION: Solicitud inválida: la solicitud debe ser un objeto.'],
+      [[], 'VALIDATION: Solicitud inválida: la solicitud debe ser un objeto.'],
+      [
+        { ...base, workerId: '93' },
+        'VALIDATION: Solicitud inválida: workerId: el Id de trabajador debe ser un número.',
+      ],
+      [{ ...base, unionKeys: [''] }, 'VALIDATION: Solicitud inválida: unionKeys.0: una unión está vacía.'],
+      [
+        { ...base, unionKeys: ['x'.repeat(10000)] },
+        'VALIDATION: Solicitud inválida: unionKeys.0: una unión es demasiado larga (máximo 60 caracteres).',
+      ],
+      [
+        { ...base, versions: { '001+1': 5 } },
+        'VALIDATION: Solicitud inválida: versions.001+1: cada versión es un texto.',
+      ],
+      [
+        { ...base, versions: { '001+1': 'v'.repeat(61) } },
+        'VALIDATION: Solicitud inválida: versions.001+1: una versión es demasiado larga.',
+      ],
+      [
+        { ...base, versions: [] },
+        'VALIDATION: Solicitud inválida: versions: versions debe ser un objeto {unión: versión}.',
+      ],
+    ];
+    for (const [input, message] of cases) expect(answer(input)).toBe(message);
+    expect(
+      failure(() =>
+        bundle.call('apiStartWork', {
+          tagSpool: 'T'.repeat(10000),
+          operation: 'ARM',
+          workerId: 93,
+          requestId: 'bad-input-2',
+        }),
+      ).message,
+    ).toBe('VALIDATION: Solicitud inválida: tagSpool: el spool es demasiado largo.');
+    // 500 keys of the wrong type: five named, the rest counted, the message stays short.
+    const many = answer({ ...base, unionKeys: Array.from({ length: 500 }, (_, i) => i) });
+    expect(many).toBe(
+      'VALIDATION: Solicitud inválida: ' +
+        [0, 1, 2, 3, 4].map((i) => `unionKeys.${i}: cada unión es un texto OT+N`).join('; ') +
+        ' y 495 problemas más.',
+    );
+    expect(many.length).toBeLessThan(400);
+  });
+
   it('maps domain errors to their codes across the boundary', () => {
     expect(
       failure(() =>

@@ -132,6 +132,24 @@ describe('request ids and the platform limits', () => {
     expect(parsed.fingerprint).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it('a replay whose stored answer had to be summarised says so, instead of passing a cut list off as whole', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 4, armed: 0, welded: 0 });
+    const env = environment(book);
+    const missing = Array.from({ length: 499 }, (_, i) => `001+${i + 100}-${'x'.repeat(50)}`);
+    const request = armRequest(['001+1', ...missing], 'req-long-replay');
+    const first = finishWork(env.ports(), request);
+    expect(first.skipped).toHaveLength(499);
+    expect(first.warnings).toEqual([]);
+    const again = finishWork(env.ports(), request);
+    expect(again.replayed).toBe(true);
+    expect(again.updated).toEqual(['001+1']);
+    expect(again.skipped.length).toBeLessThan(499);
+    const row = records(book, 'Metadata').findIndex((r) => r.ID === 'req-long-replay-1') + 2;
+    expect(again.warnings).toEqual([
+      `Respuesta repetida resumida: la lista skipped muestra ${again.skipped.length} de 499 (el registro original está en Metadata!J${row}).`,
+    ]);
+  });
+
   it('properties that fail after the sheets were written never turn done work into an error', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 4, armed: 0, welded: 0 });
     const env = environment(book);

@@ -110,6 +110,30 @@ describe('a spool with a union row that cannot be read', () => {
     expect(listed.warnings).toEqual(['Uniones!E2 (DN_UNION): no es un número: "3/4"']);
   });
 
+  it('lists who and when of an unreadable row as dates, not as the serial numbers the cells hold', () => {
+    // 04-03-2026 09:00 and 10:30 in Santiago, stored as serial numbers (as the demo and real exports hold them).
+    const b = trackingBook({
+      spools: [{ ot: '001', tag: TAG, ...METRICS }],
+      unions: [
+        {
+          ot: '001',
+          n: 1,
+          dn: '3/4',
+          ARM_FECHA_INICIO: 46085.375,
+          ARM_FECHA_FIN: 46085.4375,
+          ARM_WORKER: 'MR(93)',
+        },
+        { ot: '001', n: 2, dn: 6 },
+      ],
+    });
+    const listed = listUnions(environment(b).ports(), { ot: '001', operation: 'ARM' });
+    expect(listed.unions[0]).toMatchObject({
+      key: '001+1',
+      readable: false,
+      arm: { done: true, worker: 'MR(93)', inicio: '04-03-2026 09:00:00', fin: '04-03-2026 10:30:00' },
+    });
+  });
+
   it('the metrics recompute leaves the spool alone and the job report names the cell', () => {
     const b = twoUnions('3/4');
     const env = environment(b);

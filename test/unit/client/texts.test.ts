@@ -9,6 +9,7 @@ import {
   unionNote,
 } from '../../../src/client/texts';
 import { toUnionItem } from '../../../src/client/serverApi';
+import { toCallError } from '../../../src/client/serverClient';
 import { done, finishResult, union } from '../../support/clientFixtures';
 
 /** A union as the sidebar keeps it. */
@@ -79,6 +80,38 @@ describe('the sidebar texts', () => {
       es,
     );
     expect(replayed[1]).toBe('Esta solicitud ya se había registrado; no se escribió nada de nuevo.');
+  });
+
+  it('the FINALIZAR warnings are shown: the unreadable cell that kept a spool from COMPLETAR', () => {
+    const warning =
+      'Uniones!E81 (DN_UNION): no es un número: "3/4" — el spool SP-A queda en PAUSAR (no se completa) y sus métricas no se reescriben.';
+    const lines = outcomeLines(
+      {
+        kind: 'finished',
+        result: finishResult({
+          skipped: [],
+          warnings: [warning],
+          spools: [{ tagSpool: 'SP-A', action: 'PAUSAR', metrics: null }],
+        }),
+      },
+      es,
+    );
+    expect(lines).toEqual([
+      'FINALIZAR ARM de la OT 002 · uniones registradas: 2 · pulgadas: 10,5',
+      'SP-A: PAUSAR',
+      'Registradas: 002+2, 002+3',
+      'Avisos:',
+      warning,
+    ]);
+  });
+
+  it('a lost connection reads as a plain sentence, in Spanish or English, never the browser text', () => {
+    const lost = toCallError(new Error('NetworkError: Connection failure due to HTTP 0'));
+    expect(lost.code).toBe('NETWORK');
+    expect(errorText(lost, es)).toBe(
+      'Se perdió la conexión con la planilla antes de recibir la respuesta. Puede que la operación se haya guardado: use Reintentar, no se registrará dos veces.',
+    );
+    expect(errorText(lost, translator('en'))).not.toMatch(/NetworkError|HTTP 0/);
   });
 
   it('Spanish unless a setting or the spreadsheet locale says English; numbers by Intl', () => {
