@@ -55,6 +55,8 @@ export const runJobStepRequest = z
   .object({ kind: z.enum(['metrics'], { error: 'tarea desconocida' }) })
   .strict();
 
+export const cancelJobRequest = runJobStepRequest;
+
 /** Parses a request or throws VALIDATION naming each field and what is wrong with it. */
 export function parseRequest<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input ?? {});
