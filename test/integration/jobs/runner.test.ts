@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { MetricsJobService } from '../../../src/app/metricsJob';
 import { JobRepository } from '../../../src/data/jobRepository';
+import { triggersAdapter } from '../../../src/gas/services';
+import { FakeScriptApp } from '../../../src/memory/fakeServices';
+import type { Ports } from '../../../src/ports';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
 import type { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
 import {
@@ -166,5 +170,38 @@ describe('the job runner', () => {
     const status = metricsService(env.ports()).status();
     expect(status).toMatchObject({ state: 'failed', finishedAt: null });
     expect(status.message).toMatch(/^Falló: No existe la hoja "Uniones"/);
+  });
+});
+
+describe('the metrics job service with triggers and a UI', () => {
+  it('an unfinished run schedules one continuation a minute later; the run that finishes toasts', () => {
+    const book = spoolsBook(200);
+    const env = environment(book);
+    withSettings(env.ports(), { ...BATCHED, jobBudgetMs: 60_000 });
+    const scriptApp = new FakeScriptApp(undefined, { documentId: book.idUncounted });
+    const toasts: string[] = [];
+    const service = (ports: Ports) =>
+      new MetricsJobService({
+        ports,
+        jobs: new JobRepository(ports.properties),
+        triggers: triggersAdapter(scriptApp, book),
+        ui: { alert: () => {}, confirm: () => false, toast: (_title, message) => toasts.push(message) },
+      });
+    const slow = () =>
+      watchedPorts(env.ports(), { rows: [] }, () => {
+        env.clock.advance(20_000);
+        return 'write';
+      });
+    const first = service(slow()).run('trigger');
+    expect(first).toMatchObject({ state: 'running', continuing: true, completedBatches: 3, totalBatches: 4 });
+    expect(first.etaMs).toBe(20_000);
+    expect(scriptApp.triggers.map((t) => [t.getHandlerFunction(), t.afterMs])).toEqual([
+      ['onJobContinuation', 60_000],
+    ]);
+    expect(toasts).toEqual([]);
+    const second = service(slow()).run('continuation');
+    expect(second).toMatchObject({ state: 'done', processed: 200, changed: 200 });
+    expect(toasts).toEqual([second.message]);
+    expect(second.message).toBe('200 spools revisados, 200 actualizados.');
   });
 });
