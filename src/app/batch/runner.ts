@@ -77,17 +77,8 @@ export function runJobStep<T>(
     const runId = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
     const found = jobs.active(mine)[0] ?? jobs.resumable(now, budget, mine)[0];
     const created = found ?? jobs.create({ id: runId, kind: definition.kind, now, requestedBy });
-    const claimed = jobs.update(
-      created.id,
-      (j) => ({
-        status: 'RUNNING',
-        owner: runId,
-        heartbeat: now,
-        lastError: null,
-        counters: { ...j.counters, runs: j.counters.runs + 1 },
-      }),
-      now,
-    );
+    // The lock is held for the whole step, so the claim can wait for the totals: one write, not two.
+    const claimed = created;
     return work(deps, definition, claimed, runId, runStarted);
   } finally {
     ports.lock.release();
@@ -113,13 +104,19 @@ function work<T>(
     const remaining = prepared.items.slice(start);
     const firstBatch =
       start === job.cursor.index ? job.completedBatches : batchCount(start, settings.batchSize);
+    const claimedAt = clock.now();
     job = jobs.update(
       id,
-      () => ({
+      (j) => ({
+        status: 'RUNNING',
+        owner: runId,
+        heartbeat: claimedAt,
+        lastError: null,
+        counters: { ...j.counters, runs: j.counters.runs + 1 },
         totalItems: prepared.items.length,
         totalBatches: firstBatch + batchCount(remaining.length, settings.batchSize),
       }),
-      clock.now(),
+      claimedAt,
       job,
     );
     const before = job.counters;
