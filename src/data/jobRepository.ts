@@ -202,10 +202,16 @@ export class JobRepository {
     return this.properties.getFresh(`${CANCEL_PREFIX}${id}`) !== null;
   }
 
-  /** Deletes finished jobs of `kind` beyond the newest FINISHED_JOBS_KEPT, and their cancel flags. */
+  /**
+   * Deletes finished jobs of `kind` beyond the newest FINISHED_JOBS_KEPT: COMPLETED, CANCELLED, and FAILED
+   * ones that never completed a batch (nothing to resume: the next run started a new job).
+   */
   prune(kind: JobKind, jobs: readonly JobRecord[] = this.list()): number {
     const finished = this.byKind(kind, jobs).filter(
-      (j) => j.status === 'COMPLETED' || j.status === 'CANCELLED',
+      (j) =>
+        j.status === 'COMPLETED' ||
+        j.status === 'CANCELLED' ||
+        (j.status === 'FAILED' && j.completedBatches === 0),
     );
     const old = finished.slice(FINISHED_JOBS_KEPT);
     for (const job of old) {

@@ -81,10 +81,14 @@ describe('JobRepository', () => {
       seed(repo, `done-${String(i).padStart(2, '0')}`, { status: 'COMPLETED', finishedAt: NOW + i }, NOW + i);
     }
     seed(repo, 'pending', {}, NOW - 100);
-    expect(repo.prune('metrics')).toBe(5);
+    seed(repo, 'failed-resumable', { status: 'FAILED', completedBatches: 2 }, NOW - 101);
+    seed(repo, 'failed-at-start', { status: 'FAILED', completedBatches: 0 }, NOW - 102);
+    expect(repo.prune('metrics')).toBe(6);
     const left = repo.list().map((j) => j.id);
-    expect(left).toHaveLength(FINISHED_JOBS_KEPT + 1);
+    expect(left).toHaveLength(FINISHED_JOBS_KEPT + 2);
     expect(left).toContain('pending');
+    expect(left).toContain('failed-resumable');
+    expect(left).not.toContain('failed-at-start');
     expect(left).not.toContain('done-00');
   });
 
