@@ -351,16 +351,20 @@ export class MetricsJobService {
         message: 'Cancelación pedida: se detiene al terminar el lote en curso.',
       };
     }
+    // Under the lock, from a fresh read: a job a runner finished meanwhile is left as it is.
     const cancelled = withLock(ports.lock, () =>
       jobs.update(
         active.id,
-        (j) => ({
-          status: 'CANCELLED',
-          owner: null,
-          heartbeat: null,
-          finishedAt: now,
-          message: `Cancelado: ${j.cursor.index}/${j.totalItems} spools revisados, ${j.counters.written} actualizados.`,
-        }),
+        (j) =>
+          j.status === 'PENDING' || isStale(j, now, settings.jobBudgetMs)
+            ? {
+                status: 'CANCELLED',
+                owner: null,
+                heartbeat: null,
+                finishedAt: now,
+                message: `Cancelado: ${j.cursor.index}/${j.totalItems} spools revisados, ${j.counters.written} actualizados.`,
+              }
+            : {},
         now,
       ),
     );

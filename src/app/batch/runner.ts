@@ -76,10 +76,10 @@ export function runJobStep<T>(
     if (live) return { outcome: 'busy', job: live, metrics: null };
     const runId = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
     const found = jobs.active(mine)[0] ?? jobs.resumable(now, budget, mine)[0];
-    const created = found ?? jobs.create({ id: runId, kind: definition.kind, now, requestedBy });
-    // The lock is held for the whole step, so the claim can wait for the totals: one write, not two.
-    const claimed = created;
-    return work(deps, definition, claimed, runId, runStarted);
+    // Claimed (RUNNING, owner, heartbeat) once the totals are known: the lock is held for the whole step,
+    // so no other runner can look in between, and one write does for both.
+    const job = found ?? jobs.create({ id: runId, kind: definition.kind, now, requestedBy });
+    return work(deps, definition, job, runId, runStarted);
   } finally {
     ports.lock.release();
   }

@@ -204,4 +204,29 @@ describe('the metrics job service with triggers and a UI', () => {
     expect(toasts).toEqual([second.message]);
     expect(second.message).toBe('200 spools revisados, 200 actualizados.');
   });
+
+  it('a job waiting for its continuation is cancelled at once, and its continuation trigger removed', () => {
+    const book = spoolsBook(200);
+    const env = environment(book);
+    withSettings(env.ports(), { ...BATCHED, jobBudgetMs: 60_000 });
+    const scriptApp = new FakeScriptApp(undefined, { documentId: book.idUncounted });
+    const service = (ports: Ports) =>
+      new MetricsJobService({
+        ports,
+        jobs: new JobRepository(ports.properties),
+        triggers: triggersAdapter(scriptApp, book),
+        ui: null,
+      });
+    const slow = watchedPorts(env.ports(), { rows: [] }, () => {
+      env.clock.advance(20_000);
+      return 'write';
+    });
+    const waiting = service(slow).run('step');
+    expect(waiting).toMatchObject({ state: 'running', continuing: true });
+    expect(scriptApp.triggers).toHaveLength(1);
+    const cancelled = service(env.ports()).cancel();
+    expect(cancelled).toMatchObject({ id: waiting.id, state: 'cancelled', processed: 150 });
+    expect(scriptApp.triggers).toEqual([]);
+    expect(records(book, 'Operaciones')[150]!.Total_Uniones).toBe('');
+  });
 });
