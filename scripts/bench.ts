@@ -3,6 +3,7 @@
 
 import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
+import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
@@ -12,3 +13,4 @@ benchFinishWork();
 benchPricedRequests();
 benchReadAndMetrics();
 benchMigration();
+benchJobs();

@@ -100,25 +100,43 @@ export interface LockPort {
 
 /** Per-document key-value store (document properties: script properties are shared by every user). */
 export interface PropertiesPort {
+  /** From this request's snapshot (one read for every key the request asks about). */
   get(key: string): string | null;
   set(key: string, value: string): void;
   delete(key: string): void;
+  /**
+   * Read from the service now, not from the snapshot: what another execution wrote meanwhile is seen
+   * (job records: each update is a fresh read, never a stale copy written back). One call.
+   */
+  getFresh(key: string): string | null;
+  /** Every key starting with `prefix` and its value, read from the service now (one call). */
+  listFresh(prefix: string): Array<[string, string]>;
 }
 
 export interface ClockPort {
   now(): number;
 }
 
+/**
+ * This user's triggers in this document only (ScriptApp.getUserTriggers(spreadsheet)): an add-on never sees
+ * nor deletes another document's or another user's triggers.
+ */
 export interface TriggersPort {
-  /** How many time-driven triggers of this project call `handler`. */
+  /** How many of this user's triggers in this document call `handler`. */
   count(handler: string): number;
+  /** A time-driven trigger every `everyHours` hours (add-ons: at least 1). */
   createHourly(handler: string, everyHours: number): void;
-  deleteAll(handler: string): number;
+  /** A one-shot time-driven trigger that fires once, about `afterMs` from now. */
+  createOnce(handler: string, afterMs: number): void;
+  /** Deletes this user's triggers in this document that call `handler`, keeping the first `keep` (default 0); returns how many it deleted. */
+  deleteAll(handler: string, keep?: number): number;
 }
 
 export interface UiPort {
   alert(title: string, message: string): void;
   confirm(title: string, message: string): boolean;
+  /** A short non-blocking note in the corner of the sheet (Spreadsheet.toast); optional. */
+  toast?(title: string, message: string): void;
 }
 
 /** Unique ids (Apps Script: Utilities.getUuid), e.g. the opaque `version` token of a row we change. */

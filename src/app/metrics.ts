@@ -46,8 +46,8 @@ export interface RecomputeResult {
 export const REPORTED_SPOOLS = 20;
 const REPORTED_CELLS = 5;
 
-/** Right values and right number formats: a right 7 in a date-formatted cell still reads back as a date. */
-const same = (a: StoredMetrics | null, b: SpoolMetrics) =>
+/** Right values and right number formats (exported for the batch path of the job): a right 7 in a date-formatted cell still reads back as a date. */
+export const same = (a: StoredMetrics | null, b: SpoolMetrics) =>
   a !== null &&
   a.totalUniones === b.totalUniones &&
   a.unionesArm === b.unionesArm &&

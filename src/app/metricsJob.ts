@@ -1,100 +1,393 @@
-// The metrics job as the trigger, the menu and the sidebar's progress bar see it: run it, and read how
-// the last run went (kept in document properties, per spreadsheet).
+// The metrics recompute as a job: run by the hourly trigger, its continuation, the menu and the sidebar's
+// progress bar; in checkpointed, resumable batches (setting batchProcessing) or in one pass; its status
+// as the menu and the sidebar show it.
 
-import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
+import { describeIssue } from '../data/rowReader';
+import { JobRepository, isStale, type JobRecord } from '../data/jobRepository';
+import { SHEETS } from '../data/productionHeaders';
+import { loadSettings } from '../data/settingsRepository';
+import type { Spool } from '../domain/spool';
+import type { SpoolMetrics } from '../domain/metrics';
+import { parseNumberCell } from '../domain/numbers';
 import { toAppError } from '../domain/errors';
-import type { Ports, PropertiesPort } from '../ports';
-import { recomputeHoldingLock, type RecomputeResult } from './metrics';
+import type { Settings } from '../domain/settings';
+import type { Ports, PropertiesPort, TriggersPort, UiPort } from '../ports';
+import type { BatchWork } from './batch/batchEngine';
+import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
+import { clearContinuation, scheduleContinuation, setAutomaticRecompute } from './jobTriggers';
+import { REPORTED_SPOOLS, recomputeHoldingLock, same, type RecomputeResult } from './metrics';
+import type { RequestScope } from './request';
 import { withLock } from './withLock';
 
-export type JobState = 'never' | 'running' | 'done' | 'failed';
+/** `running` covers a job being worked and one waiting for its next step; `failed` is never finished. */
+export type JobState = 'never' | 'running' | 'done' | 'failed' | 'cancelled';
 
+/** The job as the menu and the sidebar's progress bar see it (JSON-safe: times in epoch ms). */
 export interface JobStatus {
   kind: 'metrics';
+  id: string | null;
   state: JobState;
   startedAt: number | null;
   finishedAt: number | null;
+  /** Spools checked so far, of `total`. */
   processed: number;
   total: number;
+  /** Spools whose metric cells were rewritten. */
   changed: number;
+  completedBatches: number;
+  totalBatches: number;
+  /** Estimated milliseconds of work left (from the time per batch so far); null when unknown or done. */
+  etaMs: number | null;
+  /** Another execution is working the job now: follow it with apiJobStatus. */
+  busy: boolean;
+  /** Left unfinished for the next step (apiRunJobStep again, or the continuation trigger). */
+  continuing: boolean;
   message: string;
 }
 
-const KEY = 'job:metrics';
+/** The status property before jobs had records of their own (read when no record exists yet). */
+const LEGACY_KEY = 'job:metrics';
 
-export function readJobStatus(properties: PropertiesPort): JobStatus {
-  const idle: JobStatus = {
+const NEVER: JobStatus = {
+  kind: 'metrics',
+  id: null,
+  state: 'never',
+  startedAt: null,
+  finishedAt: null,
+  processed: 0,
+  total: 0,
+  changed: 0,
+  completedBatches: 0,
+  totalBatches: 0,
+  etaMs: null,
+  busy: false,
+  continuing: false,
+  message: 'Aún no se ha recalculado.',
+};
+
+const STATE_OF: Record<JobRecord['status'], JobState> = {
+  PENDING: 'running',
+  RUNNING: 'running',
+  COMPLETED: 'done',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+};
+
+/** The view of a job record at `now` (a RUNNING job whose heartbeat is older than `staleAfterMs` died). */
+export function statusOf(job: JobRecord, now: number, staleAfterMs: number): JobStatus {
+  const state = STATE_OF[job.status];
+  const left = job.totalBatches - job.completedBatches;
+  const perBatch = job.completedBatches > 0 ? job.counters.workMs / job.completedBatches : null;
+  return {
     kind: 'metrics',
-    state: 'never',
-    startedAt: null,
-    finishedAt: null,
-    processed: 0,
-    total: 0,
-    changed: 0,
-    message: 'Aún no se ha recalculado.',
+    id: job.id,
+    state,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    processed: job.cursor.index,
+    total: job.totalItems,
+    changed: job.counters.written,
+    completedBatches: job.completedBatches,
+    totalBatches: job.totalBatches,
+    etaMs: state === 'running' && perBatch !== null ? Math.round(perBatch * left) : null,
+    busy: job.status === 'RUNNING' && !isStale(job, now, staleAfterMs),
+    continuing: job.status === 'PENDING' || isStale(job, now, staleAfterMs),
+    message: job.message,
   };
+}
+
+/** The last metrics job's status; an old `job:metrics` property is still read when no record exists. */
+export function readJobStatus(properties: PropertiesPort, now = Date.now()): JobStatus {
+  const settings = loadSettings(properties);
+  const [latest] = new JobRepository(properties).byKind('metrics');
+  if (latest) return statusOf(latest, now, settings.jobBudgetMs);
   try {
-    return { ...idle, ...(JSON.parse(properties.get(KEY) ?? '{}') as Partial<JobStatus>) };
+    const legacy = JSON.parse(properties.get(LEGACY_KEY) ?? '{}') as Partial<JobStatus>;
+    return { ...NEVER, ...legacy, kind: 'metrics', id: null, busy: false, continuing: false };
   } catch {
-    return idle;
+    return NEVER;
   }
 }
 
-/** Who started a run: the hourly trigger, the menu, or the sidebar's progress bar. */
-export type JobTrigger = 'trigger' | 'menu' | 'step';
+/** Who started a run: the hourly trigger, its continuation, the menu, or the sidebar's progress bar. */
+export type JobTrigger = 'trigger' | 'continuation' | 'menu' | 'step';
 
-/**
- * Recomputes every spool's metrics in one step and records the outcome; failures are recorded, then thrown.
- * The lock is taken first, so the status and settings are read under it like every other writer's.
- */
-export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
-  return withLock(ports.lock, () => runHoldingLock(ports, trigger));
-}
-
-/** Names the spools the run left alone and the first cell of each (the status property stays small). */
-function unreadableReport(result: RecomputeResult): string {
-  const spools = result.unreadableSpools;
+/** Names the spools a run left alone and the first cell of each (the job record stays small). */
+function unreadableReport(spools: RecomputeResult['unreadableSpools']): string {
   if (spools.length === 0) return '';
   const named = spools.slice(0, 5).map((s) => `${s.tagSpool} (${s.cells[0] ?? 'celda ilegible'})`);
   const rest = spools.length > named.length ? ` y ${spools.length - named.length} más` : '';
   return `; sin recalcular por celdas ilegibles: ${named.join(', ')}${rest}`;
 }
 
-function runHoldingLock(ports: Ports, trigger: JobTrigger): JobStatus {
-  const startedAt = ports.clock.now();
-  const write = (status: JobStatus) => {
-    // Within the 9 KB a property holds, whatever the message names (hundreds of repeated tags).
-    ports.properties.set(KEY, boundedJson({ ...status }, PROPERTY_MAX_BYTES - KEY.length, utf8Length));
-    return status;
-  };
-  const previous = readJobStatus(ports.properties);
-  write({ ...previous, state: 'running', startedAt, finishedAt: null, message: 'Recalculando métricas…' });
-  try {
-    const result = recomputeHoldingLock(ports, `${trigger}-${startedAt.toString(36)}`);
-    return write({
-      kind: 'metrics',
-      state: 'done',
-      startedAt,
-      finishedAt: ports.clock.now(),
-      processed: result.spools,
-      total: result.spools,
-      changed: result.changed,
-      message:
-        `${result.spools} spools revisados, ${result.changed} actualizados` +
-        (result.duplicatedTags.length > 0
-          ? `; spools repetidos sin tocar: ${result.duplicatedTags.join(', ')}`
-          : '') +
-        unreadableReport(result) +
-        (result.unreadableCells > 0 ? `; ${result.unreadableCells} celdas ilegibles (ver Metadata).` : '.'),
+function noteOf(
+  duplicatedTags: readonly string[],
+  unreadable: RecomputeResult['unreadableSpools'],
+  cells: number,
+) {
+  return (
+    (duplicatedTags.length > 0 ? `; spools repetidos sin tocar: ${duplicatedTags.join(', ')}` : '') +
+    unreadableReport(unreadable) +
+    (cells > 0 ? `; ${cells} celdas ilegibles (ver Metadata).` : '.')
+  );
+}
+
+/** One spool of the batch path: its row, its metrics from Uniones, and whether its union rows can be read. */
+export interface MetricsItem {
+  spool: Spool;
+  fresh: SpoolMetrics;
+  unreadable: boolean;
+}
+
+const REPORTED_CELLS = 5;
+
+/** The metrics recompute as batches over every spool, from one read of Operaciones and Uniones per run. */
+export const METRICS_JOB: JobDefinition<MetricsItem> = {
+  kind: 'metrics',
+  what: 'el recálculo de métricas',
+  eventType: 'JOB_METRICAS',
+  action: 'RECALCULAR',
+  prepare(scope: RequestScope): PreparedRun<MetricsItem> {
+    scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
+    const duplicated = scope.spools.duplicatedTags();
+    const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
+    const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
+    const unreadableRows = scope.unions.unreadableBySpool();
+    const unreadableSpools: RecomputeResult['unreadableSpools'] = [];
+    const items = spools.map((spool): MetricsItem => {
+      const rows = unreadableRows.get(spool.tag);
+      if (rows) {
+        unreadableSpools.push({
+          tagSpool: spool.tag,
+          cells: rows.flatMap((r) => r.issues.map(describeIssue)).slice(0, REPORTED_CELLS),
+        });
+      }
+      return { spool, fresh: metrics.get(spool.tag)!, unreadable: rows !== undefined };
     });
-  } catch (error) {
-    write({
-      ...previous,
-      state: 'failed',
-      startedAt,
-      finishedAt: ports.clock.now(),
-      message: toAppError(error).message,
-    });
-    throw error;
+    const tz = scope.timeZone;
+    const work: BatchWork<MetricsItem> = {
+      key: (item) => item.spool.tag,
+      // Spools with unreadable union rows are left alone (never rewritten from partial data) and reported.
+      needsWrite: (item) => !item.unreadable && !same(scope.spools.storedMetrics(item.spool), item.fresh),
+      validate: (batch) =>
+        batch.flatMap((item) =>
+          scope.spools
+            .metricCells(item.spool)
+            .filter(
+              (c) => typeof c.value === 'string' && c.value.trim() !== '' && !parseNumberCell(c.value, tz).ok,
+            )
+            .map((c) => ({
+              key: item.spool.tag,
+              cell: c.cell,
+              reason: `tiene el texto "${String(c.value).slice(0, 40)}"; no se sobrescribe`,
+            })),
+        ),
+      checkpoint: (batch) =>
+        batch.flatMap((item) =>
+          scope.spools.metricCells(item.spool).map(({ cell, value, format }) => ({ cell, value, format })),
+        ),
+      apply: (batch) => {
+        for (const item of batch) scope.spools.writeMetrics(item.spool, item.fresh);
+        scope.uow.commit();
+      },
+    };
+    return {
+      items,
+      work,
+      report: {
+        spools: items.length,
+        duplicatedTags: [...duplicated.keys()].slice(0, REPORTED_SPOOLS),
+        unreadableSpools: unreadableSpools.slice(0, REPORTED_SPOOLS),
+        unreadableCells: scope.issues.length,
+        issues: scope.issues.slice(0, 20).map((i) => `${i.sheet}!${i.cell}: ${i.reason}`),
+      },
+      note: noteOf([...duplicated.keys()], unreadableSpools, scope.issues.length),
+    };
+  },
+  summary(job, note) {
+    const failed =
+      job.counters.failedBatches > 0
+        ? `; ${job.counters.failedBatches} lote(s) fallidos sin escribir: ${job.lastError ?? ''}`
+        : '';
+    if (job.status === 'CANCELLED') {
+      return `Cancelado: ${job.cursor.index}/${job.totalItems} spools revisados, ${job.counters.written} actualizados${failed}.`;
+    }
+    if (job.status === 'PENDING') {
+      return (
+        `Avance: ${job.cursor.index}/${job.totalItems} spools (${job.completedBatches}/${job.totalBatches} lotes), ` +
+        `${job.counters.written} actualizados; continúa en el próximo paso${failed}.`
+      );
+    }
+    return `${job.totalItems} spools revisados, ${job.counters.written} actualizados${failed}${note}`;
+  },
+};
+
+/** What the metrics job service is built from (the composition root wires it; tests wire in-memory ones). */
+export interface MetricsJobDeps {
+  ports: Ports;
+  jobs: JobRepository;
+  /** This user's triggers in this document; null where there are none to manage (e.g. tests of one run). */
+  triggers: TriggersPort | null;
+  /** For the toast when a run finishes; null in executions with no user to tell (triggers). */
+  ui: UiPort | null;
+  /** Millisecond timer for per-batch figures (the bench passes performance.now). */
+  timer?: () => number;
+}
+
+/** The metrics recompute job: run a step, read its status, cancel it, switch the hourly trigger. */
+export class MetricsJobService {
+  constructor(private readonly deps: MetricsJobDeps) {}
+
+  private settings(): Settings {
+    return loadSettings(this.deps.ports.properties);
   }
+
+  /**
+   * Runs one step. Batch path: backs off (status `busy`) when another runner works the job; when the
+   * budget runs out the job stays `running`/`continuing` and a continuation trigger is scheduled. One pass:
+   * the whole recompute under the lock, recorded as a job. Failures are recorded, then thrown.
+   */
+  run(requestedBy: JobTrigger): JobStatus {
+    const settings = this.settings();
+    const status = settings.batchProcessing
+      ? this.runBatches(settings, requestedBy)
+      : this.runOnce(settings, requestedBy);
+    if (status.state !== 'running' && !status.busy)
+      this.deps.ui?.toast?.('Recálculo de métricas', status.message);
+    return status;
+  }
+
+  private runBatches(settings: Settings, requestedBy: JobTrigger): JobStatus {
+    const { ports, jobs } = this.deps;
+    const outcome = runJobStep(
+      { ports, settings, jobs, ...(this.deps.timer ? { timer: this.deps.timer } : {}) },
+      METRICS_JOB,
+      requestedBy,
+    );
+    const now = ports.clock.now();
+    if (!outcome.job)
+      return { ...NEVER, state: 'running', busy: true, message: 'Otra ejecución está recalculando.' };
+    const status = statusOf(outcome.job, now, settings.jobBudgetMs);
+    if (outcome.outcome === 'busy') return { ...status, busy: true, continuing: false };
+    if (outcome.job.status === 'PENDING' && this.deps.triggers) scheduleContinuation(this.deps.triggers);
+    return status;
+  }
+
+  private runOnce(settings: Settings, requestedBy: JobTrigger): JobStatus {
+    const { ports, jobs } = this.deps;
+    return withLock(ports.lock, () => {
+      const now = ports.clock.now();
+      const id = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
+      jobs.create({ id, kind: 'metrics', now, requestedBy });
+      const running = jobs.update(id, () => ({ status: 'RUNNING', owner: id, heartbeat: now }), now);
+      try {
+        const result = recomputeHoldingLock(ports, id);
+        const end = ports.clock.now();
+        const done = jobs.update(
+          id,
+          (j) => ({
+            status: 'COMPLETED',
+            owner: null,
+            heartbeat: null,
+            finishedAt: end,
+            totalItems: result.spools,
+            totalBatches: 1,
+            completedBatches: 1,
+            cursor: { index: result.spools, key: '' },
+            counters: {
+              ...j.counters,
+              items: result.spools,
+              written: result.changed,
+              skipped: result.spools - result.changed,
+              runs: 1,
+              workMs: end - now,
+            },
+            message:
+              `${result.spools} spools revisados, ${result.changed} actualizados` +
+              noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
+          }),
+          end,
+          running,
+        );
+        jobs.prune('metrics');
+        return statusOf(done, end, settings.jobBudgetMs);
+      } catch (error) {
+        const message = toAppError(error).userMessage;
+        jobs.update(
+          id,
+          () => ({
+            status: 'FAILED',
+            owner: null,
+            heartbeat: null,
+            lastError: message,
+            message: `Falló: ${message}`,
+          }),
+          ports.clock.now(),
+        );
+        throw error;
+      }
+    });
+  }
+
+  /** The latest metrics job's status (no lock: a read). */
+  status(): JobStatus {
+    return readJobStatus(this.deps.ports.properties, this.deps.ports.clock.now());
+  }
+
+  /**
+   * Cancels the active metrics job: a waiting one at once (under the lock), a running one at its next
+   * batch (a flag its runner reads; no lock needed while it holds it).
+   */
+  cancel(): JobStatus {
+    const { ports, jobs } = this.deps;
+    const [active] = jobs.active(jobs.byKind('metrics'));
+    if (!active) return this.status();
+    const now = ports.clock.now();
+    const settings = this.settings();
+    if (active.status === 'RUNNING' && !isStale(active, now, settings.jobBudgetMs)) {
+      jobs.requestCancel(active.id);
+      return {
+        ...statusOf(active, now, settings.jobBudgetMs),
+        message: 'Cancelación pedida: se detiene al terminar el lote en curso.',
+      };
+    }
+    // Under the lock, from a fresh read: a job a runner finished meanwhile is left as it is.
+    const cancelled = withLock(ports.lock, () =>
+      jobs.update(
+        active.id,
+        (j) =>
+          j.status === 'PENDING' || isStale(j, now, settings.jobBudgetMs)
+            ? {
+                status: 'CANCELLED',
+                owner: null,
+                heartbeat: null,
+                finishedAt: now,
+                message: `Cancelado: ${j.cursor.index}/${j.totalItems} spools revisados, ${j.counters.written} actualizados.`,
+              }
+            : {},
+        now,
+      ),
+    );
+    if (this.deps.triggers) clearContinuation(this.deps.triggers);
+    return statusOf(cancelled, now, settings.jobBudgetMs);
+  }
+
+  /** Turns the hourly recompute on or off for this user and document (see setAutomaticRecompute). */
+  setAutomatic(enabled: boolean): { created: number; deleted: number } {
+    if (!this.deps.triggers) return { created: 0, deleted: 0 };
+    return setAutomaticRecompute(this.deps.triggers, enabled);
+  }
+}
+
+/**
+ * One run of the metrics job over `ports` (no triggers, no toast): what tests and callers without a
+ * composition root use.
+ */
+export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
+  return new MetricsJobService({
+    ports,
+    jobs: new JobRepository(ports.properties),
+    triggers: null,
+    ui: null,
+  }).run(trigger);
 }

@@ -42,8 +42,12 @@ export const TRACKING_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.traba
 /** What INICIAR and FINALIZAR read: the tracking sheets whole, and Metadata's header (for appends and ids). */
 export const TRACKING_READS = { sheets: TRACKING_SHEETS, headersOf: [SHEETS.metadata] };
 
-export function openRequest(ports: Ports, settings: Settings = loadSettings(ports.properties)): RequestScope {
-  const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize });
+export function openRequest(
+  ports: Ports,
+  settings: Settings = loadSettings(ports.properties),
+  options: { flushOnCommit?: boolean } = {},
+): RequestScope {
+  const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize, ...options });
   const issues: CellIssue[] = [];
   const spools = new SpoolRepository(uow, issues, ports.ids);
   return {

@@ -76,6 +76,8 @@ export const runJobStepRequest = z
   .object({ kind: z.enum(['metrics'], { error: 'tarea desconocida' }) })
   .strict();
 
+export const cancelJobRequest = runJobStepRequest;
+
 /** Parses a request or throws VALIDATION naming each field and what is wrong with it. */
 /** Problems a VALIDATION message names; the rest are counted. */
 const PROBLEMS_NAMED = 5;

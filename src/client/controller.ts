@@ -46,6 +46,9 @@ export class SidebarController {
   private current: ScreenState;
   private readonly listeners = new Set<(state: ScreenState) => void>();
 
+  /** A cancel was asked for the running job: no further steps are started. */
+  private cancelling = false;
+
   constructor(private readonly deps: ControllerDeps) {
     const recent = readJson<unknown>(deps.store, KEYS.recentOts, []);
     const recentOts = Array.isArray(recent) ? recent.filter((x): x is string => typeof x === 'string') : [];
@@ -193,7 +196,24 @@ export class SidebarController {
 
   recomputeMetrics(): Promise<void> {
     if (this.current.busy) return Promise.resolve();
+    this.cancelling = false;
     return this.run({ kind: 'job' });
+  }
+
+  /** Cancelar recálculo: the job stops at its next batch; the progress loop ends with the answer. */
+  async cancelJob(): Promise<void> {
+    if (this.current.busy !== 'job' || this.cancelling) return;
+    this.cancelling = true;
+    try {
+      const status = await this.deps.client.call('apiCancelJob', { kind: 'metrics' });
+      this.set(S.withJob(this.current, status, this.current.busy === 'job'));
+    } catch (error) {
+      this.cancelling = false;
+      const failure = toCallError(error);
+      this.set(
+        S.failed(this.current, { code: failure.code, detail: failure.detail, retry: { kind: 'job' } }),
+      );
+    }
   }
 
   /** Reintentar: the failed intent again, unchanged (same requestId). */
@@ -255,12 +275,17 @@ export class SidebarController {
       case 'job': {
         let status = await client.call('apiRunJobStep', { kind: 'metrics' });
         this.set(S.withJob(this.current, status, status.state === 'running'));
-        // Another execution is running the job: follow its progress until it ends.
+        // Left unfinished for a next step: run it (unless cancelled); another execution working it: follow
+        // its progress with apiJobStatus until it ends.
         for (let polls = 0; status.state === 'running' && polls < JOB_MAX_POLLS; polls++) {
-          await this.deps.sleep(JOB_POLL_MS);
-          const [job] = (await client.call('apiJobStatus')).jobs;
-          if (!job) break;
-          status = job;
+          if (status.continuing === true && !this.cancelling) {
+            status = await client.call('apiRunJobStep', { kind: 'metrics' });
+          } else {
+            await this.deps.sleep(JOB_POLL_MS);
+            const [job] = (await client.call('apiJobStatus')).jobs;
+            if (!job) break;
+            status = job;
+          }
           this.set(S.withJob(this.current, status, status.state === 'running'));
         }
         if (this.current.busy) this.set({ ...this.current, busy: null });

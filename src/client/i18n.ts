@@ -67,6 +67,8 @@ const es = {
   'job.idle': 'Métricas: sin recalcular en esta sesión.',
   'job.progress': '{processed}/{total} spools',
   'job.running': 'Recalculando…',
+  'job.eta': 'Recalculando… {processed}/{total} spools, faltan ~{minutes} min',
+  'button.cancelJob': 'Cancelar recálculo',
   'error.TIMEOUT':
     'El servidor no respondió en {detail} s. Puede que la operación se haya guardado: use Reintentar, ' +
     'no se registrará dos veces.',
@@ -146,6 +148,8 @@ const en: Record<MessageKey, string> = {
   'job.idle': 'Metrics: not recomputed in this session.',
   'job.progress': '{processed}/{total} spools',
   'job.running': 'Recomputing…',
+  'job.eta': 'Recomputing… {processed}/{total} spools, ~{minutes} min left',
+  'button.cancelJob': 'Cancel recompute',
   'error.TIMEOUT':
     'The server did not answer within {detail} s. The operation may have been saved: use Retry, ' +
     'nothing is recorded twice.',

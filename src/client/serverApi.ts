@@ -15,6 +15,7 @@ export interface ServerRequests {
   apiFinishWork: FinishWorkRequest;
   apiRunJobStep: { kind: 'metrics' };
   apiJobStatus: undefined;
+  apiCancelJob: { kind: 'metrics' };
 }
 
 export type ServerFunction = keyof ServerRequests;

@@ -13,6 +13,10 @@ export const settingsSchema = z.object({
   appendChunkSize: z.number().int().min(1).max(10_000),
   useSheetsApi: z.boolean(),
   maxDnInches: z.number().positive().max(10_000),
+  batchProcessing: z.boolean(),
+  batchSize: z.number().int().min(1).max(5_000),
+  // Under the 6 minutes Apps Script allows an execution, with room to save and stop.
+  jobBudgetMs: z.number().int().min(1_000).max(330_000),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

@@ -1,6 +1,7 @@
 // Operaciones as spools: found by OT and by TAG_SPOOL (duplicated tags are reported, never guessed),
 // and the writes union tracking makes to a spool row.
 
+import { a1, type Cell } from '../domain/cell';
 import { formatDate, formatDateTime } from '../domain/dates';
 import { conflictError, notFoundError, schemaError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
@@ -211,5 +212,29 @@ export class SpoolRepository {
       stored.formats[metric] = formatOf(spool.rowNumber, OPERACIONES[metric]);
     }
     return stored;
+  }
+
+  /**
+   * The five metric cells of a spool as the sheet holds them: A1 name (`Operaciones!BP12`), raw value and
+   * number format (from the same one read as storedMetrics). For a job's validation and checkpoint.
+   */
+  metricCells(
+    spool: Spool,
+  ): Array<{ metric: keyof SpoolMetrics; cell: string; value: Cell; format: string }> {
+    const { table } = this.load();
+    const row = table.rows[spool.rowNumber - 2];
+    const formatOf = this.uow.numberFormats(
+      table,
+      METRICS.map((m) => OPERACIONES[m]),
+    );
+    return METRICS.filter((m) => table.columns.has(OPERACIONES[m])).map((metric) => {
+      const index = table.columns.index(OPERACIONES[metric]);
+      return {
+        metric,
+        cell: `${table.sheet}!${a1(spool.rowNumber, index + 1)}`,
+        value: row?.values[index] ?? '',
+        format: formatOf(spool.rowNumber, OPERACIONES[metric]),
+      };
+    });
   }
 }

@@ -12,6 +12,11 @@ export const DEFAULT_APPEND_CHUNK = 900;
 
 export interface UnitOfWorkOptions {
   appendChunkSize?: number;
+  /**
+   * Flush after each commit (default true). A job that commits batch after batch in one execution turns it
+   * off and flushes once at the end: under the cost model a flush costs 500 ms, a buffered write 0.5 ms.
+   */
+  flushOnCommit?: boolean;
 }
 
 export interface CommitSummary {
@@ -32,6 +37,7 @@ export class UnitOfWork {
   private readonly formats = new Map<string, Map<string, string>>();
   private readonly formatBlocks = new Set<string>();
   private readonly appendChunkSize: number;
+  private readonly flushOnCommit: boolean;
   private zone: string | null = null;
 
   constructor(
@@ -39,6 +45,7 @@ export class UnitOfWork {
     options: UnitOfWorkOptions = {},
   ) {
     this.appendChunkSize = options.appendChunkSize ?? DEFAULT_APPEND_CHUNK;
+    this.flushOnCommit = options.flushOnCommit ?? true;
     if (!Number.isInteger(this.appendChunkSize) || this.appendChunkSize < 1) {
       throw internalError('El tamaño de bloque de escritura debe ser un entero positivo.');
     }
@@ -283,7 +290,7 @@ export class UnitOfWork {
         summary.cellsWritten += cells.length;
         summary.sheets.push(sheet);
       }
-      if (summary.sheets.length > 0) this.spreadsheet.flush?.();
+      if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
       const failures: string[] = [];
       const notRestored: string[] = [];

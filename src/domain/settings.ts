@@ -17,6 +17,15 @@ export interface Settings {
    * into a date reads as its serial, 46115). Issue 7 §3.
    */
   maxDnInches: number;
+  /**
+   * Jobs (the metrics recompute) work in checkpointed batches, resumable across executions (issue 10);
+   * off: one pass, one commit. Both leave the same sheet for the same input.
+   */
+  batchProcessing: boolean;
+  /** Items (spools) per batch of a job. */
+  batchSize: number;
+  /** Milliseconds a job runner works before it stops cleanly (Apps Script ends an execution at 6 minutes). */
+  jobBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +34,9 @@ export const DEFAULT_SETTINGS: Settings = {
   appendChunkSize: 900,
   useSheetsApi: true,
   maxDnInches: 120,
+  batchProcessing: false,
+  batchSize: 50,
+  jobBudgetMs: 270_000,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {

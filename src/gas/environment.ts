@@ -1,51 +1,37 @@
-// The only module that reads Apps Script's global services; everything else receives ports.
+// The only module that reads Apps Script's global services; everything else receives ports (wired by
+// the composition root).
 
 import type { Ports, TriggersPort, UiPort } from '../ports';
-import type { SpreadsheetLike } from './appsScriptShapes';
-import { lockAdapter, propertiesAdapter, systemClock, triggersAdapter, uiAdapter } from './services';
-import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
-import { loadSettings } from '../data/settingsRepository';
-import type { SheetsApiLike } from './sheetsApiShapes';
-import { SheetsApiSpreadsheet } from './sheetsApiSpreadsheet';
+import { compose, type AppsScriptServices, type Composition } from './compositionRoot';
 
-export function activeSpreadsheet(): SpreadsheetLike {
-  return SpreadsheetApp.getActive() as unknown as SpreadsheetLike;
+/** The real global services, handed to the composition root. */
+function globalServices(): AppsScriptServices {
+  return {
+    SpreadsheetApp,
+    PropertiesService,
+    LockService,
+    ScriptApp,
+    Utilities,
+    ...(typeof Sheets === 'undefined' ? {} : { Sheets }),
+  } as unknown as AppsScriptServices;
 }
 
-/**
- * Fresh ports for one request (adapters cache sheet handles and properties for that request only).
- * The Sheets advanced service is used when the setting asks for it and the manifest enabled it.
- */
+/** One execution's services, wired by the composition root (adapters cache for this execution only). */
+export function services(): Composition {
+  return compose(globalServices());
+}
+
+/** Fresh ports for one request. */
 export function requestPorts(): Ports {
-  const properties = propertiesAdapter(PropertiesService.getDocumentProperties());
-  const api = typeof Sheets === 'undefined' ? undefined : Sheets;
-  const spreadsheet =
-    api && loadSettings(properties).useSheetsApi
-      ? new SheetsApiSpreadsheet(
-          api as unknown as SheetsApiLike,
-          SpreadsheetApp.getActive().getId(),
-          // TextFinder searches and where appends go (after the log's last event), at constant cost.
-          new AppsScriptSpreadsheet(activeSpreadsheet(), { directionUp: SpreadsheetApp.Direction.UP }),
-        )
-      : new AppsScriptSpreadsheet(activeSpreadsheet(), {
-          directionUp: SpreadsheetApp.Direction.UP,
-          flush: () => SpreadsheetApp.flush(),
-        });
-  return {
-    spreadsheet,
-    lock: lockAdapter(LockService.getDocumentLock()),
-    properties,
-    clock: systemClock,
-    ids: { uuid: () => Utilities.getUuid() },
-  };
+  return services().ports;
 }
 
 export function triggers(): TriggersPort {
-  return triggersAdapter(ScriptApp as never);
+  return services().triggers;
 }
 
 export function ui(): UiPort {
-  return uiAdapter(SpreadsheetApp.getUi() as never);
+  return services().ui();
 }
 
 /** Add-ons get their menu under Extensions; its title is the add-on's name. */

@@ -6,18 +6,19 @@ import { finishWork } from '../app/finishWork';
 import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
-import { readJobStatus, runMetricsJob } from '../app/metricsJob';
+import { clearContinuation } from '../app/jobTriggers';
 import {
   finishWorkRequest,
   getMetricsRequest,
   listUnionsRequest,
   migrateSchemaRequest,
   parseRequest,
+  cancelJobRequest,
   runJobStepRequest,
   startWorkRequest,
 } from '../app/requests';
 import { startWork } from '../app/startWork';
-import { addonMenu, requestPorts, showHtml, topLevelMenu } from './environment';
+import { addonMenu, requestPorts, services, showHtml, topLevelMenu } from './environment';
 import { MENU_TITLE, addMenu, menuKind } from './menu';
 import * as menuActions from './menuActions';
 import { serve } from './serve';
@@ -37,9 +38,20 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
+/** The hourly recompute (at most one per user and document). */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
-  serve(() => runMetricsJob(requestPorts(), 'trigger'));
+  serve(() => services().metricsJob.run('trigger'));
+}
+
+/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs a step. */
+export function onJobContinuation(e?: unknown): void {
+  void e;
+  serve(() => {
+    const wired = services();
+    clearContinuation(wired.triggers);
+    return wired.metricsJob.run('continuation');
+  });
 }
 
 export const apiBootstrap = () => serve(() => bootstrap(requestPorts()));
@@ -56,9 +68,14 @@ export const apiMigrateSchema = (input: unknown) =>
 export const apiRunJobStep = (input: unknown) =>
   serve(() => {
     parseRequest(runJobStepRequest, input);
-    return runMetricsJob(requestPorts(), 'step');
+    return services().metricsJob.run('step');
   });
-export const apiJobStatus = () => serve(() => ({ jobs: [readJobStatus(requestPorts().properties)] }));
+export const apiJobStatus = () => serve(() => ({ jobs: [services().metricsJob.status()] }));
+export const apiCancelJob = (input: unknown) =>
+  serve(() => {
+    parseRequest(cancelJobRequest, input);
+    return services().metricsJob.cancel();
+  });
 
 export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
 export const menuShowJobStatus = () => menuActions.showJobStatus();

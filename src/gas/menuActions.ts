@@ -1,11 +1,27 @@
 // What the menu items do: run the use case, then tell the user in Spanish (alerts), never fail silently.
 
 import { migrateSchema as runMigration } from '../app/migrateSchema';
-import { readJobStatus, runMetricsJob } from '../app/metricsJob';
+import { automaticRecomputeOn } from '../app/jobTriggers';
+import type { JobStatus } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
-import { requestPorts, triggers, ui } from './environment';
+import { requestPorts, services, ui } from './environment';
 
-export const METRICS_TRIGGER_HANDLER = 'onMetricsTrigger';
+export { METRICS_TRIGGER_HANDLER } from '../app/jobTriggers';
+
+const STATE_TEXT: Record<JobStatus['state'], string> = {
+  never: 'nunca ejecutado',
+  running: 'en curso',
+  done: 'terminado',
+  failed: 'falló (se reanuda en la próxima ejecución)',
+  cancelled: 'cancelado',
+};
+
+/** "en curso (1200/10000 spools, lote 24/200, faltan ~3 min)". */
+export function describeJob(status: JobStatus): string {
+  const batches = status.totalBatches > 0 ? `, lote ${status.completedBatches}/${status.totalBatches}` : '';
+  const eta = status.etaMs !== null ? `, faltan ~${Math.max(1, Math.round(status.etaMs / 60_000))} min` : '';
+  return `${STATE_TEXT[status.state]} (${status.processed}/${status.total} spools${batches}${eta})`;
+}
 
 function reportingErrors(title: string, action: () => void): void {
   try {
@@ -17,32 +33,34 @@ function reportingErrors(title: string, action: () => void): void {
 
 export function recomputeMetrics(): void {
   reportingErrors('Recalcular métricas', () => {
-    const status = runMetricsJob(requestPorts(), 'menu');
-    ui().alert('Recalcular métricas', status.message);
+    const status = services().metricsJob.run('menu');
+    ui().alert(
+      'Recalcular métricas',
+      status.busy ? `Otra ejecución está recalculando: ${describeJob(status)}.` : status.message,
+    );
   });
 }
 
 export function showJobStatus(): void {
   reportingErrors('Progreso de tareas', () => {
-    const status = readJobStatus(requestPorts().properties);
-    const automatic = triggers().count(METRICS_TRIGGER_HANDLER) > 0 ? 'activado' : 'desactivado';
+    const wired = services();
+    const status = wired.metricsJob.status();
+    const automatic = automaticRecomputeOn(wired.triggers) ? 'activado' : 'desactivado';
     ui().alert(
       'Progreso de tareas',
-      `Recálculo de métricas: ${status.state} (${status.processed}/${status.total}). ${status.message}\nRecálculo automático: ${automatic}.`,
+      `Recálculo de métricas: ${describeJob(status)}. ${status.message}\nRecálculo automático: ${automatic}.`,
     );
   });
 }
 
 export function setMetricsTrigger(enabled: boolean): void {
   reportingErrors('Recálculo automático', () => {
-    const t = triggers();
-    const removed = t.deleteAll(METRICS_TRIGGER_HANDLER);
-    if (enabled) t.createHourly(METRICS_TRIGGER_HANDLER, 1);
+    const { deleted } = services().metricsJob.setAutomatic(enabled);
     ui().alert(
       'Recálculo automático',
       enabled
         ? 'Activado: las métricas se recalculan cada hora.'
-        : `Desactivado (${removed} disparador(es) eliminados).`,
+        : `Desactivado (${deleted} disparador(es) eliminados).`,
     );
   });
 }

@@ -15,6 +15,7 @@ export function lockAdapter(lock: LockLike): LockPort {
 }
 
 interface PropertiesLike {
+  getProperty(key: string): string | null;
   getProperties(): Record<string, string>;
   setProperty(key: string, value: string): unknown;
   deleteProperty(key: string): unknown;
@@ -38,6 +39,16 @@ export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
       properties.deleteProperty(key);
       delete all()[key];
     },
+    getFresh: (key) => {
+      const value = properties.getProperty(key);
+      if (value === null) delete all()[key];
+      else all()[key] = value;
+      return value;
+    },
+    listFresh: (prefix) => {
+      snapshot = { ...properties.getProperties() };
+      return Object.entries(snapshot).filter(([key]) => key.startsWith(prefix));
+    },
   };
 }
 
@@ -47,23 +58,34 @@ interface TriggerLike {
   getHandlerFunction(): string;
 }
 
-interface ScriptAppLike {
-  getProjectTriggers(): TriggerLike[];
-  deleteTrigger(trigger: TriggerLike): void;
-  newTrigger(handler: string): { timeBased(): { everyHours(n: number): { create(): unknown } } };
+interface TimeBuilderLike {
+  everyHours(n: number): TimeBuilderLike;
+  after(ms: number): TimeBuilderLike;
+  create(): unknown;
 }
 
-export function triggersAdapter(scriptApp: ScriptAppLike): TriggersPort {
+interface ScriptAppLike {
+  getUserTriggers(document: unknown): TriggerLike[];
+  deleteTrigger(trigger: TriggerLike): void;
+  newTrigger(handler: string): { timeBased(): TimeBuilderLike };
+}
+
+/**
+ * Triggers of this user in `document` (getUserTriggers(spreadsheet)), never every project trigger: an
+ * add-on installed in many documents must not delete the triggers of the others.
+ */
+export function triggersAdapter(scriptApp: ScriptAppLike, document: unknown): TriggersPort {
   const mine = (handler: string) =>
-    scriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+    scriptApp.getUserTriggers(document).filter((t) => t.getHandlerFunction() === handler);
   return {
     count: (handler) => mine(handler).length,
     createHourly: (handler, everyHours) =>
       void scriptApp.newTrigger(handler).timeBased().everyHours(everyHours).create(),
-    deleteAll: (handler) => {
-      const found = mine(handler);
-      found.forEach((t) => scriptApp.deleteTrigger(t));
-      return found.length;
+    createOnce: (handler, afterMs) => void scriptApp.newTrigger(handler).timeBased().after(afterMs).create(),
+    deleteAll: (handler, keep = 0) => {
+      const extra = mine(handler).slice(keep);
+      extra.forEach((t) => scriptApp.deleteTrigger(t));
+      return extra.length;
     },
   };
 }
@@ -74,9 +96,15 @@ interface UiLike {
   Button: { YES: unknown };
 }
 
-export function uiAdapter(ui: UiLike): UiPort {
+interface ToastLike {
+  toast(message: string, title: string, timeoutSeconds: number): void;
+}
+
+/** `document` gives the toast (Spreadsheet.toast), which also works where no dialog can be shown. */
+export function uiAdapter(ui: UiLike, document?: ToastLike): UiPort {
   return {
     alert: (title, message) => void ui.alert(title, message, ui.ButtonSet.OK),
     confirm: (title, message) => ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    ...(document ? { toast: (title: string, message: string) => document.toast(message, title, 8) } : {}),
   };
 }

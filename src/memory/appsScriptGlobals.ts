@@ -30,7 +30,10 @@ export function createFakeAppsScript(
   const ui = new FakeUi();
   const lockService = new FakeLockService();
   const propertiesService = new FakePropertiesService();
-  const scriptApp = new FakeScriptApp();
+  const scriptApp = new FakeScriptApp(undefined, {
+    documentId: spreadsheet.idUncounted,
+    ...(options.userEmail ? { user: options.userEmail } : {}),
+  });
   const htmlService = new FakeHtmlService(options.htmlFiles);
   const logs = options.logs ?? [];
   const log = (...args: unknown[]) => {

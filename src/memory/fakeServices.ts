@@ -119,21 +119,48 @@ export interface FakeTrigger {
   getHandlerFunction(): string;
   getEventType(): string;
   getUniqueId(): string;
-  everyHours: number;
+  /** The document the trigger belongs to (add-on triggers are per document) and its owner. */
+  getTriggerSourceId(): string;
+  user: string;
+  /** Hours between runs of a recurring trigger; null for a one-shot one. */
+  everyHours: number | null;
+  /** Milliseconds after creation a one-shot trigger fires; null for a recurring one. */
+  afterMs: number | null;
 }
 
+/**
+ * ScriptApp as one user sees it in one document. Triggers live in `triggers`, which several instances may
+ * share (other documents, other users of the same add-on project); getUserTriggers(spreadsheet) gives only
+ * this user's triggers of that document, getProjectTriggers this user's of every document.
+ */
 export class FakeScriptApp {
-  readonly triggers: FakeTrigger[] = [];
-  private nextId = 1;
+  private static nextId = 1;
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN' };
   readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
+  readonly triggers: FakeTrigger[];
+  readonly documentId: string;
+  readonly user: string;
 
   /** Where trigger calls are counted (100 ms each under the cost model). */
-  constructor(readonly calls = new CallCounter()) {}
+  constructor(
+    readonly calls = new CallCounter(),
+    options: { documentId?: string; user?: string; triggers?: FakeTrigger[] } = {},
+  ) {
+    this.documentId = options.documentId ?? 'fake-spreadsheet-id';
+    this.user = options.user ?? 'supervisor@example.com';
+    this.triggers = options.triggers ?? [];
+  }
 
   getProjectTriggers(): FakeTrigger[] {
     this.calls.record(TRIGGERS_TARGET, 'getProjectTriggers');
-    return [...this.triggers];
+    return this.triggers.filter((t) => t.user === this.user);
+  }
+
+  /** This user's triggers of `document` (a Spreadsheet: its id is compared). */
+  getUserTriggers(document: { getId(): string }): FakeTrigger[] {
+    this.calls.record(TRIGGERS_TARGET, 'getUserTriggers');
+    const id = document.getId();
+    return this.triggers.filter((t) => t.user === this.user && t.getTriggerSourceId() === id);
   }
 
   deleteTrigger(trigger: FakeTrigger): void {
@@ -142,26 +169,43 @@ export class FakeScriptApp {
     if (i >= 0) this.triggers.splice(i, 1);
   }
 
-  newTrigger(handler: string) {
-    let hours = 1;
-    const create = (): FakeTrigger => {
-      this.calls.record(TRIGGERS_TARGET, 'create', '', 0, 'trigger.create');
-      const id = String(this.nextId++);
-      const trigger: FakeTrigger = {
-        getHandlerFunction: () => handler,
-        getEventType: () => 'CLOCK',
-        getUniqueId: () => id,
-        everyHours: hours,
-      };
-      this.triggers.push(trigger);
-      return trigger;
+  /** A trigger of `handler` in this document for this user, made without a counted call (test set-up). */
+  addTrigger(handler: string, everyHours: number | null, afterMs: number | null = null): FakeTrigger {
+    const id = String(FakeScriptApp.nextId++);
+    const source = this.documentId;
+    const trigger: FakeTrigger = {
+      getHandlerFunction: () => handler,
+      getEventType: () => 'CLOCK',
+      getUniqueId: () => id,
+      getTriggerSourceId: () => source,
+      user: this.user,
+      everyHours,
+      afterMs,
     };
+    this.triggers.push(trigger);
+    return trigger;
+  }
+
+  newTrigger(handler: string) {
+    let hours: number | null = null;
+    let after: number | null = null;
     const clock = {
-      everyHours(n: number) {
+      everyHours: (n: number) => {
+        // Add-ons may not run a time-driven trigger more often than hourly.
+        if (!Number.isInteger(n) || n < 1) throw new Error('Exception: everyHours must be at least 1.');
         hours = n;
         return clock;
       },
-      create,
+      after: (ms: number) => {
+        after = ms;
+        return clock;
+      },
+      create: (): FakeTrigger => {
+        this.calls.record(TRIGGERS_TARGET, 'create', '', 0, 'trigger.create');
+        if (hours === null && after === null)
+          throw new Error('Exception: a time-based trigger needs a schedule.');
+        return this.addTrigger(handler, hours, after);
+      },
     };
     return { timeBased: () => clock };
   }

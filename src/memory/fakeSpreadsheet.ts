@@ -581,6 +581,19 @@ export class FakeSpreadsheet {
     return this.timeZone;
   }
 
+  get idUncounted(): string {
+    return this.id;
+  }
+
+  /** Toasts shown (Spreadsheet.toast), in order. */
+  readonly toasts: Array<{ title: string; message: string }> = [];
+
+  toast(message: string, title = '', timeoutSeconds = 5): void {
+    void timeoutSeconds;
+    this.calls.record(SPREADSHEET_TARGET, 'toast');
+    this.toasts.push({ title, message });
+  }
+
   getId(): string {
     this.calls.record(SPREADSHEET_TARGET, 'getId');
     return this.id;

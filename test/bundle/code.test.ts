@@ -19,6 +19,8 @@ const PUBLIC_SURFACE = [
   'apiMigrateSchema',
   'apiRunJobStep',
   'apiJobStatus',
+  'apiCancelJob',
+  'onJobContinuation',
 ];
 
 describe('build/Code.js', () => {

@@ -421,7 +421,15 @@ function Job({ state, controller, tr }: PartProps) {
   const running = state.busy === 'job';
   const total = job && job.total > 0 ? job.total : 1;
   const value = job ? (job.state === 'done' ? total : Math.min(job.processed, total)) : 0;
-  const text = running ? tr.t('job.running') : job ? job.message : tr.t('job.idle');
+  const eta =
+    job && running && typeof job.etaMs === 'number' ? Math.max(1, Math.round(job.etaMs / 60000)) : null;
+  const text = running
+    ? eta !== null && job
+      ? tr.t('job.eta', { processed: job.processed, total: job.total, minutes: eta })
+      : tr.t('job.running')
+    : job
+      ? job.message
+      : tr.t('job.idle');
   return (
     <section class="card job">
       <button
@@ -432,6 +440,11 @@ function Job({ state, controller, tr }: PartProps) {
       >
         {tr.t('button.recompute')}
       </button>
+      {running ? (
+        <button type="button" class="button secondary" onClick={() => void controller.cancelJob()}>
+          {tr.t('button.cancelJob')}
+        </button>
+      ) : null}
       <div
         role="progressbar"
         class={running ? 'bar running' : 'bar'}

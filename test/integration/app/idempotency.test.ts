@@ -176,8 +176,11 @@ describe('request ids and the platform limits', () => {
     const env = environment(book);
     const status = runMetricsJob(env.ports(), 'menu');
     expect(status.state).toBe('done');
-    const stored = env.propertiesService.document.getProperty('job:metrics')!;
-    expect(utf8Length(stored)).toBeLessThanOrEqual(PROPERTY_MAX_BYTES);
+    const records = Object.entries(env.propertiesService.document.getProperties()).filter(([key]) =>
+      key.startsWith('jobrun:'),
+    );
+    expect(records).toHaveLength(1);
+    expect(utf8Length(records[0]![0]) + utf8Length(records[0]![1])).toBeLessThanOrEqual(PROPERTY_MAX_BYTES);
     expect(readJobStatus(env.ports().properties)).toMatchObject({ state: 'done', total: 0 });
   });
 });

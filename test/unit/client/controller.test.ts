@@ -184,3 +184,52 @@ describe('the sidebar controller', () => {
     expect(controller.state.busy).toBeNull();
   });
 });
+
+describe('the metrics job from the sidebar', () => {
+  const step = {
+    kind: 'metrics',
+    id: 'step-1',
+    state: 'running',
+    startedAt: 1,
+    finishedAt: null,
+    changed: 0,
+    completedBatches: 2,
+    totalBatches: 4,
+    etaMs: 120_000,
+    busy: false,
+    continuing: true,
+    message: '…',
+  } as const;
+
+  it('a step left unfinished is followed by the next step, not by polling', async () => {
+    const { server, controller } = await ready();
+    const job = controller.recomputeMetrics();
+    server.last().resolve({ ...step, processed: 100, total: 200 });
+    await tick();
+    expect(server.last().name).toBe('apiRunJobStep');
+    expect(controller.state.job).toMatchObject({ processed: 100, etaMs: 120_000 });
+    server
+      .last()
+      .resolve({ ...step, state: 'done', continuing: false, processed: 200, total: 200, etaMs: null });
+    await job;
+    expect(controller.state.job).toMatchObject({ state: 'done', processed: 200 });
+    expect(controller.state.busy).toBeNull();
+  });
+
+  it('Cancelar recálculo asks the server once and starts no further step', async () => {
+    const { server, controller } = await ready();
+    const job = controller.recomputeMetrics();
+    server.last().resolve({ ...step, processed: 100, total: 200 });
+    await tick();
+    const stepCall = server.last();
+    const cancel = controller.cancelJob();
+    void controller.cancelJob();
+    expect(server.last().name).toBe('apiCancelJob');
+    server.last().resolve({ ...step, processed: 100, total: 200, message: 'Cancelación pedida' });
+    await cancel;
+    stepCall.resolve({ ...step, state: 'cancelled', continuing: false, processed: 150, total: 200 });
+    await job;
+    expect(controller.state.job).toMatchObject({ state: 'cancelled', processed: 150 });
+    expect(controller.state.busy).toBeNull();
+  });
+});
