@@ -13,6 +13,7 @@ export const settingsSchema = z.object({
   appendChunkSize: z.number().int().min(1).max(10_000),
   useSheetsApi: z.boolean(),
   maxDnInches: z.number().positive().max(10_000),
+  targetedReads: z.boolean(),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

@@ -17,6 +17,12 @@ export interface Settings {
    * into a date reads as its serial, 46115). Issue 7 §3.
    */
   maxDnInches: number;
+  /**
+   * Requests read only the rows of the OT or spool at hand, found by TextFinder, and keep the time zone,
+   * headers, Trabajadores and Roles in the document cache (issue 9). False: every request reads the tracking
+   * sheets whole, as before (kept to compare in `npm run bench`, and as a way out).
+   */
+  targetedReads: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   appendChunkSize: 900,
   useSheetsApi: true,
   maxDnInches: 120,
+  targetedReads: true,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {

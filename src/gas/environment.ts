@@ -2,7 +2,14 @@
 
 import type { Ports, TriggersPort, UiPort } from '../ports';
 import type { SpreadsheetLike } from './appsScriptShapes';
-import { lockAdapter, propertiesAdapter, systemClock, triggersAdapter, uiAdapter } from './services';
+import {
+  cacheAdapter,
+  lockAdapter,
+  propertiesAdapter,
+  systemClock,
+  triggersAdapter,
+  uiAdapter,
+} from './services';
 import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
 import { loadSettings } from '../data/settingsRepository';
 import type { SheetsApiLike } from './sheetsApiShapes';
@@ -31,8 +38,10 @@ export function requestPorts(): Ports {
           directionUp: SpreadsheetApp.Direction.UP,
           flush: () => SpreadsheetApp.flush(),
         });
+  const cache = cacheAdapter(CacheService.getDocumentCache() as never);
   return {
     spreadsheet,
+    ...(cache ? { cache } : {}),
     lock: lockAdapter(LockService.getDocumentLock()),
     properties,
     clock: systemClock,

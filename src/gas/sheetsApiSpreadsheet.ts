@@ -5,7 +5,7 @@
 import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
-import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
+import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort, WriteBatch } from '../ports';
 import type {
   BatchRequest,
   ExtendedValue,
@@ -73,8 +73,35 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     return result;
   }
 
-  findRows(sheet: string, col: number, text: string): number[] {
-    return this.direct.findRows(sheet, col, text);
+  findRows(sheet: string, col: number, text: string, options?: FindOptions): number[] {
+    return this.direct.findRows(sheet, col, text, options);
+  }
+
+  /** Every rectangle in one batchGet, with the values and the text the sheet shows (one round trip). */
+  readBlocks(reads: readonly BlockRead[]): Array<{ values: Cell[][]; display: string[][] }> {
+    if (reads.length === 0) return [];
+    const reply = this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: reads.map(({ sheet, rect }) => `${quote(sheet)}!${a1(rect)}`),
+      includeGridData: true,
+      fields:
+        'properties.timeZone,sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue))))',
+    });
+    this.remember(reply);
+    // The reply groups blocks by sheet, each sheet's blocks in the order asked.
+    const queues = new Map<string, GridData[]>();
+    for (const sheet of reply.sheets ?? [])
+      queues.set(sheet.properties?.title ?? '', [...(sheet.data ?? [])]);
+    return reads.map(({ sheet, rect }) => {
+      const rows = queues.get(sheet)?.shift()?.rowData ?? [];
+      // The API leaves out trailing empty rows and cells: pad to the rectangle asked for.
+      const grid = <T>(pick: (r: number, c: number) => T) =>
+        Array.from({ length: rect.numRows }, (_, r) =>
+          Array.from({ length: rect.numCols }, (_, c) => pick(r, c)),
+        );
+      const values = grid((r, c) => fromExtended(rows[r]?.values?.[c]?.effectiveValue));
+      const display = grid((r, c) => rows[r]?.values?.[c]?.formattedValue ?? '');
+      return { values, display };
+    });
   }
 
   readRange(sheet: string, rect: Rect): Cell[][] {

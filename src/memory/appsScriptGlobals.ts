@@ -4,6 +4,7 @@
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 import { sequentialIds } from './memoryPorts';
 import {
+  FakeCacheService,
   FakeHtmlService,
   FakeLockService,
   FakePropertiesService,
@@ -17,6 +18,7 @@ export interface FakeAppsScript {
   ui: FakeUi;
   lockService: FakeLockService;
   propertiesService: FakePropertiesService;
+  cacheService: FakeCacheService;
   scriptApp: FakeScriptApp;
   htmlService: FakeHtmlService;
   /** The globals to install in a scope, named as Apps Script names them. */
@@ -31,6 +33,7 @@ export function createFakeAppsScript(
   const lockService = new FakeLockService();
   const propertiesService = new FakePropertiesService();
   const scriptApp = new FakeScriptApp();
+  const cacheService = new FakeCacheService(() => Date.now());
   const htmlService = new FakeHtmlService(options.htmlFiles);
   const logs = options.logs ?? [];
   const log = (...args: unknown[]) => {
@@ -48,12 +51,14 @@ export function createFakeAppsScript(
     ui,
     lockService,
     propertiesService,
+    cacheService,
     scriptApp,
     htmlService,
     globals: {
       SpreadsheetApp: spreadsheetApp,
       LockService: lockService,
       PropertiesService: propertiesService,
+      CacheService: cacheService,
       ScriptApp: scriptApp,
       HtmlService: htmlService,
       Session: new FakeSession(options.userEmail),
