@@ -6,9 +6,11 @@ import { benchFinishWork } from './bench/finishWorkCalls';
 import { benchMigration } from './bench/migrationCalls';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchTargetedReads } from './bench/targetedReads';
 
 benchCommitCalls();
 benchFinishWork();
 benchPricedRequests();
 benchReadAndMetrics();
 benchMigration();
+benchTargetedReads();

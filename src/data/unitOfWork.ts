@@ -77,6 +77,8 @@ export class UnitOfWork {
   private readonly partialDisplay = new Map<string, Map<number, Map<number, string>>>();
   /** Sheets whose header came from the cache and has not yet been compared with row 1. */
   private readonly unverified = new Set<string>();
+  /** Sheets whose header this request has used (to search, to lay out appends). */
+  private readonly relied = new Set<string>();
   /** Sheets whose whole grid came from the cache (a lookup that misses reads them again). */
   private readonly cachedGrids = new Set<string>();
 
@@ -188,8 +190,10 @@ export class UnitOfWork {
       const wanted = [...new Set(rows)].filter((r) => r >= 2 && !known.has(r)).sort((a, b) => a - b);
       for (const rect of planBlocks(wanted, width)) reads.push({ sheet: spec.sheet, rect, spec });
     }
-    // Row 1 of each sheet still trusted from the cache, in the same batch (merged when it touches a block).
+    // Row 1 of each sheet still trusted from the cache and relied on, in the same batch (merged when it
+    // touches a block). A header only warmed into the cache and never used needs no check.
     for (const sheet of this.unverified) {
+      if (!this.relied.has(sheet) && !loads.some((l) => l.spec.sheet === sheet)) continue;
       const header = this.headers.get(sheet)!;
       const width = Math.max(1, trimmedWidth(header));
       const first = reads.find((r) => r.sheet === sheet && r.rect.row * width <= MERGE_GAP_CELLS);
@@ -315,7 +319,7 @@ export class UnitOfWork {
 
   /** Compares with row 1, now, every header this request took from the cache (before a commit relies on it). */
   verifyHeaders(): void {
-    if (this.unverified.size > 0) this.loadRows([]);
+    if ([...this.unverified].some((sheet) => this.relied.has(sheet))) this.loadRows([]);
   }
 
   private missingSheet(sheet: string) {
@@ -627,6 +631,7 @@ export class UnitOfWork {
   }
 
   private headerOf(sheet: string): Cell[] | null {
+    this.relied.add(sheet);
     const grid = this.grids.get(sheet);
     if (grid) return grid[0] ?? null;
     if (!this.headers.has(sheet)) this.prefetch([], [sheet]);
