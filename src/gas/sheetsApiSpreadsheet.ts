@@ -86,6 +86,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       fields:
         'properties.timeZone,sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue))))',
     });
+    // The ids of these sheets (the ones a request writes to); sheetId asks for the others when needed.
     this.remember(reply);
     // The reply groups blocks by sheet, each sheet's blocks in the order asked.
     const queues = new Map<string, GridData[]>();
@@ -209,7 +210,12 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   }
 
   createSheet(name: string, header: readonly string[]): void {
-    this.timeZone();
+    // Every sheet's id (a targeted read may have learnt only some): the new id must not collide.
+    this.remember(
+      this.api.Spreadsheets.get(this.spreadsheetId, {
+        fields: 'properties.timeZone,sheets.properties(sheetId,title)',
+      }),
+    );
     const sheetId = Math.max(0, ...this.sheetIds!.values()) + 1;
     this.api.Spreadsheets.batchUpdate(
       {
@@ -290,7 +296,12 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   }
 
   private sheetId(name: string): number {
-    if (!this.sheetIds?.has(name)) this.timeZone();
+    if (!this.sheetIds?.has(name))
+      this.remember(
+        this.api.Spreadsheets.get(this.spreadsheetId, {
+          fields: 'properties.timeZone,sheets.properties(sheetId,title)',
+        }),
+      );
     const id = this.sheetIds!.get(name);
     if (id === undefined) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
     return id;
