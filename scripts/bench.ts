@@ -7,6 +7,7 @@ import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchTargetedReads } from './bench/targetedReads';
 
 benchCommitCalls();
 benchFinishWork();
@@ -14,3 +15,4 @@ benchPricedRequests();
 benchReadAndMetrics();
 benchMigration();
 benchJobs();
+benchTargetedReads();

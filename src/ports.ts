@@ -20,6 +20,17 @@ export interface Rect {
   numCols: number;
 }
 
+/** How findRows matches: `regex` makes `text` a regular expression (RE2) matched against the whole cell. */
+export interface FindOptions {
+  regex?: boolean;
+}
+
+/** One rectangle of one sheet to read (readBlocks). */
+export interface BlockRead {
+  sheet: string;
+  rect: Rect;
+}
+
 export interface SpreadsheetPort {
   /** The spreadsheet's time zone (e.g. America/Santiago). */
   timeZone(): string;
@@ -32,7 +43,17 @@ export interface SpreadsheetPort {
    * Rows (1-based) whose cell in column `col` (1-based) holds exactly `text`, case-sensitive. Found by the
    * service (TextFinder) without reading the column: one search, whatever the sheet's size.
    */
-  findRows(sheet: string, col: number, text: string): number[];
+  findRows(sheet: string, col: number, text: string, options?: FindOptions): number[];
+  /**
+   * The values of several rectangles in as few calls as the adapter allows (SpreadsheetApp: one getValues
+   * per rectangle; Sheets API: one batchGet for all), in the order asked. `display` holds the text the sheet
+   * shows for the same cells when the adapter has it from the same call (Sheets API), or always when
+   * `options.display` asks for it (SpreadsheetApp then pays one getDisplayValues per rectangle).
+   */
+  readBlocks(
+    reads: readonly BlockRead[],
+    options?: { display?: boolean },
+  ): Array<{ values: Cell[][]; display?: string[][] }>;
   /** The values of one rectangle (1-based), as getValues gives them; throws SCHEMA when the sheet is missing. */
   readRange(sheet: string, rect: Rect): Cell[][];
   /**
@@ -145,8 +166,23 @@ export interface IdsPort {
   uuid(): string;
 }
 
+/**
+ * The document cache (CacheService.getDocumentCache): per spreadsheet, shared by its users, entries expire.
+ * Values are text of at most 100 KB each. Priced by the cost model (get 3 ms, put 93 ms a call).
+ */
+export interface CachePort {
+  /** The present, unexpired values among `keys`, in one call. */
+  getAll(keys: readonly string[]): Record<string, string>;
+  /** Stores every entry for `seconds` (1–21,600), in one call. */
+  putAll(entries: Record<string, string>, seconds: number): void;
+  /** Drops the entries, in one call. */
+  removeAll(keys: readonly string[]): void;
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
+  /** Absent where no document cache exists (then every request reads what it needs). */
+  cache?: CachePort;
   lock: LockPort;
   properties: PropertiesPort;
   clock: ClockPort;

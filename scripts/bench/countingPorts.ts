@@ -16,6 +16,10 @@ export function timed(port: Ports['spreadsheet'], counted: Counted): Ports['spre
   for (const name of [
     'readSheets',
     'readNumberFormats',
+    'readBlocks',
+    'findRows',
+    'readDisplayText',
+    'readRange',
     'writeCells',
     'appendRows',
     'deleteRows',

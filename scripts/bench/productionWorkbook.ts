@@ -74,3 +74,42 @@ export function productionWorkbook(): FakeSpreadsheet {
   addWorkerSheets(book, DEMO_WORKERS);
   return book;
 }
+
+/**
+ * A workbook of `spools` spools (10 contiguous unions each) whose first OT (OT-00001) has 20 unions split
+ * between the top of Uniones (rows 2–11) and its end, as unions added months later (issue 9's bench).
+ */
+export function splitWorkbook(spools: number): FakeSpreadsheet {
+  const header = PRODUCTION_OPERACIONES_HEADER;
+  const col = (name: string) => header.indexOf(name);
+  const u = (name: string) => UNIONES_HEADER.indexOf(name);
+  const union = (s: number, n: number, id: number): Cell[] => {
+    const row: Cell[] = UNIONES_HEADER.map(() => '');
+    row[u('ID')] = String(id).padStart(6, '0');
+    row[u('OT')] = otOf(s);
+    row[u('N_UNION')] = n;
+    row[u('TAG_SPOOL')] = tagOf(s);
+    row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
+    row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
+    row[u('version')] = 1;
+    return row;
+  };
+  const operaciones: Cell[][] = [[...header]];
+  const uniones: Cell[][] = [[...UNIONES_HEADER]];
+  for (let s = 0; s < spools; s++) {
+    const row: Cell[] = header.map(() => '');
+    row[col('OT')] = otOf(s);
+    row[col('TAG_SPOOL')] = tagOf(s);
+    row[col('NV')] = `NV-${s}`;
+    row[col('version')] = 1;
+    operaciones.push(row);
+    for (let n = 1; n <= UNIONS_PER_SPOOL; n++) uniones.push(union(s, n, s * UNIONS_PER_SPOOL + n));
+  }
+  for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++) uniones.push(union(0, n, 900_000 + n));
+  const book = new FakeSpreadsheet();
+  book.addSheet('Operaciones', operaciones);
+  book.addSheet('Uniones', uniones);
+  book.addSheet('Metadata', [[...METADATA_HEADER]]);
+  addWorkerSheets(book, DEMO_WORKERS);
+  return book;
+}

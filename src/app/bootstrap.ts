@@ -17,9 +17,11 @@ export interface BootstrapResult {
 export function bootstrap(ports: Ports): BootstrapResult {
   const scope = openRequest(ports);
   scope.uow.prefetch([SHEETS.trabajadores, SHEETS.roles]);
+  const workers = scope.workers.active();
+  const timeZone = scope.timeZone;
+  scope.uow.saveCache();
   return {
-    workers: scope.workers
-      .active()
+    workers: workers
       .filter((w) => w.roles.length > 0)
       .sort((a, b) => a.nombre.localeCompare(b.nombre))
       .map((w) => ({
@@ -33,6 +35,6 @@ export function bootstrap(ports: Ports): BootstrapResult {
       armOnlyTypes: scope.settings.armOnlyTypes,
       requireArmBeforeSold: scope.settings.requireArmBeforeSold,
     },
-    timeZone: scope.timeZone,
+    timeZone,
   };
 }

@@ -17,8 +17,8 @@ import { unionToken, type Union } from '../domain/union';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_READS, TRACKING_SHEETS, runIdempotent, type RequestScope } from './request';
-import { assertMayRecord } from './workerChecks';
+import { TRACKING_READS, readForOts, runIdempotent, type RequestScope } from './request';
+import { assertMayRecord, mayRecord } from './workerChecks';
 
 export interface FinishWorkRequest {
   ot: string;
@@ -122,9 +122,11 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
     ports,
     { requestId: request.requestId, identity: finishIdentity(request), reads: TRACKING_READS },
     (scope) => {
-      scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
       const { operation, ot } = request;
-      const worker = scope.workers.byId(request.workerId);
+      // The OT's rows, and those of any other OT a selected key names (to say where that union belongs).
+      const keyOts = request.unionKeys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf('+'))));
+      readForOts(scope, [ot, ...keyOts.filter((o) => o.trim() !== '')]);
+      const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, operation));
       assertMayRecord(worker, operation);
       const display = workerDisplay(worker);
       const spoolsOfOt = scope.spools.byOt(ot);

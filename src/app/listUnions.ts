@@ -9,6 +9,8 @@ import type { Operation } from '../domain/operation';
 import { availability, isLegacyArmed } from '../domain/rules';
 import { unionToken } from '../domain/union';
 import type { Ports } from '../ports';
+import { loadOtRows } from '../data/rowLocator';
+import { retryOnStaleHeader } from '../data/unitOfWork';
 import { openRequest } from './request';
 import { SHEETS } from '../data/productionHeaders';
 
@@ -68,8 +70,16 @@ export interface ListUnionsResult {
 }
 
 export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnionsResult {
+  return retryOnStaleHeader(() => listOnce(ports, request));
+}
+
+function listOnce(ports: Ports, request: ListUnionsRequest): ListUnionsResult {
   const scope = openRequest(ports);
-  scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones]);
+  if (scope.settings.targetedReads) {
+    // Metadata's header too: the FINALIZAR that follows a listing then finds every header in the cache.
+    scope.uow.prefetch([], [SHEETS.operaciones, SHEETS.uniones, SHEETS.metadata]);
+    loadOtRows(scope.uow, [request.ot]);
+  } else scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones]);
   const tz = scope.timeZone;
   const time = (t: number | null) => (t === null ? '' : formatDateTime(t, tz));
   const { ot, operation } = request;
@@ -147,6 +157,7 @@ export function listUnions(ports: Ports, request: ListUnionsRequest): ListUnions
     ...scope.unions.rejected(ot, tags).map((row) => `${SHEETS.uniones}:${row}`),
     ...spools.map((s) => `${SHEETS.operaciones}:${s.rowNumber}`),
   ]);
+  scope.uow.saveCache();
   return {
     // The OT as the sheet shows it ("008" when asked for "8"): the keys use it too.
     ot: spools[0]?.ot || unions[0]?.ot || ot,

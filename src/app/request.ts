@@ -14,7 +14,9 @@ import type { CellIssue } from '../data/rowReader';
 import { loadSettings } from '../data/settingsRepository';
 import { SpoolRepository } from '../data/spoolRepository';
 import { UnionRepository } from '../data/unionRepository';
-import { UnitOfWork } from '../data/unitOfWork';
+import { loadOtRows, loadSpoolRows } from '../data/rowLocator';
+import { SheetCache } from '../data/sheetCache';
+import { UnitOfWork, retryOnStaleHeader } from '../data/unitOfWork';
 import { WorkerRepository } from '../data/workerRepository';
 import { AppError, conflictError, internalError, toAppError, validationError } from '../domain/errors';
 import { fingerprint } from '../domain/fingerprint';
@@ -42,12 +44,22 @@ export const TRACKING_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.traba
 /** What INICIAR and FINALIZAR read: the tracking sheets whole, and Metadata's header (for appends and ids). */
 export const TRACKING_READS = { sheets: TRACKING_SHEETS, headersOf: [SHEETS.metadata] };
 
+/** What the document cache may hold: the headers of the sheets rows are located in, and the small sheets. */
+const LOCATED_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.metadata];
+const SMALL_SHEETS = [SHEETS.trabajadores, SHEETS.roles];
+const CACHED = { headers: LOCATED_SHEETS, grids: SMALL_SHEETS };
+
 export function openRequest(
   ports: Ports,
   settings: Settings = loadSettings(ports.properties),
   options: { flushOnCommit?: boolean } = {},
 ): RequestScope {
-  const uow = new UnitOfWork(ports.spreadsheet, { appendChunkSize: settings.appendChunkSize, ...options });
+  const cache = ports.cache && settings.targetedReads ? new SheetCache(ports.cache, CACHED) : undefined;
+  const uow = new UnitOfWork(ports.spreadsheet, {
+    appendChunkSize: settings.appendChunkSize,
+    ...options,
+    ...(cache ? { cache } : {}),
+  });
   const issues: CellIssue[] = [];
   const spools = new SpoolRepository(uow, issues, ports.ids);
   return {
@@ -64,6 +76,23 @@ export function openRequest(
     },
     now: ports.clock.now(),
   };
+}
+
+/**
+ * Reads what a request about the OTs `ots` needs: with targeted reads only their rows of Operaciones and
+ * Uniones (src/data/rowLocator.ts), else the tracking sheets whole; and Trabajadores and Roles (cached).
+ */
+export function readForOts(scope: RequestScope, ots: readonly string[]): void {
+  if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
+  scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
+  loadOtRows(scope.uow, ots);
+}
+
+/** Like readForOts, for a request about one spool (INICIAR). */
+export function readForSpool(scope: RequestScope, tag: string): void {
+  if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
+  scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
+  loadSpoolRows(scope.uow, tag);
 }
 
 /** What a writing use case hands back: its answer, and how to name it if the commit fails. */
@@ -97,35 +126,48 @@ export function runIdempotent<T extends object>(
   request: IdempotentRequest,
   work: (scope: RequestScope) => WriteOutcome<T>,
 ): T & { replayed: boolean } {
-  return withLock(ports.lock, () => {
-    const scope = openRequest(ports, loadSettings(ports.properties));
-    if (request.reads) scope.uow.prefetch(request.reads.sheets, request.reads.headersOf);
-    const print = fingerprint(request.identity);
-    const previous = findRequest(scope.uow, request.requestId);
-    if (previous.found) {
-      if (previous.fingerprint === null) {
-        throw conflictError(
-          `La solicitud ${request.requestId} ya se registró, pero su resultado no se puede leer (${previous.cell}); recargue la OT antes de seguir.`,
-          { requestId: request.requestId, cell: previous.cell },
-        );
-      }
-      if (previous.fingerprint !== print) {
-        throw validationError(
-          `El requestId ${request.requestId} ya se usó para otra solicitud; cada solicitud nueva necesita su propio requestId.`,
-          { requestId: request.requestId, cell: previous.cell },
-        );
-      }
-      return { ...(previous.result as T), replayed: true };
+  return withLock(ports.lock, () => retryOnStaleHeader(() => runOnce(ports, request, work)));
+}
+
+function runOnce<T extends object>(
+  ports: Ports,
+  request: IdempotentRequest,
+  work: (scope: RequestScope) => WriteOutcome<T>,
+): T & { replayed: boolean } {
+  const scope = openRequest(ports, loadSettings(ports.properties));
+  // Targeted reads read the rows they need inside `work`; otherwise the sheets whole, with the id lookup's header.
+  if (request.reads && !scope.settings.targetedReads)
+    scope.uow.prefetch(request.reads.sheets, request.reads.headersOf);
+  // What the cache lacks of the headers and small sheets, in one batch, before the id lookup needs Metadata's.
+  if (scope.settings.targetedReads) scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
+  const print = fingerprint(request.identity);
+  const previous = findRequest(scope.uow, request.requestId);
+  // A stored result is only trusted once the log's header (from the cache) is known to be current.
+  if (previous.found) scope.uow.verifyHeaders();
+  if (previous.found) {
+    if (previous.fingerprint === null) {
+      throw conflictError(
+        `La solicitud ${request.requestId} ya se registró, pero su resultado no se puede leer (${previous.cell}); recargue la OT antes de seguir.`,
+        { requestId: request.requestId, cell: previous.cell },
+      );
     }
-    const outcome = work(scope);
-    scope.metadata.addToEvent(firstEventId(request.requestId), {
-      [REQUEST_ID_KEY]: request.requestId,
-      [FINGERPRINT_KEY]: print,
-      [RESULT_KEY]: outcome.result,
-    });
-    commitOrReport(scope, outcome.what, outcome.context);
-    return { ...outcome.result, replayed: false };
+    if (previous.fingerprint !== print) {
+      throw validationError(
+        `El requestId ${request.requestId} ya se usó para otra solicitud; cada solicitud nueva necesita su propio requestId.`,
+        { requestId: request.requestId, cell: previous.cell },
+      );
+    }
+    return { ...(previous.result as T), replayed: true };
+  }
+  const outcome = work(scope);
+  scope.metadata.addToEvent(firstEventId(request.requestId), {
+    [REQUEST_ID_KEY]: request.requestId,
+    [FINGERPRINT_KEY]: print,
+    [RESULT_KEY]: outcome.result,
   });
+  scope.uow.verifyHeaders();
+  commitOrReport(scope, outcome.what, outcome.context);
+  return { ...outcome.result, replayed: false };
 }
 
 /** Ranges named in a message; the ERROR event gets them all. */

@@ -8,9 +8,8 @@ import { estadoOcupado, spoolStates } from '../domain/estadoDetalle';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_READS, TRACKING_SHEETS, runIdempotent } from './request';
-import { SHEETS } from '../data/productionHeaders';
-import { assertMayRecord } from './workerChecks';
+import { TRACKING_READS, readForSpool, runIdempotent } from './request';
+import { assertMayRecord, mayRecord } from './workerChecks';
 
 export interface StartWorkRequest {
   tagSpool: string;
@@ -32,8 +31,8 @@ export interface StartWorkResult {
 export function startWork(ports: Ports, request: StartWorkRequest) {
   const identity = { kind: 'INICIAR', ...request, requestId: undefined };
   return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
-    scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
-    const worker = scope.workers.byId(request.workerId);
+    readForSpool(scope, request.tagSpool);
+    const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, request.operation));
     assertMayRecord(worker, request.operation);
     const spool = scope.spools.byTag(request.tagSpool);
     const display = workerDisplay(worker);

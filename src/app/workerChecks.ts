@@ -4,6 +4,11 @@ import { forbiddenError } from '../domain/errors';
 import { OPERATION_LABEL, ROLES_FOR, type Operation } from '../domain/operation';
 import { canRecord, workerDisplay, type Worker } from '../domain/worker';
 
+/** The worker may record `operation`: active and holding one of its roles. */
+export function mayRecord(worker: Worker, operation: Operation): boolean {
+  return worker.activo && canRecord(worker, operation);
+}
+
 export function assertMayRecord(worker: Worker, operation: Operation): void {
   if (!worker.activo) {
     throw forbiddenError(`El trabajador ${workerDisplay(worker)} no está activo.`, { workerId: worker.id });

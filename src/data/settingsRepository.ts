@@ -17,6 +17,7 @@ export const settingsSchema = z.object({
   batchSize: z.number().int().min(1).max(5_000),
   // Under the 6 minutes Apps Script allows an execution, with room to save and stop.
   jobBudgetMs: z.number().int().min(1_000).max(330_000),
+  targetedReads: z.boolean(),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

@@ -199,7 +199,7 @@ export class SpoolRepository {
    */
   storedMetrics(spool: Spool): StoredMetrics | null {
     const { table } = this.load();
-    const row = table.rows[spool.rowNumber - 2];
+    const row = table.row(spool.rowNumber);
     if (!row || !table.columns.has(OPERACIONES.totalUniones)) return null;
     const read = new RowReader(table, this.uow.timeZone(), []);
     const formatOf = this.uow.numberFormats(

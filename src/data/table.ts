@@ -1,4 +1,5 @@
-// A sheet read once: header-mapped rows with their sheet row numbers, blank rows kept but recognisable.
+// A sheet read once, whole or only some of its rows: header-mapped rows with their sheet row numbers, blank
+// rows kept but recognisable.
 
 import { isEmptyCell, type Cell } from '../domain/cell';
 import { cellToText } from '../domain/text';
@@ -13,9 +14,13 @@ export interface TableRow {
 export class Table {
   readonly columns: ColumnMap;
   readonly rows: readonly TableRow[];
-  /** 0-based column index → the text the sheet shows, by 0-based grid row (only key columns holding numbers). */
-  private readonly display: ReadonlyMap<number, readonly string[]>;
+  /** 0-based column index → row number → the text the sheet shows (only key columns holding numbers). */
+  private readonly display: ReadonlyMap<number, ReadonlyMap<number, string>>;
+  private byNumber: Map<number, TableRow> | null = null;
 
+  /**
+   * A whole sheet: `grid` from row 1 (the header), `display` by 0-based column index, each list from row 1.
+   */
   constructor(
     readonly spec: TableSpec,
     grid: readonly Cell[][],
@@ -23,7 +28,31 @@ export class Table {
   ) {
     this.columns = ColumnMap.fromHeader(grid[0] ?? [], spec);
     this.rows = grid.slice(1).map((values, i) => ({ rowNumber: i + 2, values }));
-    this.display = display;
+    this.display = new Map(
+      [...display].map(([col, lines]) => [col, new Map(lines.map((text, i) => [i + 1, text]))]),
+    );
+  }
+
+  /**
+   * Some rows of a sheet (a targeted read, issue 9): the header, the rows read (any order, any gaps), and
+   * the text shown in key columns holding numbers, by 0-based column index then row number.
+   */
+  static partial(
+    spec: TableSpec,
+    header: readonly Cell[],
+    rows: readonly TableRow[],
+    display: ReadonlyMap<number, ReadonlyMap<number, string>>,
+  ): Table {
+    const table = new Table(spec, [header as Cell[]]);
+    const sorted = [...rows].sort((a, b) => a.rowNumber - b.rowNumber);
+    Object.assign(table, { rows: sorted, display });
+    return table;
+  }
+
+  /** The row read at `rowNumber`, if it was read. */
+  row(rowNumber: number): TableRow | undefined {
+    this.byNumber ??= new Map(this.rows.map((r) => [r.rowNumber, r]));
+    return this.byNumber.get(rowNumber);
   }
 
   /**
@@ -41,7 +70,7 @@ export class Table {
 
   /** A key cell as the sheet shows it (OT 8 formatted `000` is "008"), trimmed. */
   keyText(row: TableRow, index: number, timeZone: string): string {
-    const shown = this.display.get(index)?.[row.rowNumber - 1];
+    const shown = this.display.get(index)?.get(row.rowNumber);
     if (shown !== undefined) return shown.trim();
     return cellToText(row.values[index] ?? '', timeZone);
   }

@@ -317,7 +317,8 @@ export class UnionRepository {
   unreadableByKey(key: string): UnreadableRow | null {
     const index = this.index();
     for (const rowNumber of index.rowsByKey.get(canonicalUnionKey(key)) ?? []) {
-      const found = this.unreadable(index.table.rows[rowNumber - 2]!);
+      const row = index.table.row(rowNumber);
+      const found = row ? this.unreadable(row) : null;
       if (found) return found;
     }
     return null;
@@ -348,7 +349,7 @@ export class UnionRepository {
   /** The union of a key typed with or without the OT's zeros ("8+1" or "008+1"). */
   byKey(key: string): Union | undefined {
     const rows = this.index().rowsByKey.get(canonicalUnionKey(key));
-    const row = rows ? this.index().table.rows[rows[0]! - 2] : undefined;
+    const row = rows ? this.index().table.row(rows[0]!) : undefined;
     return row ? (this.decodeRow(row) ?? undefined) : undefined;
   }
 

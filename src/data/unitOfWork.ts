@@ -4,11 +4,18 @@
 import { a1, a1Ranges, isEmptyCell, type Cell } from '../domain/cell';
 import { internalError, schemaError, toAppError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
-import type { CellWrite, SpreadsheetPort } from '../ports';
+import type { BlockRead, CellWrite, Rect, SpreadsheetPort } from '../ports';
 import { normalizeHeader, type TableSpec } from './columnMap';
+import type { SheetCache } from './sheetCache';
 import { Table, type TableRow } from './table';
 
 export const DEFAULT_APPEND_CHUNK = 900;
+
+/**
+ * Two row blocks closer than this many cells apart are read as one: a read costs 120 ms plus 0.03 ms a
+ * cell (cost model), so reading up to 4,000 cells in between costs less than a second read.
+ */
+const MERGE_GAP_CELLS = 4_000;
 
 export interface UnitOfWorkOptions {
   appendChunkSize?: number;
@@ -17,6 +24,36 @@ export interface UnitOfWorkOptions {
    * off and flushes once at the end: under the cost model a flush costs 500 ms, a buffered write 0.5 ms.
    */
   flushOnCommit?: boolean;
+  /** The document cache (time zone, headers, small sheets); without it everything is read. */
+  cache?: SheetCache;
+}
+
+/**
+ * A header taken from the cache turned out to differ from the sheet's row 1 (a column inserted, deleted or
+ * renamed by hand within the cache's minute). Nothing was written; the request is run again with the
+ * header read fresh (runIdempotent, listUnions).
+ */
+export class StaleHeaderError extends Error {
+  constructor(readonly sheet: string) {
+    super(`El encabezado de "${sheet}" cambió; se vuelve a leer.`);
+    this.name = 'StaleHeaderError';
+  }
+}
+
+/** Runs `work` once more when it found a cached header stale: the second run reads the header fresh. */
+export function retryOnStaleHeader<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof StaleHeaderError) return work();
+    throw error;
+  }
+}
+
+/** One sheet's rows to read in a targeted read: which rows, and the key columns whose shown text matters. */
+export interface RowsToLoad {
+  spec: TableSpec;
+  rows: readonly number[];
 }
 
 export interface CommitSummary {
@@ -39,11 +76,23 @@ export class UnitOfWork {
   private readonly appendChunkSize: number;
   private readonly flushOnCommit: boolean;
   private zone: string | null = null;
+  private readonly cache: SheetCache | undefined;
+  /** Rows read by targeted reads, by sheet then row number (the values an undo restores). */
+  private readonly partial = new Map<string, Map<number, Cell[]>>();
+  /** Shown text of key columns in rows read by targeted reads: sheet → 0-based column → row → text. */
+  private readonly partialDisplay = new Map<string, Map<number, Map<number, string>>>();
+  /** Sheets whose header came from the cache and has not yet been compared with row 1. */
+  private readonly unverified = new Set<string>();
+  /** Sheets whose header this request has used (to search, to lay out appends). */
+  private readonly relied = new Set<string>();
+  /** Sheets whose whole grid came from the cache (a lookup that misses reads them again). */
+  private readonly cachedGrids = new Set<string>();
 
   constructor(
     private readonly spreadsheet: SpreadsheetPort,
     options: UnitOfWorkOptions = {},
   ) {
+    this.cache = options.cache;
     this.appendChunkSize = options.appendChunkSize ?? DEFAULT_APPEND_CHUNK;
     this.flushOnCommit = options.flushOnCommit ?? true;
     if (!Number.isInteger(this.appendChunkSize) || this.appendChunkSize < 1) {
@@ -52,8 +101,19 @@ export class UnitOfWork {
   }
 
   timeZone(): string {
-    this.zone ??= this.spreadsheet.timeZone();
+    if (this.zone === null) {
+      this.zone = this.cache?.timeZone() ?? null;
+      if (this.zone === null) {
+        this.zone = this.spreadsheet.timeZone();
+        this.cache?.rememberTimeZone(this.zone);
+      }
+    }
     return this.zone;
+  }
+
+  /** Stores in the document cache what this request had to read fresh (one call; none when all was cached). */
+  saveCache(): void {
+    this.cache?.save();
   }
 
   /**
@@ -61,18 +121,219 @@ export class UnitOfWork {
    * `headersOf` (sheets this request only appends to).
    */
   prefetch(names: readonly string[], headersOf: readonly string[] = []): void {
+    for (const name of new Set(names)) {
+      const cached = this.grids.has(name) ? null : (this.cache?.grid(name) ?? null);
+      if (cached) {
+        this.grids.set(name, cached);
+        this.cachedGrids.add(name);
+      }
+    }
     const missing = [...new Set(names)].filter((name) => !this.grids.has(name));
+    for (const name of new Set(headersOf)) {
+      const cached =
+        this.grids.has(name) || this.headers.has(name) ? null : (this.cache?.header(name) ?? null);
+      if (cached) {
+        // Used at once (to search), compared with row 1 in the next batch of reads (loadRows, commit).
+        this.headers.set(name, cached);
+        this.unverified.add(name);
+      }
+    }
     const headers = [...new Set(headersOf)].filter(
       (name) => !this.grids.has(name) && !this.headers.has(name),
     );
     if (missing.length === 0 && headers.length === 0) return;
     const read = this.spreadsheet.readSheets([...missing, ...headers], headers);
-    for (const name of missing) this.grids.set(name, read.get(name) ?? null);
+    for (const name of missing) {
+      const grid = read.get(name) ?? null;
+      this.grids.set(name, grid);
+      if (grid) this.cache?.rememberGrid(name, grid);
+    }
     for (const name of headers) {
       const grid = read.get(name) ?? null;
       // An existing sheet with nothing in row 1 is an empty header, not a missing sheet.
       this.headers.set(name, grid === null ? null : (grid[0] ?? []));
+      if (grid?.[0]) this.cache?.rememberHeader(name, grid[0]);
     }
+  }
+
+  /**
+   * The cheap validity check of a cached small sheet: true when `sheet` came from the cache, in which case
+   * it is read again now (a lookup missed: a worker added by hand is seen at once, not after the expiry).
+   */
+  rereadIfCached(sheets: readonly string[]): boolean {
+    const stale = sheets.filter((name) => this.cachedGrids.has(name));
+    if (stale.length === 0) return false;
+    for (const name of stale) {
+      this.cachedGrids.delete(name);
+      this.forget(name);
+    }
+    const read = this.spreadsheet.readSheets(stale);
+    for (const name of stale) {
+      const grid = read.get(name) ?? null;
+      this.grids.set(name, grid);
+      if (grid) this.cache?.rememberGrid(name, grid);
+    }
+    return true;
+  }
+
+  /**
+   * Reads only `rows` of each sheet (1-based; a targeted read, issue 9): for every sheet, the blocks the
+   * rows form (neighbours merged when a second read would cost more than the cells in between), all in one
+   * batch (one batchGet on the Sheets API), together with row 1 of every sheet whose header came from the
+   * cache (a header changed by hand throws StaleHeaderError, before anything is used). The shown text of
+   * key columns holding numbers is read for those rows only. Rows already read are not read again.
+   */
+  loadRows(loads: readonly RowsToLoad[]): void {
+    const reads: Array<BlockRead & { check?: Cell[]; spec?: TableSpec }> = [];
+    for (const { spec, rows } of loads) {
+      if ([...this.tables.keys()].some((k) => k.startsWith(`${spec.sheet}\u0000`))) {
+        throw internalError(`Filas de "${spec.sheet}" leídas después de usarse.`, { sheet: spec.sheet });
+      }
+      const header = this.headerOf(spec.sheet);
+      if (!header) throw this.missingSheet(spec.sheet);
+      const known = this.partial.get(spec.sheet) ?? new Map<number, Cell[]>();
+      this.partial.set(spec.sheet, known);
+      const width = Math.max(1, trimmedWidth(header));
+      const wanted = [...new Set(rows)].filter((r) => r >= 2 && !known.has(r)).sort((a, b) => a - b);
+      for (const rect of planBlocks(wanted, width)) reads.push({ sheet: spec.sheet, rect, spec });
+    }
+    // Row 1 of each sheet still trusted from the cache and relied on, in the same batch (merged when it
+    // touches a block). A header only warmed into the cache and never used needs no check.
+    for (const sheet of this.unverified) {
+      if (!this.relied.has(sheet) && !loads.some((l) => l.spec.sheet === sheet)) continue;
+      const header = this.headers.get(sheet)!;
+      const width = Math.max(1, trimmedWidth(header));
+      const first = reads.find((r) => r.sheet === sheet && r.rect.row * width <= MERGE_GAP_CELLS);
+      if (first) {
+        first.rect = { ...first.rect, row: 1, numRows: first.rect.numRows + first.rect.row - 1 };
+        first.check = header;
+      } else reads.push({ sheet, rect: { row: 1, col: 1, numRows: 1, numCols: width }, check: header });
+    }
+    if (reads.length === 0) return;
+    const replies = this.spreadsheet.readBlocks(reads);
+    reads.forEach((read, i) => {
+      if (!read.check) return;
+      const row1 = replies[i]!.values[0] ?? [];
+      if (!sameHeader(row1, read.check)) {
+        this.cache?.forget(read.sheet);
+        throw new StaleHeaderError(read.sheet);
+      }
+      this.unverified.delete(read.sheet);
+    });
+    const shownNeeded: Array<{ read: BlockRead; cols: number[]; index: number }> = [];
+    reads.forEach((read, i) => {
+      const known = this.partial.get(read.sheet);
+      if (!known || !read.spec) return; // a header check alone
+      const { values, display } = replies[i]!;
+      values.forEach((line, r) => {
+        const rowNumber = read.rect.row + r;
+        if (rowNumber >= 2) known.set(rowNumber, line);
+      });
+      const keyCols = this.keyColumns(read.spec);
+      // Key columns holding a number or a date in these rows: their text depends on the format (OT 8 shows 008).
+      const cols = keyCols.filter((c) =>
+        values.some(
+          (line, r) => read.rect.row + r >= 2 && typeof line[c] !== 'string' && !isEmptyCell(line[c]),
+        ),
+      );
+      if (cols.length === 0) return;
+      if (display) this.rememberShown(read, cols, display, read.rect.col);
+      else shownNeeded.push({ read, cols, index: i });
+    });
+    if (shownNeeded.length === 0) return;
+    // SpreadsheetApp: one getDisplayValues per block, over the key columns only.
+    const rects = shownNeeded.map(({ read, cols }) => {
+      const first = Math.min(...cols);
+      return {
+        sheet: read.sheet,
+        rect: {
+          row: read.rect.row,
+          col: first + 1,
+          numRows: read.rect.numRows,
+          numCols: Math.max(...cols) - first + 1,
+        },
+      };
+    });
+    const shown = this.spreadsheet.readBlocks(rects, { display: true });
+    shownNeeded.forEach(({ read, cols }, i) =>
+      this.rememberShown(
+        { sheet: read.sheet, rect: rects[i]!.rect },
+        cols,
+        shown[i]!.display ?? [],
+        rects[i]!.rect.col,
+      ),
+    );
+  }
+
+  private rememberShown(
+    read: BlockRead,
+    cols: readonly number[],
+    display: string[][],
+    firstCol: number,
+  ): void {
+    const bySheet = this.partialDisplay.get(read.sheet) ?? new Map<number, Map<number, string>>();
+    this.partialDisplay.set(read.sheet, bySheet);
+    for (const c of cols) {
+      const byRow = bySheet.get(c) ?? new Map<number, string>();
+      bySheet.set(c, byRow);
+      display.forEach((line, r) => {
+        if (read.rect.row + r >= 2) byRow.set(read.rect.row + r, line[c - (firstCol - 1)] ?? '');
+      });
+    }
+  }
+
+  /** 0-based indexes of the spec's key columns present in the sheet's header. */
+  private keyColumns(spec: TableSpec): number[] {
+    const header = (this.headerOf(spec.sheet) ?? []).map((h) =>
+      isEmptyCell(h) ? '' : normalizeHeader(String(h)),
+    );
+    return [
+      ...new Set((spec.keys ?? []).map((k) => header.indexOf(normalizeHeader(k))).filter((i) => i >= 0)),
+    ];
+  }
+
+  /** True when `sheet` was read through loadRows (its table holds only the rows read). */
+  isPartial(sheet: string): boolean {
+    return this.partial.has(sheet);
+  }
+
+  /** The rows read so far of a partially read sheet, as a table (not kept: for locating more rows). */
+  partialTable(spec: TableSpec): Table {
+    const header = this.headerOf(spec.sheet);
+    if (!header) throw this.missingSheet(spec.sheet);
+    const rows = [...(this.partial.get(spec.sheet) ?? new Map<number, Cell[]>())].map(
+      ([rowNumber, values]) => ({
+        rowNumber,
+        values,
+      }),
+    );
+    return Table.partial(spec, header, rows, this.partialDisplay.get(spec.sheet) ?? new Map());
+  }
+
+  /** 0-based index of a column by header name in `sheet`, -1 when absent (or the sheet is missing). */
+  columnIndex(sheet: string, column: string): number {
+    return this.columnOf(sheet, column);
+  }
+
+  /**
+   * Rows whose cell under `column` matches the RE2 `pattern` as a whole, as the sheet shows it (one
+   * TextFinder search); [] when the column is missing.
+   */
+  findRowsMatching(sheet: string, column: string, pattern: string): number[] {
+    const col = this.columnOf(sheet, column);
+    return col < 0 ? [] : this.spreadsheet.findRows(sheet, col + 1, pattern, { regex: true });
+  }
+
+  /** Compares with row 1, now, every header this request took from the cache (before a commit relies on it). */
+  verifyHeaders(): void {
+    if ([...this.unverified].some((sheet) => this.relied.has(sheet))) this.loadRows([]);
+  }
+
+  private missingSheet(sheet: string) {
+    return schemaError(
+      `No existe la hoja "${sheet}". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).`,
+      { sheet },
+    );
   }
 
   /** The grids read so far, as read (for the schema migration, which works below the column maps). */
@@ -87,6 +348,11 @@ export class UnitOfWork {
     const key = `${spec.sheet}\u0000${spec.required.join(',')}\u0000${(spec.optional ?? []).join(',')}`;
     const cached = this.tables.get(key);
     if (cached) return cached;
+    if (this.partial.has(spec.sheet)) {
+      const table = this.partialTable(spec);
+      this.tables.set(key, table);
+      return table;
+    }
     this.prefetch([spec.sheet]);
     const grid = this.grids.get(spec.sheet);
     if (!grid) {
@@ -181,15 +447,16 @@ export class UnitOfWork {
    */
   numberFormats(table: Table, columns: readonly string[]): (row: number, column: string) => string {
     const cols = columns.filter((c) => table.columns.has(c)).map((c) => table.columns.index(c) + 1);
-    const numRows = table.rows.length;
+    const firstRow = table.rows[0]?.rowNumber ?? 2;
+    const numRows = table.rows.length === 0 ? 0 : table.rows[table.rows.length - 1]!.rowNumber - firstRow + 1;
     if (cols.length > 0 && numRows > 0) {
       const first = Math.min(...cols);
       const numCols = Math.max(...cols) - first + 1;
-      const block = `${table.sheet}\u0000${first}:${numCols}:${numRows}`;
+      const block = `${table.sheet}\u0000${firstRow}:${first}:${numCols}:${numRows}`;
       if (!this.formatBlocks.has(block)) {
         this.formatBlocks.add(block);
         const read = this.spreadsheet.readNumberFormats(table.sheet, {
-          row: 2,
+          row: firstRow,
           col: first,
           numRows,
           numCols,
@@ -199,7 +466,9 @@ export class UnitOfWork {
           known = new Map();
           this.formats.set(table.sheet, known);
         }
-        read.forEach((line, r) => line.forEach((format, c) => known!.set(`${r + 2}:${first + c}`, format)));
+        read.forEach((line, r) =>
+          line.forEach((format, c) => known!.set(`${r + firstRow}:${first + c}`, format)),
+        );
       }
     }
     return (row, column) =>
@@ -223,6 +492,9 @@ export class UnitOfWork {
     this.grids.delete(sheet);
     this.display.delete(sheet);
     this.headers.delete(sheet);
+    this.partial.delete(sheet);
+    this.partialDisplay.delete(sheet);
+    this.unverified.delete(sheet);
     for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
   }
 
@@ -245,6 +517,14 @@ export class UnitOfWork {
    * `notRestored: ["Operaciones!AW2:BA2", …]` (sheet and A1 ranges), plus `cause` and `undoFailures`.
    */
   commit(): CommitSummary {
+    // A header from the cache is compared with row 1 before anything is written by it.
+    this.verifyHeaders();
+    const summary = this.commitWrites();
+    this.saveCache();
+    return summary;
+  }
+
+  private commitWrites(): CommitSummary {
     const { rows: appendRows, anchors } = this.layOutAppends();
     if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors);
     // Each undo step with the cells it restores, so a failed one can be named.
@@ -270,10 +550,10 @@ export class UnitOfWork {
       }
       for (const [sheet, writes] of this.cellWrites) {
         const cells = [...writes.values()];
-        const grid = this.grids.get(sheet) ?? [];
+        const previousCell = this.previousValues(sheet, cells);
         const known = this.formats.get(sheet);
         const previous = cells.map((c): CellWrite => {
-          const value = roundTripValue(grid[c.row - 1]?.[c.col - 1] ?? '');
+          const value = roundTripValue(previousCell(c));
           // A format is put back when it was read this request. One that was not (FINALIZAR does not
           // spend a read on them) stays as written: only metric cells carry one, and it is their right one.
           const format = c.format === undefined ? undefined : known?.get(`${c.row}:${c.col}`);
@@ -316,6 +596,26 @@ export class UnitOfWork {
     return summary;
   }
 
+  /**
+   * The value each cell held when read (what an undo writes back). A targeted read must have read every row
+   * it writes: a cell of a row not read has no known previous value, and is refused before anything is written.
+   */
+  private previousValues(sheet: string, cells: readonly CellWrite[]): (cell: CellWrite) => Cell {
+    const grid = this.grids.get(sheet);
+    const rows = this.partial.get(sheet);
+    if (!grid && rows) {
+      const unread = cells.filter((c) => c.row > 1 && !rows.has(c.row));
+      if (unread.length > 0) {
+        throw internalError(`Se iba a escribir en filas de "${sheet}" que no se leyeron.`, {
+          sheet,
+          rows: [...new Set(unread.map((c) => c.row))],
+        });
+      }
+      return (c) => rows.get(c.row)?.[c.col - 1] ?? '';
+    }
+    return (c) => grid?.[c.row - 1]?.[c.col - 1] ?? '';
+  }
+
   /** One call that writes all or nothing: no undo needed. */
   private commitAtomically(
     appendRows: Map<string, Cell[][]>,
@@ -338,6 +638,7 @@ export class UnitOfWork {
   }
 
   private headerOf(sheet: string): Cell[] | null {
+    this.relied.add(sheet);
     const grid = this.grids.get(sheet);
     if (grid) return grid[0] ?? null;
     if (!this.headers.has(sheet)) this.prefetch([], [sheet]);
@@ -402,4 +703,34 @@ export class UnitOfWork {
     }
     return { rows: laidOut, anchors };
   }
+}
+
+/** Columns up to the last non-blank header cell. */
+function trimmedWidth(header: readonly Cell[]): number {
+  let width = header.length;
+  while (width > 0 && isEmptyCell(header[width - 1])) width--;
+  return width;
+}
+
+/** Row 1 as read against a cached header: the same names in the same places (trailing blanks aside). */
+function sameHeader(row1: readonly Cell[], cached: readonly Cell[]): boolean {
+  const names = (cells: readonly Cell[]) =>
+    cells.slice(0, trimmedWidth(cells)).map((c) => (isEmptyCell(c) ? '' : String(c).trim()));
+  const [a, b] = [names(row1), names(cached)];
+  return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/**
+ * The rectangles that read `rows` (sorted, 1-based) across `width` columns: consecutive rows form one block,
+ * and blocks closer than MERGE_GAP_CELLS are merged (cheaper than another read).
+ */
+export function planBlocks(rows: readonly number[], width: number): Rect[] {
+  const blocks: Rect[] = [];
+  for (const row of rows) {
+    const last = blocks[blocks.length - 1];
+    const end = last ? last.row + last.numRows - 1 : -Infinity;
+    if (last && (row - end - 1) * width < MERGE_GAP_CELLS) last.numRows = row - last.row + 1;
+    else blocks.push({ row, col: 1, numRows: 1, numCols: width });
+  }
+  return blocks;
 }

@@ -3,6 +3,7 @@
 import { notFoundError } from '../domain/errors';
 import type { Worker } from '../domain/worker';
 import { describeIssue, RowReader, type CellIssue } from './rowReader';
+import { SHEETS } from './productionHeaders';
 import { ROLES_SCHEMA, TRABAJADORES_SCHEMA, tableSpec } from './schema';
 import type { UnitOfWork } from './unitOfWork';
 
@@ -72,8 +73,17 @@ export class WorkerRepository {
     return this.all().filter((w) => w.activo);
   }
 
-  /** The worker of `id`; NOT_FOUND when absent or when their row cannot be read (naming the cell). */
-  byId(id: number): Worker {
+  /**
+   * The worker of `id`; NOT_FOUND when absent or when their row cannot be read (naming the cell). When the
+   * worker is missing, or `accept` refuses them (inactive, without the role), and the sheets came from the
+   * document cache, they are read again first: a worker added or given a role by hand counts at once
+   * (issue 9 §2, the cache's cheap validity check).
+   */
+  byId(id: number, accept: (worker: Worker) => boolean = () => true): Worker {
+    const found = this.load().workers.get(id);
+    if ((!found || !accept(found)) && this.uow.rereadIfCached([SHEETS.trabajadores, SHEETS.roles])) {
+      this.loaded = null;
+    }
     const { workers, unreadable } = this.load();
     const worker = workers.get(id);
     if (worker) return worker;

@@ -26,6 +26,12 @@ export interface Settings {
   batchSize: number;
   /** Milliseconds a job runner works before it stops cleanly (Apps Script ends an execution at 6 minutes). */
   jobBudgetMs: number;
+  /**
+   * Requests read only the rows of the OT or spool at hand, found by TextFinder, and keep the time zone,
+   * headers, Trabajadores and Roles in the document cache (issue 9). False: every request reads the tracking
+   * sheets whole, as before (kept to compare in `npm run bench`, and as a way out).
+   */
+  targetedReads: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   batchProcessing: false,
   batchSize: 50,
   jobBudgetMs: 270_000,
+  targetedReads: true,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {

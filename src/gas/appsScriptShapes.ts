@@ -17,6 +17,7 @@ export interface RangeLike {
 export interface TextFinderLike {
   matchCase(matchCase: boolean): TextFinderLike;
   matchEntireCell(matchEntireCell: boolean): TextFinderLike;
+  useRegularExpression(useRegularExpression: boolean): TextFinderLike;
   findAll(): Array<{ getRow(): number }>;
 }
 

@@ -7,7 +7,14 @@ import { loadSettings } from '../data/settingsRepository';
 import type { Settings } from '../domain/settings';
 import type { Ports, SpreadsheetPort, TriggersPort, UiPort } from '../ports';
 import type { SpreadsheetLike } from './appsScriptShapes';
-import { lockAdapter, propertiesAdapter, systemClock, triggersAdapter, uiAdapter } from './services';
+import {
+  cacheAdapter,
+  lockAdapter,
+  propertiesAdapter,
+  systemClock,
+  triggersAdapter,
+  uiAdapter,
+} from './services';
 import type { SheetsApiLike } from './sheetsApiShapes';
 import { SheetsApiSpreadsheet } from './sheetsApiSpreadsheet';
 import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
@@ -24,6 +31,8 @@ export interface AppsScriptServices {
   LockService: { getDocumentLock(): unknown };
   ScriptApp: unknown;
   Utilities: { getUuid(): string };
+  /** The document cache holds headers and the small sheets for a minute (issue 9). */
+  CacheService?: { getDocumentCache(): unknown };
   /** The Sheets advanced service, when the manifest enables it. */
   Sheets?: unknown;
 }
@@ -64,8 +73,10 @@ export function compose(services: AppsScriptServices): Composition {
           new AppsScriptSpreadsheet(document, direction),
         )
       : new AppsScriptSpreadsheet(document, { ...direction, flush: () => services.SpreadsheetApp.flush() });
+  const cache = cacheAdapter((services.CacheService?.getDocumentCache() ?? null) as never);
   const ports: Ports = {
     spreadsheet,
+    ...(cache ? { cache } : {}),
     lock: lockAdapter(services.LockService.getDocumentLock() as never),
     properties,
     clock: systemClock,

@@ -12,6 +12,7 @@ function globalServices(): AppsScriptServices {
     LockService,
     ScriptApp,
     Utilities,
+    CacheService,
     ...(typeof Sheets === 'undefined' ? {} : { Sheets }),
   } as unknown as AppsScriptServices;
 }

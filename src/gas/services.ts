@@ -1,6 +1,6 @@
 // Port adapters over Apps Script's lock, properties, triggers and UI objects (passed in, not global).
 
-import type { ClockPort, LockPort, PropertiesPort, TriggersPort, UiPort } from '../ports';
+import type { CachePort, ClockPort, LockPort, PropertiesPort, TriggersPort, UiPort } from '../ports';
 
 interface LockLike {
   tryLock(timeoutInMillis: number): boolean;
@@ -48,6 +48,26 @@ export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
     listFresh: (prefix) => {
       snapshot = { ...properties.getProperties() };
       return Object.entries(snapshot).filter(([key]) => key.startsWith(prefix));
+    },
+  };
+}
+
+interface CacheLike {
+  getAll(keys: string[]): Record<string, string>;
+  putAll(values: Record<string, string>, expirationInSeconds: number): void;
+  removeAll(keys: string[]): void;
+}
+
+/** The document cache as a port; undefined where Apps Script has none (getDocumentCache gives null). */
+export function cacheAdapter(cache: CacheLike | null): CachePort | undefined {
+  if (!cache) return undefined;
+  return {
+    getAll: (keys) => (keys.length === 0 ? {} : cache.getAll([...keys])),
+    putAll: (entries, seconds) => {
+      if (Object.keys(entries).length > 0) cache.putAll(entries, seconds);
+    },
+    removeAll: (keys) => {
+      if (keys.length > 0) cache.removeAll([...keys]);
     },
   };
 }

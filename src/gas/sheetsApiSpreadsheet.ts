@@ -5,7 +5,7 @@
 import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
-import type { CellWrite, Rect, SpreadsheetPort, WriteBatch } from '../ports';
+import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort, WriteBatch } from '../ports';
 import type {
   BatchRequest,
   ExtendedValue,
@@ -73,8 +73,36 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     return result;
   }
 
-  findRows(sheet: string, col: number, text: string): number[] {
-    return this.direct.findRows(sheet, col, text);
+  findRows(sheet: string, col: number, text: string, options?: FindOptions): number[] {
+    return this.direct.findRows(sheet, col, text, options);
+  }
+
+  /** Every rectangle in one batchGet, with the values and the text the sheet shows (one round trip). */
+  readBlocks(reads: readonly BlockRead[]): Array<{ values: Cell[][]; display: string[][] }> {
+    if (reads.length === 0) return [];
+    const reply = this.api.Spreadsheets.get(this.spreadsheetId, {
+      ranges: reads.map(({ sheet, rect }) => `${quote(sheet)}!${a1(rect)}`),
+      includeGridData: true,
+      fields:
+        'properties.timeZone,sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(effectiveValue,formattedValue))))',
+    });
+    // The ids of these sheets (the ones a request writes to); sheetId asks for the others when needed.
+    this.remember(reply);
+    // The reply groups blocks by sheet, each sheet's blocks in the order asked.
+    const queues = new Map<string, GridData[]>();
+    for (const sheet of reply.sheets ?? [])
+      queues.set(sheet.properties?.title ?? '', [...(sheet.data ?? [])]);
+    return reads.map(({ sheet, rect }) => {
+      const rows = queues.get(sheet)?.shift()?.rowData ?? [];
+      // The API leaves out trailing empty rows and cells: pad to the rectangle asked for.
+      const grid = <T>(pick: (r: number, c: number) => T) =>
+        Array.from({ length: rect.numRows }, (_, r) =>
+          Array.from({ length: rect.numCols }, (_, c) => pick(r, c)),
+        );
+      const values = grid((r, c) => fromExtended(rows[r]?.values?.[c]?.effectiveValue));
+      const display = grid((r, c) => rows[r]?.values?.[c]?.formattedValue ?? '');
+      return { values, display };
+    });
   }
 
   readRange(sheet: string, rect: Rect): Cell[][] {
@@ -182,7 +210,12 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   }
 
   createSheet(name: string, header: readonly string[]): void {
-    this.timeZone();
+    // Every sheet's id (a targeted read may have learnt only some): the new id must not collide.
+    this.remember(
+      this.api.Spreadsheets.get(this.spreadsheetId, {
+        fields: 'properties.timeZone,sheets.properties(sheetId,title)',
+      }),
+    );
     const sheetId = Math.max(0, ...this.sheetIds!.values()) + 1;
     this.api.Spreadsheets.batchUpdate(
       {
@@ -263,7 +296,12 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
   }
 
   private sheetId(name: string): number {
-    if (!this.sheetIds?.has(name)) this.timeZone();
+    if (!this.sheetIds?.has(name))
+      this.remember(
+        this.api.Spreadsheets.get(this.spreadsheetId, {
+          fields: 'properties.timeZone,sheets.properties(sheetId,title)',
+        }),
+      );
     const id = this.sheetIds!.get(name);
     if (id === undefined) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
     return id;

@@ -5,7 +5,7 @@
 import { columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
-import type { CellWrite, Rect, SpreadsheetPort } from '../ports';
+import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort } from '../ports';
 import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
@@ -68,16 +68,37 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return result;
   }
 
-  findRows(sheetName: string, col: number, text: string): number[] {
+  findRows(sheetName: string, col: number, text: string, options: FindOptions = {}): number[] {
     const sheet = this.required(sheetName);
     const letter = columnLetter(col);
-    return sheet
+    const finder = sheet
       .getRange(`${letter}:${letter}`)
       .createTextFinder(text)
       .matchCase(true)
-      .matchEntireCell(true)
+      .matchEntireCell(true);
+    return (options.regex ? finder.useRegularExpression(true) : finder)
       .findAll()
       .map((range) => range.getRow());
+  }
+
+  readBlocks(
+    reads: readonly BlockRead[],
+    options: { display?: boolean } = {},
+  ): Array<{ values: Cell[][]; display?: string[][] }> {
+    // SpreadsheetApp has no multi-range read: one getValues (and getDisplayValues when asked) per rectangle.
+    return reads.map(({ sheet: name, rect }) => {
+      const range = this.required(name).getRange(rect.row, rect.col, rect.numRows, rect.numCols);
+      // A rectangle that could be read exists: writes inside it need no size check (a metadata call that,
+      // after buffered writes, would cost a flush).
+      const known = this.extents.get(name);
+      this.extents.set(name, {
+        rows: Math.max(known?.rows ?? 0, rect.row + rect.numRows - 1),
+        cols: Math.max(known?.cols ?? 0, rect.col + rect.numCols - 1),
+      });
+      return options.display
+        ? { values: [], display: range.getDisplayValues() }
+        : { values: range.getValues() };
+    });
   }
 
   readRange(sheetName: string, rect: Rect): Cell[][] {

@@ -4,6 +4,7 @@
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 import { sequentialIds } from './memoryPorts';
 import {
+  FakeCacheService,
   FakeHtmlService,
   FakeLockService,
   FakePropertiesService,
@@ -17,6 +18,7 @@ export interface FakeAppsScript {
   ui: FakeUi;
   lockService: FakeLockService;
   propertiesService: FakePropertiesService;
+  cacheService: FakeCacheService;
   scriptApp: FakeScriptApp;
   htmlService: FakeHtmlService;
   /** The globals to install in a scope, named as Apps Script names them. */
@@ -34,6 +36,7 @@ export function createFakeAppsScript(
     documentId: spreadsheet.idUncounted,
     ...(options.userEmail ? { user: options.userEmail } : {}),
   });
+  const cacheService = new FakeCacheService(() => Date.now());
   const htmlService = new FakeHtmlService(options.htmlFiles);
   const logs = options.logs ?? [];
   const log = (...args: unknown[]) => {
@@ -51,12 +54,14 @@ export function createFakeAppsScript(
     ui,
     lockService,
     propertiesService,
+    cacheService,
     scriptApp,
     htmlService,
     globals: {
       SpreadsheetApp: spreadsheetApp,
       LockService: lockService,
       PropertiesService: propertiesService,
+      CacheService: cacheService,
       ScriptApp: scriptApp,
       HtmlService: htmlService,
       Session: new FakeSession(options.userEmail),

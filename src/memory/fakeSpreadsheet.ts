@@ -168,10 +168,14 @@ export class FakeRange {
   }
 }
 
-/** TextFinder as Apps Script has it: case-insensitive and substring by default, on the cells' text. */
+/**
+ * TextFinder as Apps Script has it: case-insensitive and substring by default, on the text the cells show
+ * (a number 8 formatted `000` is found as "008"); with useRegularExpression the text is a pattern.
+ */
 export class FakeTextFinder {
   private caseSensitive = false;
   private entireCell = false;
+  private regex = false;
 
   constructor(
     private readonly sheet: FakeSheet,
@@ -192,20 +196,30 @@ export class FakeTextFinder {
     return this;
   }
 
+  useRegularExpression(value: boolean): FakeTextFinder {
+    this.regex = value;
+    return this;
+  }
+
   findAll(): FakeRange[] {
     this.sheet.touch('findAll', this.text);
     const lastRow = Math.min(this.row + this.numRows - 1, this.sheet.lastRow());
-    const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
     const found: FakeRange[] = [];
     if (lastRow < this.row) return found;
-    const block = this.sheet.readBlock(this.row, this.col, lastRow - this.row + 1, this.numCols);
+    const flags = this.caseSensitive ? '' : 'i';
+    const pattern = this.regex ? new RegExp(this.entireCell ? `^(?:${this.text})$` : this.text, flags) : null;
+    const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
+    const block = this.sheet.readDisplay(this.row, this.col, lastRow - this.row + 1, this.numCols);
     block.forEach((line, r) =>
-      line.forEach((value, c) => {
-        const raw = value instanceof Date ? value.toISOString() : String(value);
-        const text = this.caseSensitive ? raw : raw.toLowerCase();
-        if (text !== '' && (this.entireCell ? text === wanted : text.includes(wanted))) {
-          found.push(new FakeRange(this.sheet, this.row + r, this.col + c, 1, 1));
+      line.forEach((shown, c) => {
+        if (shown === '') return;
+        let hit: boolean;
+        if (pattern) hit = pattern.test(shown);
+        else {
+          const text = this.caseSensitive ? shown : shown.toLowerCase();
+          hit = this.entireCell ? text === wanted : text.includes(wanted);
         }
+        if (hit) found.push(new FakeRange(this.sheet, this.row + r, this.col + c, 1, 1));
       }),
     );
     return found;

@@ -2,7 +2,6 @@
 // Each call to `ports()` is one simulated execution (its own lock handle and request caches); every service
 // call it makes is counted and can be priced with the cost model.
 
-import { lockAdapter, propertiesAdapter } from '../gas/services';
 import { AppsScriptSpreadsheet } from '../gas/spreadsheetAdapter';
 import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
 import { CallCounter } from './callCounter';
@@ -10,7 +9,8 @@ import { price, type Price } from './costModel';
 import { FakeSheetsApi } from './fakeSheetsApi';
 import type { ClockPort, IdsPort, Ports } from '../ports';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
-import { FakeLockService, FakePropertiesService } from './fakeServices';
+import { cacheAdapter, lockAdapter, propertiesAdapter } from '../gas/services';
+import { FakeCacheService, FakeLockService, FakePropertiesService } from './fakeServices';
 
 /** A clock tests set and move by hand. */
 export class ManualClock implements ClockPort {
@@ -44,6 +44,8 @@ export interface MemoryEnvironment {
   spreadsheet: FakeSpreadsheet;
   lockService: FakeLockService;
   propertiesService: FakePropertiesService;
+  /** The document cache, expiring by `clock`; shared by every execution of the environment. */
+  cacheService: FakeCacheService;
   clock: ClockPort;
   ids: IdsPort;
   ports(): Ports;
@@ -61,6 +63,7 @@ export function memoryEnvironment(
     clock?: ClockPort;
     lockService?: FakeLockService;
     propertiesService?: FakePropertiesService;
+    cacheService?: FakeCacheService;
     ids?: IdsPort;
     /** Which adapter the requests go through: SpreadsheetApp (default) or the Sheets advanced service. */
     backend?: Backend;
@@ -69,8 +72,11 @@ export function memoryEnvironment(
   const serviceCalls = new CallCounter();
   const lockService = options.lockService ?? new FakeLockService(serviceCalls);
   const propertiesService = options.propertiesService ?? new FakePropertiesService(serviceCalls);
-  const counters = [...new Set([spreadsheet.calls, lockService.calls, propertiesService.calls])];
   const clock = options.clock ?? { now: () => Date.now() };
+  const cacheService = options.cacheService ?? new FakeCacheService(() => clock.now(), serviceCalls);
+  const counters = [
+    ...new Set([spreadsheet.calls, lockService.calls, propertiesService.calls, cacheService.calls]),
+  ];
   const sheetsApi = new FakeSheetsApi(spreadsheet);
   // Shared by every execution of this environment: ids stay unique across requests.
   const ids = options.ids ?? sequentialIds();
@@ -78,6 +84,7 @@ export function memoryEnvironment(
     spreadsheet,
     lockService,
     propertiesService,
+    cacheService,
     clock,
     ids,
     ports: () => ({
@@ -85,13 +92,14 @@ export function memoryEnvironment(
         options.backend === 'sheetsApi'
           ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', new AppsScriptSpreadsheet(spreadsheet))
           : new AppsScriptSpreadsheet(spreadsheet, { flush: () => spreadsheet.flush() }),
+      cache: cacheAdapter(cacheService.getDocumentCache()),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),
       clock,
       ids,
     }),
     resetCalls: () => counters.forEach((c) => c.reset()),
-    // Lock and property calls are never reads or metadata, so listing them after the sheet calls prices
+    // Lock, property and cache calls are never reads or metadata, so listing them after the sheet calls prices
     // the flushes exactly as their real interleaving would.
     price: () => price(counters.flatMap((c) => c.calls)),
   };

@@ -167,12 +167,13 @@ describe('build/Code.js with the Sheets advanced service enabled', () => {
       requestId: 'bundle-api-1',
     });
     expect(result.updated).toEqual(['001+1', '001+2']);
-    // One read and one write through the API; the request id is looked up with one TextFinder search.
-    expect(book.calls.log.filter((call) => !call.startsWith('Metadata.'))).toEqual([
-      '(spreadsheet).getId',
+    // Through the API: one get of what the document cache lacks (headers, Trabajadores, Roles), one batchGet
+    // of the OT's rows, one write. TextFinder searches find the request id and the OT's rows (issue 9).
+    expect(book.calls.log.filter((call) => call.startsWith('(sheets-api)'))).toEqual([
+      '(sheets-api).get',
       '(sheets-api).get',
       '(sheets-api).batchUpdate',
     ]);
-    expect(book.calls.log.filter((call) => call.includes('findAll'))).toHaveLength(1);
+    expect(book.calls.log.filter((call) => call.includes('findAll'))).toHaveLength(5);
   });
 });

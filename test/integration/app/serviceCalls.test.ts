@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bootstrap } from '../../../src/app/bootstrap';
 import { finishWork } from '../../../src/app/finishWork';
+import { listUnions } from '../../../src/app/listUnions';
 import { SHEETS_API_TARGET } from '../../../src/memory/fakeSheetsApi';
 import {
   BACKENDS,
@@ -40,14 +42,18 @@ describe('service calls of a FINALIZAR', () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[2]).toEqual(counts[0]);
+    // Targeted reads (issue 9): a few searches, reads and exact writes per sheet, whatever the selection.
     for (const sheet of ['Uniones', 'Operaciones', 'Trabajadores', 'Roles']) {
-      expect(counts[0]![sheet], sheet).toBeLessThanOrEqual(7);
+      expect(counts[0]![sheet], sheet).toBeLessThanOrEqual(16);
     }
   });
 
   it('through the Sheets advanced service: one read and one write, plus where the log ends', () => {
     const book = progressBook({ ots: 3, unionsPerOt: 20, armed: 0, welded: 0 });
     const env = environment(book, NOW, 'sheetsApi');
+    // The sidebar lists the OT first: the headers and small sheets are then in the document cache.
+    listUnions(env.ports(), { ot: '001', operation: 'ARM' });
+    bootstrap(env.ports());
     book.calls.keepLog = true;
     book.calls.reset();
     finishWork(env.ports(), request(20, 'req-api-1'));
@@ -55,9 +61,14 @@ describe('service calls of a FINALIZAR', () => {
       `${SHEETS_API_TARGET}.get`,
       `${SHEETS_API_TARGET}.batchUpdate`,
     ]);
-    // The request id is looked up with one TextFinder search on Metadata's ID column (not by reading it).
+    // TextFinder searches, not reads of columns: the request id on Metadata's ID column, then the OT's rows
+    // by OT and by the tags of its spools (issue 9).
     expect(book.calls.log.filter((call) => call.includes('findAll'))).toEqual([
       'Metadata.findAll req-api-1-1',
+      'Operaciones.findAll \\s*(?:0*1)\\s*',
+      'Uniones.findAll \\s*(?:0*1)\\s*',
+      'Operaciones.findAll \\s*(?:SP-001)\\s*',
+      'Uniones.findAll \\s*(?:SP-001)\\s*',
     ]);
     expect(records(book, 'Metadata')).toHaveLength(22); // spool event, 20 union events, 1 batch summary
   });

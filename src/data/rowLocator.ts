@@ -1,0 +1,126 @@
+// Targeted reads (issue 9): the rows of Operaciones and Uniones one OT or one spool needs, found by TextFinder
+// searches on their key columns every time (a location is never remembered, so it cannot go stale), then
+// read in as few blocks as their layout allows. Every row that points at the OT or its spools is found: by
+// OT, by TAG_SPOOL (a blank or wrong OT), and every row holding one of those tags (duplicates are reported).
+
+import { canonicalKey } from '../domain/keys';
+import { OPERACIONES, OPERACIONES_SCHEMA, UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
+import type { TableSpec } from './columnMap';
+import type { UnitOfWork } from './unitOfWork';
+
+const OPS_SPEC: TableSpec = tableSpec(OPERACIONES_SCHEMA);
+const UNI_SPEC: TableSpec = tableSpec(UNIONES_SCHEMA);
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * An RE2 pattern matching, as a whole cell, any of `keys` as the sheet may show it: trimmed or not, and an
+ * all-digit key with any leading zeros ("8" finds 8, "008" and a number 8 formatted `000`), as canonicalKey
+ * compares them. Case-sensitive, like the keys.
+ */
+export function keyPattern(keys: Iterable<string>): string | null {
+  const alternatives = [
+    ...new Set(
+      [...keys]
+        .map((k) => canonicalKey(k))
+        .filter((k) => k !== '')
+        .map((k) => (/^\d+$/.test(k) ? `0*${k}` : escapeRegex(k))),
+    ),
+  ];
+  return alternatives.length === 0 ? null : `\\s*(?:${alternatives.join('|')})\\s*`;
+}
+
+/** Keys (canonical) whose rows have been searched for, per sheet and column, so no search is made twice. */
+class Searches {
+  private readonly done = new Map<string, Set<string>>();
+
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Rows of `sheet` whose `column` shows one of `keys` not searched yet (one TextFinder search). */
+  find(sheet: string, column: string | null, keys: Iterable<string>): number[] {
+    if (column === null) return [];
+    const id = `${sheet}\u0000${column}`;
+    const done = this.done.get(id) ?? new Set<string>();
+    this.done.set(id, done);
+    const fresh = [...new Set([...keys].map(canonicalKey))].filter((k) => k !== '' && !done.has(k));
+    fresh.forEach((k) => done.add(k));
+    const pattern = keyPattern(fresh);
+    return pattern === null ? [] : this.uow.findRowsMatching(sheet, column, pattern);
+  }
+}
+
+function tagColumn(uow: UnitOfWork): string | null {
+  if (uow.columnIndex(OPS_SPEC.sheet, OPERACIONES.tag) >= 0) return OPERACIONES.tag;
+  return uow.columnIndex(OPS_SPEC.sheet, OPERACIONES.split) >= 0 ? OPERACIONES.split : null;
+}
+
+/** Key text of `column` in every row read so far of a partially read sheet. */
+function keysRead(uow: UnitOfWork, spec: TableSpec, column: string | null): Map<number, string> {
+  const out = new Map<number, string>();
+  if (column === null) return out;
+  const table = uow.partialTable(spec);
+  if (!table.columns.has(column)) return out;
+  const index = table.columns.index(column);
+  const tz = uow.timeZone();
+  for (const row of table.rows) out.set(row.rowNumber, table.keyText(row, index, tz));
+  return out;
+}
+
+/**
+ * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name): Operaciones and
+ * Uniones rows whose OT is one of them; then Uniones rows holding the tag of one of their spools (a blank
+ * or wrong OT) and Operaciones rows holding any tag seen (duplicated tags, the spool a union's tag names).
+ * Typically 4 searches and one read per block of rows (one batchGet on the Sheets API).
+ */
+export function loadOtRows(uow: UnitOfWork, ots: readonly string[]): void {
+  const searches = new Searches(uow);
+  const tagCol = tagColumn(uow);
+  uow.loadRows([
+    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, OPERACIONES.ot, ots) },
+    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.ot, ots) },
+  ]);
+  const wanted = new Set(ots.map(canonicalKey));
+  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+  const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
+  const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
+  const unionTags = keysRead(uow, UNI_SPEC, UNIONES.tag);
+  uow.loadRows([
+    {
+      spec: OPS_SPEC,
+      rows: searches.find(OPS_SPEC.sheet, tagCol, [...spoolTags.values(), ...unionTags.values()]),
+    },
+    {
+      spec: UNI_SPEC,
+      rows: searches.find(
+        UNI_SPEC.sheet,
+        UNIONES.tag,
+        tagsOfOt.map(([, tag]) => tag),
+      ),
+    },
+  ]);
+}
+
+/**
+ * Reads the rows one spool needs (INICIAR): Operaciones and Uniones rows holding `tag`; then the rows of the
+ * spool's OT in both (its other spools, union rows with a blank tag); then the Operaciones rows of any other
+ * tag those union rows name. Typically 4 searches.
+ */
+export function loadSpoolRows(uow: UnitOfWork, tag: string): void {
+  const searches = new Searches(uow);
+  const tagCol = tagColumn(uow);
+  uow.loadRows([
+    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, tagCol, [tag]) },
+    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.tag, [tag]) },
+  ]);
+  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+  const ots = [...spoolOts.values()].filter((ot) => ot !== '');
+  uow.loadRows([
+    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, OPERACIONES.ot, ots) },
+    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.ot, ots) },
+  ]);
+  const known = new Set([...keysRead(uow, OPS_SPEC, tagCol).values()].map(canonicalKey));
+  const foreign = [...keysRead(uow, UNI_SPEC, UNIONES.tag).values()].filter(
+    (t) => t !== '' && !known.has(canonicalKey(t)),
+  );
+  uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, tagCol, foreign) }]);
+}
