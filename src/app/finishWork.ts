@@ -122,17 +122,20 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
     ports,
     { requestId: request.requestId, identity: finishIdentity(request), reads: TRACKING_READS },
     (scope) => {
-      const { operation, ot } = request;
+      const { operation } = request;
+      const asked = request.ot;
       // The OT's rows, and those of any other OT a selected key names (to say where that union belongs).
       const keyOts = request.unionKeys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf('+'))));
-      readForOts(scope, [ot, ...keyOts.filter((o) => o.trim() !== '')]);
+      readForOts(scope, [asked, ...keyOts.filter((o) => o.trim() !== '')]);
       const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, operation));
       assertMayRecord(worker, operation);
       const display = workerDisplay(worker);
-      const spoolsOfOt = scope.spools.byOt(ot);
-      const unionsOfOt = scope.unions.byOt(ot);
+      const spoolsOfOt = scope.spools.byOt(asked);
+      const unionsOfOt = scope.unions.byOt(asked);
       if (spoolsOfOt.length === 0 && unionsOfOt.length === 0)
-        throw notFoundError(`No existe la OT ${ot}.`, { ot });
+        throw notFoundError(`No existe la OT ${asked}.`, { ot: asked });
+      // The OT as the sheet shows it ("008" when "8" was typed), as the listing and the keys say it.
+      const ot = spoolsOfOt[0]?.ot || unionsOfOt[0]?.ot || asked;
 
       // A key typed twice, or once with and once without the OT's zeros ("008+1", "8+1"), counts once.
       const seen = new Set<string>();

@@ -176,7 +176,11 @@ describe.each(BACKENDS)('an OT stored as the number 8 with format 000 (%s)', (ba
       requestId: 'req-008-1',
     });
     expect(result.skipped).toEqual([]);
+    expect(result.ot).toBe('008');
     expect(result.updated).toEqual(['008+1', '008+2']);
+    // The spool event's JSON names the OT as the sheet shows it too.
+    const spoolEvent = records(book, 'Metadata').find((e) => e.ID === 'req-008-1-1')!;
+    expect(JSON.parse(String(spoolEvent.Metadata_JSON))).toMatchObject({ ot: '008' });
     expect(records(book, 'Uniones').map((u) => u.ARM_WORKER)).toEqual(['MR(93)', 'MR(93)', '']);
     const second = finishWork(env.ports(), {
       ot: '008',
