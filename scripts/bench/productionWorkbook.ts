@@ -22,41 +22,55 @@ export const otOf = (spool: number) => `OT-${String(spool + 1).padStart(5, '0')}
 
 const tagOf = (spool: number) => `TAG-${String(spool).padStart(6, '0')}`;
 
+/** Union n of spool s, with the Uniones id given. */
+function unionRow(s: number, n: number, id: number): Cell[] {
+  const u = (name: string) => UNIONES_HEADER.indexOf(name);
+  const row: Cell[] = UNIONES_HEADER.map(() => '');
+  row[u('ID')] = String(id).padStart(6, '0');
+  row[u('OT')] = otOf(s);
+  row[u('N_UNION')] = n;
+  row[u('TAG_SPOOL')] = tagOf(s);
+  row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
+  row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
+  row[u('version')] = 1;
+  return row;
+}
+
+/** The Operaciones row of spool s on the production header. */
+function spoolRow(s: number): Cell[] {
+  const header = PRODUCTION_OPERACIONES_HEADER;
+  const col = (name: string) => header.indexOf(name);
+  const row: Cell[] = header.map(() => '');
+  row[col('OT')] = otOf(s);
+  row[col('TAG_SPOOL')] = tagOf(s);
+  row[col('NV')] = `NV-${s}`;
+  row[col('version')] = 1;
+  return row;
+}
+
+function bookOf(operaciones: Cell[][], uniones: Cell[][]): FakeSpreadsheet {
+  const book = new FakeSpreadsheet();
+  book.addSheet('Operaciones', operaciones);
+  book.addSheet('Uniones', uniones);
+  book.addSheet('Metadata', [[...METADATA_HEADER]]);
+  addWorkerSheets(book, DEMO_WORKERS);
+  return book;
+}
+
 let cached: { operaciones: Cell[][]; uniones: Cell[][] } | null = null;
 
 function rows() {
   if (cached) return cached;
-  const header = PRODUCTION_OPERACIONES_HEADER;
-  const col = (name: string) => header.indexOf(name);
-  const operaciones: Cell[][] = [[...header]];
+  const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
-  const u = (name: string) => UNIONES_HEADER.indexOf(name);
-  const union = (s: number, n: number, id: number): Cell[] => {
-    const row: Cell[] = UNIONES_HEADER.map(() => '');
-    row[u('ID')] = String(id).padStart(6, '0');
-    row[u('OT')] = otOf(s);
-    row[u('N_UNION')] = n;
-    row[u('TAG_SPOOL')] = tagOf(s);
-    row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
-    row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
-    row[u('version')] = 1;
-    return row;
-  };
   let nextScattered = 1;
   for (let s = 0; s < SPOOLS; s++) {
-    const ot = otOf(s);
-    const tag = tagOf(s);
-    const row: Cell[] = header.map(() => '');
-    row[col('OT')] = ot;
-    row[col('TAG_SPOOL')] = tag;
-    row[col('NV')] = `NV-${s}`;
-    row[col('version')] = 1;
-    operaciones.push(row);
+    operaciones.push(spoolRow(s));
     if (s === SCATTERED_SPOOL) continue;
     for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
-      uniones.push(union(s, n, s * UNIONS_PER_SPOOL + n));
+      uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
       if (uniones.length % 5_000 === 2 && nextScattered <= SCATTERED_UNIONS) {
-        uniones.push(union(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+        uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
         nextScattered += 1;
       }
     }
@@ -67,12 +81,7 @@ function rows() {
 
 export function productionWorkbook(): FakeSpreadsheet {
   const { operaciones, uniones } = rows();
-  const book = new FakeSpreadsheet();
-  book.addSheet('Operaciones', operaciones);
-  book.addSheet('Uniones', uniones);
-  book.addSheet('Metadata', [[...METADATA_HEADER]]);
-  addWorkerSheets(book, DEMO_WORKERS);
-  return book;
+  return bookOf(operaciones, uniones);
 }
 
 /**
@@ -80,36 +89,12 @@ export function productionWorkbook(): FakeSpreadsheet {
  * between the top of Uniones (rows 2–11) and its end, as unions added months later (issue 9's bench).
  */
 export function splitWorkbook(spools: number): FakeSpreadsheet {
-  const header = PRODUCTION_OPERACIONES_HEADER;
-  const col = (name: string) => header.indexOf(name);
-  const u = (name: string) => UNIONES_HEADER.indexOf(name);
-  const union = (s: number, n: number, id: number): Cell[] => {
-    const row: Cell[] = UNIONES_HEADER.map(() => '');
-    row[u('ID')] = String(id).padStart(6, '0');
-    row[u('OT')] = otOf(s);
-    row[u('N_UNION')] = n;
-    row[u('TAG_SPOOL')] = tagOf(s);
-    row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
-    row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
-    row[u('version')] = 1;
-    return row;
-  };
-  const operaciones: Cell[][] = [[...header]];
+  const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
   for (let s = 0; s < spools; s++) {
-    const row: Cell[] = header.map(() => '');
-    row[col('OT')] = otOf(s);
-    row[col('TAG_SPOOL')] = tagOf(s);
-    row[col('NV')] = `NV-${s}`;
-    row[col('version')] = 1;
-    operaciones.push(row);
-    for (let n = 1; n <= UNIONS_PER_SPOOL; n++) uniones.push(union(s, n, s * UNIONS_PER_SPOOL + n));
+    operaciones.push(spoolRow(s));
+    for (let n = 1; n <= UNIONS_PER_SPOOL; n++) uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
   }
-  for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++) uniones.push(union(0, n, 900_000 + n));
-  const book = new FakeSpreadsheet();
-  book.addSheet('Operaciones', operaciones);
-  book.addSheet('Uniones', uniones);
-  book.addSheet('Metadata', [[...METADATA_HEADER]]);
-  addWorkerSheets(book, DEMO_WORKERS);
-  return book;
+  for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++) uniones.push(unionRow(0, n, 900_000 + n));
+  return bookOf(operaciones, uniones);
 }
