@@ -391,7 +391,7 @@ export class MetricsJobService {
 export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
   return new MetricsJobService({
     ports,
-    jobs: new JobRepository(ports.properties),
+    jobs: new JobRepository(ports.properties, ports.cache),
     triggers: null,
     ui: null,
   }).run(trigger);
