@@ -57,6 +57,11 @@ export interface SpreadsheetPort {
   /** The values of one rectangle (1-based), as getValues gives them; throws SCHEMA when the sheet is missing. */
   readRange(sheet: string, rect: Rect): Cell[][];
   /**
+   * The last row holding content in any column (getLastRow: one metadata call), so a read of some columns
+   * can cover the data rows without reading the sheet whole; throws SCHEMA when the sheet is missing.
+   */
+  lastRow(sheet: string): number;
+  /**
    * Number formats of `rect` in one read, as getNumberFormats gives them (a pattern such as `0.00`, `d/M/yyyy`;
    * '' where the adapter cannot tell, e.g. a cell with no format set through the Sheets API).
    */
@@ -84,7 +89,14 @@ export interface SpreadsheetPort {
     rows: readonly Cell[][],
     chunkSize: number,
     anchorColumn?: number,
+    /** Where the rows go, found earlier by appendPosition (no metadata call now, so no flush after buffered writes). */
+    at?: AppendPosition,
   ): { firstRow: number };
+  /**
+   * Optional: where rows appended after `column`'s last value (1-based) would go, and the grid's row count
+   * (metadata calls). Found before a step's first buffered write, an append at its end needs no flush.
+   */
+  appendPosition?(sheet: string, column: number): AppendPosition;
   /** Removes rows (used to undo an append that a failed commit had made). */
   deleteRows(sheet: string, firstRow: number, count: number): void;
   /** Creates a sheet with a header row; fails if it exists. */
@@ -104,6 +116,12 @@ export interface SpreadsheetPort {
    * when it fails). Adapters that cannot do this leave it out and the unit of work undoes by itself.
    */
   writeBatch?(batch: WriteBatch): void;
+}
+
+/** Where an append goes: the first row to write and the grid's row count (appendPosition). */
+export interface AppendPosition {
+  row: number;
+  maxRows: number;
 }
 
 export interface WriteBatch {

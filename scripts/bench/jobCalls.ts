@@ -83,7 +83,7 @@ function runToEnd(
       {
         ports,
         settings: loadSettings(ports.properties),
-        jobs: new JobRepository(ports.properties),
+        jobs: new JobRepository(ports.properties, ports.cache),
         timer: () => performance.now(),
       },
       METRICS_JOB,
@@ -127,7 +127,7 @@ function onePass(book: FakeSpreadsheet, batchProcessing: boolean) {
   const started = performance.now();
   const status = new MetricsJobService({
     ports,
-    jobs: new JobRepository(ports.properties),
+    jobs: new JobRepository(ports.properties, ports.cache),
     triggers: null,
     ui: null,
   }).run('menu');

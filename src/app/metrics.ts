@@ -2,12 +2,13 @@
 
 import { SHEETS } from '../data/productionHeaders';
 import { describeIssue } from '../data/rowReader';
-import { METRIC_FORMATS, type StoredMetrics } from '../data/spoolRepository';
+import { METRIC_FORMATS, SpoolRepository, type StoredMetrics } from '../data/spoolRepository';
+import { UnionRepository } from '../data/unionRepository';
 import { notFoundError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { commitOrReport, openRequest } from './request';
+import { commitOrReport, openRequest, type RequestScope } from './request';
 import { withLock } from './withLock';
 
 export interface SpoolMetricsView extends SpoolMetrics {
@@ -64,10 +65,20 @@ export function recomputeAllMetrics(ports: Ports, requestId: string): RecomputeR
   return withLock(ports.lock, () => recomputeHoldingLock(ports, requestId));
 }
 
+/**
+ * What a recompute reads (issue 10 §4): the header rows of Operaciones, Uniones and Metadata in one batch,
+ * then only the columns the metrics need of the first two (SpoolRepository / UnionRepository.metricColumns),
+ * never the sheets whole: 8 of Operaciones' 75 columns, 9 of Uniones' 17.
+ */
+export function readForRecompute(scope: RequestScope): void {
+  scope.uow.prefetch([], [SHEETS.operaciones, SHEETS.uniones, SHEETS.metadata]);
+  scope.uow.loadColumns([SpoolRepository.metricColumns(), UnionRepository.metricColumns()]);
+}
+
 /** The recompute itself, for callers that already hold the document lock. */
 export function recomputeHoldingLock(ports: Ports, requestId: string): RecomputeResult {
   const scope = openRequest(ports);
-  scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
+  readForRecompute(scope);
   const duplicated = scope.spools.duplicatedTags();
   const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
   const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));

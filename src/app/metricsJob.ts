@@ -4,7 +4,6 @@
 
 import { describeIssue } from '../data/rowReader';
 import { JobRepository, isStale, type JobRecord } from '../data/jobRepository';
-import { SHEETS } from '../data/productionHeaders';
 import { loadSettings } from '../data/settingsRepository';
 import type { Spool } from '../domain/spool';
 import type { SpoolMetrics } from '../domain/metrics';
@@ -15,7 +14,13 @@ import type { Ports, PropertiesPort, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
 import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
 import { clearContinuation, scheduleContinuation, setAutomaticRecompute } from './jobTriggers';
-import { REPORTED_SPOOLS, recomputeHoldingLock, same, type RecomputeResult } from './metrics';
+import {
+  REPORTED_SPOOLS,
+  readForRecompute,
+  recomputeHoldingLock,
+  same,
+  type RecomputeResult,
+} from './metrics';
 import type { RequestScope } from './request';
 import { withLock } from './withLock';
 
@@ -141,14 +146,14 @@ export interface MetricsItem {
 
 const REPORTED_CELLS = 5;
 
-/** The metrics recompute as batches over every spool, from one read of Operaciones and Uniones per run. */
+/** The metrics recompute as batches over every spool, from one read of the columns it needs per run. */
 export const METRICS_JOB: JobDefinition<MetricsItem> = {
   kind: 'metrics',
   what: 'el recálculo de métricas',
   eventType: 'JOB_METRICAS',
   action: 'RECALCULAR',
   prepare(scope: RequestScope): PreparedRun<MetricsItem> {
-    scope.uow.prefetch([SHEETS.operaciones, SHEETS.uniones], [SHEETS.metadata]);
+    readForRecompute(scope);
     const duplicated = scope.spools.duplicatedTags();
     const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
     const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
@@ -386,7 +391,7 @@ export class MetricsJobService {
 export function runMetricsJob(ports: Ports, trigger: JobTrigger): JobStatus {
   return new MetricsJobService({
     ports,
-    jobs: new JobRepository(ports.properties),
+    jobs: new JobRepository(ports.properties, ports.cache),
     triggers: null,
     ui: null,
   }).run(trigger);

@@ -4,7 +4,7 @@
 import * as z from 'zod';
 import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
 import { notFoundError } from '../domain/errors';
-import type { PropertiesPort } from '../ports';
+import type { CachePort, PropertiesPort } from '../ports';
 
 export const JOB_STATUSES = ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type JobStatusCode = (typeof JOB_STATUSES)[number];
@@ -59,6 +59,10 @@ export const jobRecordSchema = z.object({
 export type JobRecord = z.infer<typeof jobRecordSchema>;
 export type JobCounters = z.infer<typeof counters>;
 
+/** The cache copy of a cancel flag, kept as long as the cache allows (a run's steps span hours at most). */
+const cancelCacheKey = (id: string) => `sut:v1:${CANCEL_PREFIX}${id}`;
+const CANCEL_CACHE_SECONDS = 21_600;
+
 /** How many finished (COMPLETED / CANCELLED) jobs of a kind are kept; older ones are deleted. */
 export const FINISHED_JOBS_KEPT = 20;
 
@@ -70,7 +74,14 @@ export const FINISHED_JOBS_KEPT = 20;
  * is a property of its own, so raising it needs no lock and overwrites nothing.
  */
 export class JobRepository {
-  constructor(private readonly properties: PropertiesPort) {}
+  /**
+   * `cache` (the document cache), when given, carries a copy of each cancel flag, so a runner can look for
+   * one per batch at 3 ms instead of a 30 ms properties read (cost model); the property stays the record.
+   */
+  constructor(
+    private readonly properties: PropertiesPort,
+    private readonly cache?: CachePort,
+  ) {}
 
   private key(id: string): string {
     return `${JOB_PREFIX}${id}`;
@@ -181,6 +192,18 @@ export class JobRepository {
   /** Asks the runner of `id` to stop at its next batch (a property of its own: no lock, no overwrite). */
   requestCancel(id: string): void {
     this.properties.set(`${CANCEL_PREFIX}${id}`, '1');
+    this.cache?.putAll({ [cancelCacheKey(id)]: '1' }, CANCEL_CACHE_SECONDS);
+  }
+
+  /**
+   * Whether the document cache holds a cancel request for `id` (one cache get); null when there is no
+   * cache. A miss is not a "no": cache entries may be evicted early, so callers read the property too now
+   * and then (freshState).
+   */
+  cancelCached(id: string): boolean | null {
+    if (!this.cache) return null;
+    const key = cancelCacheKey(id);
+    return this.cache.getAll([key])[key] !== undefined;
   }
 
   /** The job and its cancel flag as stored now, in one fresh read (a runner's per-batch check). */
@@ -195,6 +218,7 @@ export class JobRepository {
   /** Drops the cancel flag of `id` once its runner has acted on it. */
   clearCancel(id: string): void {
     this.properties.delete(`${CANCEL_PREFIX}${id}`);
+    this.cache?.removeAll([cancelCacheKey(id)]);
   }
 
   /** Whether someone asked to cancel `id` (a fresh read). */

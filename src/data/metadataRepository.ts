@@ -30,6 +30,14 @@ export class MetadataRepository {
     return true;
   }
 
+  /**
+   * Finds now where the next events go (after the last ID), for a caller that holds the document lock until
+   * it commits and writes other cells before (UnitOfWork.locateAppends): every event fills ID.
+   */
+  locateNextEvents(): void {
+    this.uow.locateAppends(SHEETS.metadata, 'ID');
+  }
+
   /** Queues the events; they are written with the request's other writes, or not at all. */
   logBatch(events: readonly MetadataEvent[]): void {
     const tz = this.uow.timeZone();

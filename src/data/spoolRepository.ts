@@ -13,7 +13,7 @@ import { RowReader, type CellIssue } from './rowReader';
 import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
 import type { IdsPort } from '../ports';
 import type { Table } from './table';
-import type { UnitOfWork } from './unitOfWork';
+import type { ColumnsToLoad, UnitOfWork } from './unitOfWork';
 
 const METRICS = [
   'totalUniones',
@@ -45,6 +45,17 @@ export class SpoolRepository {
     private readonly issues: CellIssue[],
     private readonly ids: IdsPort,
   ) {}
+
+  /**
+   * What the metrics recompute reads of Operaciones (UnitOfWork.loadColumns): the keys (OT, TAG_SPOOL or
+   * else SPLIT) and the five metric columns; their number formats are read apart, once (numberFormats).
+   */
+  static metricColumns(): ColumnsToLoad {
+    return {
+      spec: tableSpec(OPERACIONES_SCHEMA),
+      columns: [OPERACIONES.ot, [OPERACIONES.tag, OPERACIONES.split], ...METRICS.map((m) => OPERACIONES[m])],
+    };
+  }
 
   private load() {
     if (this.cache) return this.cache;

@@ -17,7 +17,7 @@ import { UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
 import type { SpoolRepository } from './spoolRepository';
 import type { IdsPort } from '../ports';
 import type { Table, TableRow } from './table';
-import type { UnitOfWork } from './unitOfWork';
+import type { ColumnsToLoad, UnitOfWork } from './unitOfWork';
 
 const TRACKING_COLUMNS = [
   UNIONES.armInicio,
@@ -27,6 +27,22 @@ const TRACKING_COLUMNS = [
   UNIONES.solFin,
   UNIONES.solWorker,
   UNIONES.version,
+];
+
+/**
+ * The columns a union's metrics and its readability depend on: decode reports a bad cell in any of them,
+ * which makes the row unreadable (its spool left alone). The rest (ID, workers, version) is read as text.
+ */
+const METRIC_READ_COLUMNS = [
+  UNIONES.ot,
+  UNIONES.nUnion,
+  UNIONES.tag,
+  UNIONES.dn,
+  UNIONES.tipo,
+  UNIONES.armInicio,
+  UNIONES.armFin,
+  UNIONES.solInicio,
+  UNIONES.solFin,
 ];
 
 const nullableTime = z.number().int().nullable();
@@ -124,6 +140,11 @@ export class UnionRepository {
     options: { maxDnInches?: number } = {},
   ) {
     this.maxDn = options.maxDnInches ?? DEFAULT_SETTINGS.maxDnInches;
+  }
+
+  /** What the metrics recompute reads of Uniones (UnitOfWork.loadColumns): metrics and readability, nothing else. */
+  static metricColumns(): ColumnsToLoad {
+    return { spec: tableSpec(UNIONES_SCHEMA, TRACKING_COLUMNS), columns: METRIC_READ_COLUMNS };
   }
 
   private index(): RowIndex {

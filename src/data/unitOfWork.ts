@@ -4,7 +4,7 @@
 import { a1, a1Ranges, isEmptyCell, type Cell } from '../domain/cell';
 import { internalError, schemaError, toAppError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
-import type { BlockRead, CellWrite, Rect, SpreadsheetPort } from '../ports';
+import type { AppendPosition, BlockRead, CellWrite, Rect, SpreadsheetPort } from '../ports';
 import { normalizeHeader, type TableSpec } from './columnMap';
 import type { SheetCache } from './sheetCache';
 import { Table, type TableRow } from './table';
@@ -56,6 +56,15 @@ export interface RowsToLoad {
   rows: readonly number[];
 }
 
+/**
+ * One sheet's columns to read in a column read (loadColumns): each entry a column name, or a list of
+ * alternatives of which the first present in the header is read (TAG_SPOOL, else SPLIT).
+ */
+export interface ColumnsToLoad {
+  spec: TableSpec;
+  columns: ReadonlyArray<string | readonly string[]>;
+}
+
 export interface CommitSummary {
   cellsWritten: number;
   rowsAppended: number;
@@ -87,6 +96,10 @@ export class UnitOfWork {
   private readonly relied = new Set<string>();
   /** Sheets whose whole grid came from the cache (a lookup that misses reads them again). */
   private readonly cachedGrids = new Set<string>();
+  /** Sheets read by loadColumns: the 0-based columns read (a write elsewhere has no known previous value). */
+  private readonly columnsRead = new Map<string, ReadonlySet<number>>();
+  /** Where the next rows appended to a sheet go, found before the first buffered write (locateAppends). */
+  private readonly appendAt = new Map<string, AppendPosition & { anchor: number }>();
 
   constructor(
     private readonly spreadsheet: SpreadsheetPort,
@@ -292,6 +305,137 @@ export class UnitOfWork {
     ];
   }
 
+  /**
+   * Reads only `columns` of each sheet, over every row up to the last used one (one getLastRow each): one
+   * rectangle per run of adjacent columns, all in one batch (one batchGet on the Sheets API). Each rectangle
+   * starts at row 1, so a header taken from the cache is checked in the same read; when it changed, the
+   * header is read fresh and the columns again. The sheet's table then holds every row, with the cells of
+   * the columns not read blank (repositories work unchanged); a write to such a column is refused. The shown
+   * text of key columns holding numbers is read for these columns only (issue 10 §4).
+   */
+  loadColumns(loads: readonly ColumnsToLoad[]): void {
+    let pending = loads.filter(({ spec }) => !this.grids.get(spec.sheet));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      const plans = pending.map((load) => this.planColumns(load));
+      const replies = this.spreadsheet.readBlocks(
+        plans.flatMap((plan) => plan.rects.map((rect) => ({ sheet: plan.sheet, rect }))),
+      );
+      const retry: ColumnsToLoad[] = [];
+      let next = 0;
+      plans.forEach((plan, i) => {
+        const mine = replies.slice(next, (next += plan.rects.length));
+        if (this.unverified.has(plan.sheet)) {
+          const row1 = plan.rects.flatMap((rect, r) =>
+            Array.from({ length: rect.numCols }, (_, c) => mine[r]!.values[0]?.[c] ?? ''),
+          );
+          const cached = plan.rects.flatMap((rect) =>
+            plan.header.slice(rect.col - 1, rect.col - 1 + rect.numCols),
+          );
+          if (!sameHeader(row1, cached) && attempt === 0) {
+            // Changed by hand within the cache's minute: read the header fresh and the columns again.
+            this.cache?.forget(plan.sheet);
+            this.headers.delete(plan.sheet);
+            this.unverified.delete(plan.sheet);
+            retry.push(pending[i]!);
+            return;
+          }
+          this.unverified.delete(plan.sheet);
+        }
+        this.placeColumns(plan, mine);
+      });
+      pending = retry;
+    }
+  }
+
+  /** The header, the 0-based columns to read and the rectangles they form (rows 1..last used row). */
+  private planColumns({ spec, columns }: ColumnsToLoad) {
+    const sheet = spec.sheet;
+    if ([...this.tables.keys()].some((k) => k.startsWith(`${sheet}\u0000`))) {
+      throw internalError(`Columnas de "${sheet}" leídas después de usarse.`, { sheet });
+    }
+    const header = this.headerOf(sheet);
+    if (!header) throw this.missingSheet(sheet);
+    const names = header.map((h) => (isEmptyCell(h) ? '' : normalizeHeader(String(h))));
+    const cols = new Set<number>();
+    for (const column of columns) {
+      const choices = typeof column === 'string' ? [column] : column;
+      const found = choices.map((name) => names.indexOf(normalizeHeader(name))).find((i) => i >= 0);
+      if (found !== undefined) cols.add(found);
+    }
+    const sorted = [...cols].sort((a, b) => a - b);
+    const lastRow = Math.max(1, this.spreadsheet.lastRow(sheet));
+    const rects: Rect[] = [];
+    for (const col of sorted) {
+      const last = rects[rects.length - 1];
+      if (last && last.col + last.numCols - 1 === col) last.numCols += 1;
+      else rects.push({ row: 1, col: col + 1, numRows: lastRow, numCols: 1 });
+    }
+    return { sheet, spec, header, cols: sorted, rects, lastRow };
+  }
+
+  /** Places the columns read into rows as wide as the header (other cells blank) and reads key columns' shown text. */
+  private placeColumns(
+    plan: ReturnType<UnitOfWork['planColumns']>,
+    replies: ReadonlyArray<{ values: Cell[][]; display?: string[][] }>,
+  ): void {
+    const { sheet, spec, header, rects, lastRow } = plan;
+    const width = Math.max(trimmedWidth(header), ...rects.map((r) => r.col + r.numCols - 1));
+    const rows = new Map<number, Cell[]>();
+    for (let row = 2; row <= lastRow; row++) rows.set(row, new Array<Cell>(width).fill(''));
+    rects.forEach((rect, i) => {
+      replies[i]!.values.forEach((line, r) => {
+        const target = rows.get(r + 1);
+        if (target) line.forEach((cell, c) => (target[rect.col - 1 + c] = cell));
+      });
+    });
+    this.partial.set(sheet, rows);
+    this.columnsRead.set(sheet, new Set(plan.cols));
+    this.partialDisplay.delete(sheet);
+    // Key columns holding a number or a date: their text depends on the format (OT 8 shows 008).
+    const keyCols = this.keyColumns(spec).filter(
+      (c) =>
+        plan.cols.includes(c) &&
+        [...rows.values()].some((line) => typeof line[c] !== 'string' && !isEmptyCell(line[c])),
+    );
+    const shownNeeded: BlockRead[] = [];
+    rects.forEach((rect, i) => {
+      const inside = keyCols.filter((c) => c + 1 >= rect.col && c + 1 < rect.col + rect.numCols);
+      if (inside.length === 0) return;
+      const display = replies[i]!.display;
+      if (display) return this.rememberShown({ sheet, rect }, inside, display, rect.col);
+      const first = Math.min(...inside);
+      shownNeeded.push({
+        sheet,
+        rect: { row: 1, col: first + 1, numRows: lastRow, numCols: Math.max(...inside) - first + 1 },
+      });
+    });
+    if (shownNeeded.length === 0) return;
+    // SpreadsheetApp: one getDisplayValues per run of key columns.
+    const shown = this.spreadsheet.readBlocks(shownNeeded, { display: true });
+    shownNeeded.forEach((read, i) =>
+      this.rememberShown(
+        read,
+        keyCols.filter((c) => c + 1 >= read.rect.col && c + 1 < read.rect.col + read.rect.numCols),
+        shown[i]!.display ?? [],
+        read.rect.col,
+      ),
+    );
+  }
+
+  /**
+   * Finds now where rows appended to `sheet` after the last value under `column` will go (metadata calls),
+   * and appends there at the next commit without asking again: a step that holds the document lock until
+   * its end (the job runner) appends its audit event after buffered writes, and a metadata call then would
+   * cost a flush (500 ms). No other execution of ours appends meanwhile: they wait for the lock. Nothing
+   * happens when the adapter writes in one atomic call (no buffered writes) or the column is missing.
+   */
+  locateAppends(sheet: string, column: string): void {
+    if (!this.spreadsheet.appendPosition || this.spreadsheet.writeBatch) return;
+    const col = this.columnOf(sheet, column);
+    if (col < 0) return;
+    this.appendAt.set(sheet, { anchor: col + 1, ...this.spreadsheet.appendPosition(sheet, col + 1) });
+  }
+
   /** True when `sheet` was read through loadRows (its table holds only the rows read). */
   isPartial(sheet: string): boolean {
     return this.partial.has(sheet);
@@ -495,6 +639,8 @@ export class UnitOfWork {
     this.partial.delete(sheet);
     this.partialDisplay.delete(sheet);
     this.unverified.delete(sheet);
+    this.columnsRead.delete(sheet);
+    this.appendAt.delete(sheet);
     for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
   }
 
@@ -534,12 +680,20 @@ export class UnitOfWork {
       // Appends first: finding the last row is a metadata call, which after a buffered write would cost a flush.
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
+        const located = this.appendAt.get(sheet);
+        const at = located && located.anchor === anchors.get(sheet) ? located : undefined;
         const { firstRow } = this.spreadsheet.appendRows(
           sheet,
           rows,
           this.appendChunkSize,
           anchors.get(sheet),
+          at && { row: at.row, maxRows: at.maxRows },
         );
+        // The next append of this request goes right below (the grid grew when it had to).
+        if (at) {
+          at.row = firstRow + rows.length;
+          at.maxRows = Math.max(at.maxRows, at.row - 1);
+        } else this.appendAt.delete(sheet);
         const width = Math.max(1, ...rows.map((r) => r.length));
         undo.push({
           run: () => this.spreadsheet.deleteRows(sheet, firstRow, rows.length),
@@ -572,6 +726,8 @@ export class UnitOfWork {
       }
       if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
+      // Rows appended and then removed: positions found earlier are no longer sure.
+      this.appendAt.clear();
       const failures: string[] = [];
       const notRestored: string[] = [];
       for (const step of undo.reverse()) {
@@ -604,7 +760,10 @@ export class UnitOfWork {
     const grid = this.grids.get(sheet);
     const rows = this.partial.get(sheet);
     if (!grid && rows) {
-      const unread = cells.filter((c) => c.row > 1 && !rows.has(c.row));
+      const columns = this.columnsRead.get(sheet);
+      const unread = cells.filter(
+        (c) => c.row > 1 && (!rows.has(c.row) || (columns !== undefined && !columns.has(c.col - 1))),
+      );
       if (unread.length > 0) {
         throw internalError(`Se iba a escribir en filas de "${sheet}" que no se leyeron.`, {
           sheet,

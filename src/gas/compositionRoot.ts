@@ -82,7 +82,7 @@ export function compose(services: AppsScriptServices): Composition {
     clock: systemClock,
     ids: { uuid: () => services.Utilities.getUuid() },
   };
-  const jobs = new JobRepository(properties);
+  const jobs = new JobRepository(properties, cache ?? undefined);
   const triggers = triggersAdapter(services.ScriptApp as never, document);
   let ui: UiPort | null = null;
   const uiPort = () => (ui ??= uiAdapter(services.SpreadsheetApp.getUi() as never, document));

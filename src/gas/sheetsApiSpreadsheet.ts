@@ -109,6 +109,11 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     return this.direct.readRange(sheet, rect);
   }
 
+  /** The API has no call for the last used row (gridProperties.rowCount counts empty rows too). */
+  lastRow(sheet: string): number {
+    return this.direct.lastRow(sheet);
+  }
+
   readDisplayText(sheet: string, columns: readonly number[], rows: number): Map<number, string[]> {
     const result = new Map<number, string[]>();
     const wanted = [...new Set(columns)];

@@ -5,7 +5,7 @@
 import { columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
-import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort } from '../ports';
+import type { AppendPosition, BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort } from '../ports';
 import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
@@ -105,6 +105,10 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return this.required(sheetName).getRange(rect.row, rect.col, rect.numRows, rect.numCols).getValues();
   }
 
+  lastRow(sheetName: string): number {
+    return this.required(sheetName).getLastRow();
+  }
+
   readDisplayText(sheetName: string, columns: readonly number[], rows: number): Map<number, string[]> {
     const sheet = this.required(sheetName);
     const result = new Map<number, string[]>();
@@ -146,7 +150,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
    * constant cost (getLastRow, getMaxRows, and one getNextDataCell or one 1-cell read), never by reading
    * the column: a user's checkbox column holding FALSE down to row 1,000 does not move it.
    */
-  appendPosition(sheetName: string, column: number): { row: number; maxRows: number } {
+  appendPosition(sheetName: string, column: number): AppendPosition {
     const sheet = this.required(sheetName);
     const lastRow = sheet.getLastRow();
     const maxRows = sheet.getMaxRows();
@@ -173,11 +177,15 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     rows: readonly Cell[][],
     chunkSize: number,
     anchorColumn?: number,
+    at?: AppendPosition,
   ): { firstRow: number } {
     const sheet = this.required(sheetName);
     let firstRow: number;
     let maxRows: number;
-    if (anchorColumn === undefined) {
+    if (at !== undefined) {
+      if (rows.length === 0) return { firstRow: 0 };
+      ({ row: firstRow, maxRows } = at);
+    } else if (anchorColumn === undefined) {
       firstRow = sheet.getLastRow() + 1;
       if (rows.length === 0) return { firstRow };
       maxRows = sheet.getMaxRows();

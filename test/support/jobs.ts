@@ -25,7 +25,7 @@ export function withSettings(ports: Ports, changes: Partial<Settings>): Ports {
 export function metricsService(ports: Ports): MetricsJobService {
   return new MetricsJobService({
     ports,
-    jobs: new JobRepository(ports.properties),
+    jobs: new JobRepository(ports.properties, ports.cache),
     triggers: null,
     ui: null,
   });
