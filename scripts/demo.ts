@@ -8,8 +8,18 @@ import { startWork } from '../src/app/startWork';
 import { buildDemoWorkbook, demoOt, demoTag } from '../src/memory/demoWorkbook';
 import { memoryEnvironment, type Backend } from '../src/memory/memoryPorts';
 import { SHEETS_API_TARGET } from '../src/memory/fakeSheetsApi';
+import { DEMO_OPTIONS, DEMO_USAGE, parseCommandLine } from './playground/cli';
 
-const backend: Backend = process.argv.includes('--sheets-api') ? 'sheetsApi' : 'spreadsheetApp';
+const parsed = parseCommandLine(process.argv.slice(2), DEMO_OPTIONS);
+if (parsed.kind === 'help') {
+  console.log(DEMO_USAGE);
+  process.exit(0);
+}
+if (parsed.kind === 'error') {
+  console.error(`npm run demo: ${parsed.message}\n\n${DEMO_USAGE}`);
+  process.exit(2);
+}
+const backend: Backend = parsed.values['sheets-api'] ? 'sheetsApi' : 'spreadsheetApp';
 const book = buildDemoWorkbook();
 const env = memoryEnvironment(book, { backend });
 const ot = demoOt(2);

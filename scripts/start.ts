@@ -2,67 +2,65 @@
 // Ctrl-C. Options: --port N (or PORT), --workbook FILE.xlsx, --out FILE.xlsx, --help.
 
 import { spawnSync } from 'node:child_process';
-import { parseArgs } from 'node:util';
-import { startPlayground } from './playground/server';
+import {
+  inputFileProblem,
+  parseCommandLine,
+  portOf,
+  START_OPTIONS,
+  START_USAGE,
+  startupErrorText,
+} from './playground/cli';
+import { startPlayground, type Playground } from './playground/server';
 
-const HELP = `Uso: npm start -- [opciones]
-
-Construye build/ y sirve el playground: la barra lateral (build/Sidebar.html) junto a una vista del libro,
-cada llamada de google.script.run ejecutada por build/Code.js sobre una hoja en memoria.
-
-Opciones:
-  --port N            puerto (por omisión PORT o 5173; 0 = uno libre)
-  --workbook FILE     un .xlsx exportado de la hoja real (por omisión el libro de demostración)
-  --out FILE          escribe el libro en este .xlsx tras cada llamada que lo cambie
-  --no-build          no ejecuta npm run build antes de servir
-  -h, --help          muestra esta ayuda
-`;
-
-function fail(message: string): never {
-  console.error(`npm start: ${message}\n\n${HELP}`);
+/** A mistake in the command line: the reason in Spanish, then the usage. */
+function usageError(message: string): never {
+  console.error(`npm start: ${message}\n\n${START_USAGE}`);
   process.exit(2);
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      port: { type: 'string' },
-      workbook: { type: 'string' },
-      out: { type: 'string' },
-      'no-build': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
-} catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+/** A failure to start: one line, no stack. */
+function startupError(message: string): never {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
 }
-const { values } = parsed;
-if (values.help) {
-  console.log(HELP);
+
+const parsed = parseCommandLine(process.argv.slice(2), START_OPTIONS);
+if (parsed.kind === 'help') {
+  console.log(START_USAGE);
   process.exit(0);
 }
-const portText = values.port ?? process.env.PORT ?? '5173';
-const port = Number(portText);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`puerto inválido: ${portText}`);
+if (parsed.kind === 'error') usageError(parsed.message);
+const { values } = parsed;
+const port = portOf(values.port, process.env.PORT);
+if (typeof port === 'string') usageError(port);
+if (values.workbook) {
+  const problem = inputFileProblem(values.workbook);
+  if (problem) startupError(problem);
+}
 
 if (!values['no-build']) {
   const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const playground = await startPlayground({
-  port,
-  ...(values.workbook ? { workbook: values.workbook } : {}),
-  ...(values.out ? { out: values.out } : {}),
-});
+let playground: Playground;
+try {
+  playground = await startPlayground({
+    port,
+    ...(values.workbook ? { workbook: values.workbook } : {}),
+    ...(values.out ? { out: values.out } : {}),
+  });
+} catch (error) {
+  startupError(startupErrorText(error, { port, ...(values.workbook ? { workbook: values.workbook } : {}) }));
+}
 console.log(`Playground en ${playground.url}`);
 console.log(
   `  libro: ${values.workbook ?? 'demostración'}${values.out ? ` · se escribe en ${values.out}` : ''}`,
 );
 console.log('  Ctrl-C para terminar');
 
+// Ctrl-C reaches this process twice under npm (from the terminal and forwarded by npm): the second is
+// ignored while closing, and a clean stop exits 0.
 let stopping = false;
 const stop = (signal: string) => {
   if (stopping) return;
@@ -71,7 +69,7 @@ const stop = (signal: string) => {
   playground.close().then(
     () => process.exit(0),
     (error: unknown) => {
-      console.error(error);
+      console.error(`npm start: error al cerrar: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
   );

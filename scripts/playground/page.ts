@@ -5,6 +5,7 @@ export const PLAYGROUND_PAGE = `<!doctype html>
 <html lang="es">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <title>Spool Union Tracker — playground</title>
 <style>
   body { margin: 0; font: 14px system-ui, sans-serif; display: flex; height: 100vh; }

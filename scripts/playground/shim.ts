@@ -69,10 +69,14 @@ export const GOOGLE_SCRIPT_SHIM = `<script>
 })();
 </script>`;
 
+/** An empty icon: a page opened alone (/sidebar) asks for no /favicon.ico (a 404 in the console). */
+const NO_FAVICON = '<link rel="icon" href="data:,">';
+
 /** The sidebar HTML with the shim as the first thing its head runs (before any script of the page). */
 export function withShim(sidebarHtml: string): string {
+  const injected = NO_FAVICON + GOOGLE_SCRIPT_SHIM;
   const head = /<head[^>]*>/i.exec(sidebarHtml);
-  if (!head) return GOOGLE_SCRIPT_SHIM + sidebarHtml;
+  if (!head) return injected + sidebarHtml;
   const at = head.index + head[0].length;
-  return sidebarHtml.slice(0, at) + GOOGLE_SCRIPT_SHIM + sidebarHtml.slice(at);
+  return sidebarHtml.slice(0, at) + injected + sidebarHtml.slice(at);
 }

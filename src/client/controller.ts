@@ -219,7 +219,7 @@ export class SidebarController {
   /** Reintentar: the failed intent again, unchanged (same requestId). */
   retry(): Promise<void> {
     const error = this.current.error;
-    if (!error || this.current.busy) return Promise.resolve();
+    if (!error || this.current.busy || !S.retryable(error)) return Promise.resolve();
     return this.run(error.retry);
   }
 
@@ -235,7 +235,7 @@ export class SidebarController {
         intent.kind === 'finish' && failure.code === 'CONFLICT'
           ? { kind: 'load', ot: intent.request.ot, operation: intent.request.operation }
           : intent;
-      this.set(S.failed(this.current, { code: failure.code, detail: failure.detail, retry }));
+      this.set(S.failed(this.current, { code: failure.code, detail: failure.detail, retry }, intent));
     }
   }
 

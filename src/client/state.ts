@@ -32,7 +32,12 @@ export type Busy = Intent['kind'] | null;
 export type Outcome =
   | { kind: 'loaded'; ot: string; operation: Operation; unions: number; disponibles: number }
   | { kind: 'started'; result: StartResult }
-  | { kind: 'finished'; result: FinishResult };
+  | {
+      kind: 'finished';
+      result: FinishResult;
+      /** Per spool, how many of its unions need SOLD (ARM-only types excluded), from the list shown. */
+      soldNeeded: Record<string, number>;
+    };
 
 export interface ScreenError {
   code: CallErrorCode;
@@ -113,6 +118,62 @@ export function spoolsHeldByWorker(state: ScreenState): SpoolView[] {
   return state.list.spools.filter((s) => s.ocupadoPor === worker.display);
 }
 
+/** The spools of the list, each once (a tag repeated in Operaciones is one card), with its unions. */
+export interface SpoolCard {
+  tag: string;
+  /** The server's view of the spool (repetido when any of its rows says so); undefined: only in Uniones. */
+  spool: SpoolView | undefined;
+  unions: UnionItem[];
+}
+
+export function spoolCards(state: ScreenState): SpoolCard[] {
+  if (!state.list) return [];
+  const { spools, unions } = state.list;
+  const tags: string[] = [];
+  for (const tag of [...spools.map((s) => s.tagSpool), ...unions.map((u) => u.tagSpool)])
+    if (!tags.includes(tag)) tags.push(tag);
+  return tags.map((tag) => {
+    const rows = spools.filter((s) => s.tagSpool === tag);
+    const first = rows[0];
+    const spool = first && { ...first, repetido: rows.length > 1 || rows.some((s) => s.repetido) };
+    return { tag, spool, unions: unions.filter((u) => u.tagSpool === tag) };
+  });
+}
+
+/** ARM-only union types of the bootstrap settings, normalised (trimmed, upper case). */
+function armOnlyTypes(state: ScreenState): Set<string> {
+  return new Set((state.boot?.settings.armOnlyTypes ?? []).map((t) => t.trim().toUpperCase()));
+}
+
+/** Per spool of the list, how many unions need SOLD (design §3: ARM-only types need none). */
+export function soldNeededBySpool(state: ScreenState): Record<string, number> {
+  const armOnly = armOnlyTypes(state);
+  const counts: Record<string, number> = {};
+  for (const u of state.list?.unions ?? [])
+    counts[u.tagSpool] = (counts[u.tagSpool] ?? 0) + (armOnly.has(u.tipo.trim().toUpperCase()) ? 0 : 1);
+  return counts;
+}
+
+/**
+ * Whether Reintentar can help: a lost connection, a timeout, a busy or failing server, an unknown failure,
+ * or a stale list (CONFLICT, whose retry reloads the OT). A missing OT, a refused or invalid request stays
+ * as it is when resent.
+ */
+export function retryable(error: Pick<ScreenError, 'code' | 'retry'>): boolean {
+  switch (error.code) {
+    case 'NETWORK':
+    case 'TIMEOUT':
+    case 'BUSY':
+    case 'INTERNAL':
+    case 'UNKNOWN':
+      return true;
+    case 'CONFLICT':
+      return error.retry.kind === 'load';
+    default:
+      return false;
+  }
+}
+
 /** Why a control is disabled (a catalogue key), or null when it may be used. */
 export interface Availability {
   search: MessageKey | null;
@@ -153,7 +214,7 @@ export interface PlanLine {
 export function finishPlan(state: ScreenState): PlanLine[] {
   if (!state.list) return [];
   const { operation } = state;
-  const armOnly = new Set((state.boot?.settings.armOnlyTypes ?? []).map((t) => t.trim().toUpperCase()));
+  const armOnly = armOnlyTypes(state);
   const chosen = new Set(state.selected);
   const held = new Set(spoolsHeldByWorker(state).map((s) => s.tagSpool));
   const tags: string[] = [];
@@ -172,6 +233,14 @@ export function finishPlan(state: ScreenState): PlanLine[] {
     const action: SpoolAction = mine.length === 0 ? 'CANCELAR' : complete ? 'COMPLETAR' : 'PAUSAR';
     return { tagSpool, action, unions: mine.length, pulgadas: pulgadasOf(mine) };
   });
+}
+
+/** The spools FINALIZAR will release: those of the plan the worker holds (INICIAR done). */
+export function releasedByFinish(state: ScreenState): string[] {
+  const held = new Set(spoolsHeldByWorker(state).map((s) => s.tagSpool));
+  return finishPlan(state)
+    .map((line) => line.tagSpool)
+    .filter((tag) => held.has(tag));
 }
 
 // ---- transitions (pure: state in, state out) ----
@@ -235,7 +304,13 @@ export function begin(state: ScreenState, intent: Intent): ScreenState {
   return { ...state, busy: intent.kind, error: null, confirming: false, outcome };
 }
 
-export function failed(state: ScreenState, error: ScreenError): ScreenState {
+/**
+ * A call failed. When it was loading an OT (Buscar, a recent OT, a reload), the list below is not the one
+ * asked for: it is cleared, so nothing of the previous OT can be started or recorded by mistake.
+ */
+export function failed(state: ScreenState, error: ScreenError, failedIntent?: Intent): ScreenState {
+  if (failedIntent?.kind === 'load')
+    return { ...state, busy: null, error, list: null, selected: [], confirming: false, outcome: null };
   return { ...state, busy: null, error };
 }
 
@@ -308,7 +383,8 @@ export function withFinished(state: ScreenState, result: FinishResult): ScreenSt
         : u,
     ),
   };
-  return { ...state, busy: null, list, selected: [], outcome: { kind: 'finished', result } };
+  const outcome: Outcome = { kind: 'finished', result, soldNeeded: soldNeededBySpool(state) };
+  return { ...state, busy: null, list, selected: [], outcome };
 }
 
 export function withJob(state: ScreenState, job: JobStatusView, stillRunning: boolean): ScreenState {

@@ -2,8 +2,9 @@
 // state, a union's note, the confirmation lines. Pure, so the wording is tested without a browser.
 
 import type { Operation } from '../domain/operation';
-import type { Translator } from './i18n';
+import type { MessageKey, Translator } from './i18n';
 import type { SpoolView, UnionItem } from './serverApi';
+import type { SpoolAction } from '../app/finishWork';
 import type { Outcome, PlanLine, ScreenError } from './state';
 
 /** The user's text for a failure: the server's Spanish text without its code; never "[object Object]". */
@@ -49,6 +50,30 @@ export function spoolStateText(
   return since
     ? tr.t('spool.busy', { who: spool.ocupadoPor, since })
     : tr.t('spool.busyNoTime', { who: spool.ocupadoPor });
+}
+
+/** The look of a spool's state pill: a repeated spool warns (it cannot be used), never looks free. */
+export type SpoolTone = 'warn' | 'free' | 'mine' | 'busy';
+
+export function spoolTone(spool: SpoolView, me: string | null): SpoolTone {
+  if (spool.repetido) return 'warn';
+  if (spool.ocupadoPor === '') return 'free';
+  return me !== null && spool.ocupadoPor === me ? 'mine' : 'busy';
+}
+
+/** A spool action (COMPLETAR, PAUSAR, CANCELAR: the shared vocabulary) in the user's language. */
+export function actionText(action: SpoolAction, tr: Translator): string {
+  return tr.t(('action.' + action) as 'action.PAUSAR');
+}
+
+/**
+ * The confirm button says what it does: record the selected unions, or only cancel (release) the spools
+ * taken. Its accessible name starts with "Confirmar" (the contract of the browser tests).
+ */
+export function confirmLabelKey(plan: readonly PlanLine[]): MessageKey {
+  return plan.length > 0 && plan.every((line) => line.action === 'CANCELAR')
+    ? 'button.confirmCancel'
+    : 'button.confirmRecord';
 }
 
 /** Under a union: who did it and when (done), or why it cannot be selected; '' for a selectable one. */
@@ -110,7 +135,8 @@ export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
         tr.t('result.finished', { op: r.operation, ot: r.ot, n: updated.length, pulgadas: r.pulgadas }),
       ];
       if (r.replayed) lines.push(tr.t('result.replayed'));
-      for (const s of r.spools) lines.push(tr.t('result.spool', { tag: s.tagSpool, action: s.action }));
+      for (const s of r.spools)
+        lines.push(tr.t('result.spool', { tag: s.tagSpool, action: actionText(s.action, tr) }));
       if (updated.length > 0) lines.push(tr.t('result.recorded', { keys: updated.join(', ') }));
       if (skipped.length > 0) {
         lines.push(tr.t('result.skippedHeading'));
@@ -126,12 +152,15 @@ export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
         const m = s.metrics;
         // No metrics for a spool with an unreadable union row: its warning says why.
         if (m === null) continue;
+        // SOLD is counted against the unions that need it (ARM-only types excluded), as the list showed them.
+        const soldOf = outcome.soldNeeded?.[s.tagSpool] ?? m.totalUniones;
         lines.push(
           tr.t('result.metrics', {
             tag: s.tagSpool,
             arm: m.unionesArm,
             sold: m.unionesSold,
             total: m.totalUniones,
+            soldOf,
             parm: m.pulgadasArm,
             psold: m.pulgadasSold,
           }),

@@ -9,7 +9,11 @@ import {
   TRABAJADORES_HEADER,
   UNIONES_HEADER,
 } from '../data/productionHeaders';
+import { DEFAULT_SETTINGS, needsSold } from '../domain/settings';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
+
+/** The format Sheets gives a typed `DD-MM-YYYY HH:MM:SS`: serial dates show as dates, not as 46085,41. */
+const SERIAL_DATE_FORMAT = 'dd-mm-yyyy hh:mm:ss';
 
 const DNS = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24];
 const TYPES = ['BW', 'BW', 'SO', 'FW', 'BW', 'MIT', 'SW', 'BW', 'TH', 'BW'];
@@ -54,6 +58,8 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   const spools: Cell[][] = [];
   const unions: Cell[][] = [];
   let unionId = 1;
+  /** Cells (row, column of Uniones, 1-based) holding a serial date: they carry a date format, as in Sheets. */
+  const serialDateCells: Array<[number, number]> = [];
   PROGRESS.forEach((progress, index) => {
     const n = index + 1;
     const ot = demoOt(n);
@@ -77,7 +83,9 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
     if (n === 5) spools.push(header.map(() => '')); // a blank row in the middle
     for (let u = 1; u <= 10; u++) {
       const armed = u <= progress.armed && !(n === 9);
-      const welded = armed && u <= progress.welded;
+      const tipo = TYPES[(u - 1) % TYPES.length]!;
+      // ARM-only types (FW, MIT by default) are never welded (design §3).
+      const welded = armed && u <= progress.welded && needsSold(tipo, DEFAULT_SETTINGS);
       // Serial numbers as production's older rows hold them (46085.4 = 04-03-2026 09:36).
       const armDate: Cell = progress.serialDates ? 46085.4 + u / 100 : `04-03-2026 0${u % 10}:15:00`;
       const solDate: Cell = progress.serialDates ? 46086.5 : `05-03-2026 1${u % 10}:30:00`;
@@ -89,7 +97,7 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
           N_UNION: u,
           TAG_SPOOL: tag,
           DN_UNION: dn,
-          TIPO_UNION: TYPES[(u - 1) % TYPES.length]!,
+          TIPO_UNION: tipo,
           ARM_FECHA_INICIO: armed ? armDate : '',
           ARM_FECHA_FIN: armed ? armDate : '',
           ARM_WORKER: armed ? 'MR(93)' : '',
@@ -99,13 +107,24 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
           version: 1,
         }),
       );
+      if (progress.serialDates) {
+        const rowNumber = unions.length + 1; // after the header
+        const dated = [
+          'ARM_FECHA_INICIO',
+          'ARM_FECHA_FIN',
+          ...(welded ? ['SOL_FECHA_INICIO', 'SOL_FECHA_FIN'] : []),
+        ];
+        if (armed)
+          for (const name of dated) serialDateCells.push([rowNumber, UNIONES_HEADER.indexOf(name) + 1]);
+      }
     }
   });
   // A duplicated TAG_SPOOL row, as copy-pasted in production.
   spools.push(row(header, { OT: demoOt(10), TAG_SPOOL: demoTag(10), Cliente: 'Minera Demo (copia)' }));
 
   book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
-  book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
+  const unionSheet = book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
+  for (const [r, c] of serialDateCells) unionSheet.writeFormats(r, c, 1, 1, () => SERIAL_DATE_FORMAT);
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
   return book;

@@ -78,6 +78,8 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
   let page: Page;
   let side: FrameLocator;
   const perAction: Array<{ action: string; calls: string[] }> = [];
+  /** Every request of the page or the sidebar answered 404 (a missing favicon logs one in the console). */
+  const notFound: string[] = [];
 
   /** Runs a user action and records the server calls it made (one per action is the target). */
   async function action(name: string, run: () => Promise<void>): Promise<void> {
@@ -137,6 +139,9 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     // A missing element fails within seconds with Playwright's own message, not the test's timeout.
     page.setDefaultTimeout(10000);
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('response', (response) => {
+      if (response.status() === 404) notFound.push(response.url());
+    });
     await action('abrir', async () => {
       await page.goto(`http://127.0.0.1:${playground.port}/`);
       side = page.getByTitle('Barra lateral').contentFrame();
@@ -164,6 +169,9 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     for (const key of ['003+5', '003+7', '003+8'])
       await side.getByRole('checkbox', { name: new RegExp(`^${key.replace('+', '\\+')}\\b`) }).check();
     await finalizar(/PAUSAR/);
+    // JP(94) took no spool: nothing to release, so the dialog does not say so.
+    expect(await side.getByRole('dialog').textContent()).not.toMatch(/queda libre/);
+    expect(await side.getByRole('dialog').getByRole('button', { name: 'Volver' }).count()).toBe(1);
     await shot('1-sold-confirm');
     await action('FINALIZAR', async () => {
       await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
@@ -171,6 +179,8 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     });
     const status = (await side.getByRole('status').textContent()) ?? '';
     expect(status).toMatch(/46,5/); // 18 + 24 + 4,5 pulgadas
+    // SOLD against the 8 unions that need it (003+4 is FW, 003+6 MIT: ARM-only); 003+1..3 were welded.
+    expect(status).toMatch(/ARM 10\/10 \(132,5 pulg\.\) · SOLD 6\/8 \(82,5 pulg\.\)/);
     await shot('1-sold-result');
 
     const today = formatDate(Date.now(), TZ);
@@ -184,8 +194,8 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     }
     expect(union(shown, '003', 6)?.SOL_WORKER).toBe('');
     const spools = await viewRows(page, 'Operaciones');
-    expect(shownNumber(spoolRow(spools, '003')?.Uniones_SOLD_Completadas)).toBe(7);
-    expect(shownNumber(spoolRow(spools, '003')?.Pulgadas_SOLD)).toBe(98.5);
+    expect(shownNumber(spoolRow(spools, '003')?.Uniones_SOLD_Completadas)).toBe(6);
+    expect(shownNumber(spoolRow(spools, '003')?.Pulgadas_SOLD)).toBe(82.5); // 10 + 12 + 14 + 46,5
     await shot('1-sold-sheet-view');
 
     const written = await xlsxRows(out, 'Uniones');
@@ -202,8 +212,8 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     expect(untouched.OT).toBe('003');
     expect(untouched.DN_UNION).toBe(20);
     const spool = spoolRow(await xlsxRows(out, 'Operaciones'), '003')!;
-    expect(spool.Uniones_SOLD_Completadas).toBe(7);
-    expect(spool.Pulgadas_SOLD).toBe(98.5);
+    expect(spool.Uniones_SOLD_Completadas).toBe(6);
+    expect(spool.Pulgadas_SOLD).toBe(82.5);
     // One audit event per union recorded (the ones carrying N_UNION).
     const events = (await xlsxRows(out, 'Metadata')).filter(
       (e) => e.TAG_SPOOL === TAG(3) && e.Operacion === 'SOLD' && e.N_UNION !== null,
@@ -221,10 +231,10 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
       .poll(async () => spoolRow(await viewRows(page, 'Operaciones'), '001')?.Ocupado_Por)
       .toBe('MR(93)');
     await shot('2-iniciar');
-    await finalizar(/CANCELAR/);
+    await finalizar(new RegExp(`CANCELAR[\\s\\S]*queda libre: ${TAG(1)}`));
     await shot('2-cancelar-confirm');
     await action('FINALIZAR (CANCELAR)', async () => {
-      await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+      await side.getByRole('dialog').getByRole('button', { name: 'Confirmar CANCELAR' }).click();
       await expect.poll(() => side.getByRole('status').textContent()).toMatch(/CANCELAR/);
     });
     await expect.poll(async () => spoolRow(await viewRows(page, 'Operaciones'), '001')?.Ocupado_Por).toBe('');
@@ -232,6 +242,62 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     expect(spoolRow(await xlsxRows(out, 'Operaciones'), '001')!.Ocupado_Por).toBeNull();
     const events = (await xlsxRows(out, 'Metadata')).filter((e) => e.TAG_SPOOL === TAG(1));
     expect(events.map((e) => e.Accion)).toEqual(['INICIAR', 'CANCELAR']);
+  });
+
+  it('a spool tag reads in one piece beside INICIAR in the 300 px sidebar', async () => {
+    await pick('ARM', 'MR(93)', '005');
+    await side.getByRole('button', { name: `INICIAR ${TAG(5)}` }).waitFor();
+    const lines = await side.locator('.tag').evaluateAll((tags) =>
+      tags.map((tag) => {
+        const range = document.createRange();
+        range.selectNodeContents(tag);
+        return [tag.textContent, range.getClientRects().length];
+      }),
+    );
+    expect(lines).toEqual([[TAG(5), 1]]);
+    await shot('6-layout-tag');
+  });
+
+  it('OT 010 (its tag twice in Operaciones) lists its unions once; an unknown OT clears the list', async () => {
+    // Not counted as user actions of the per-action table (that table lists its own scenario).
+    await side.getByRole('textbox', { name: 'OT' }).fill('010');
+    await side.getByRole('button', { name: 'Buscar' }).click();
+    await expect.poll(() => side.getByRole('status').textContent()).toMatch(/OT 010 · uniones: 10/);
+    expect(await side.getByRole('checkbox').count()).toBe(10);
+    expect(await side.locator('article.spool').count()).toBe(1);
+    expect(await side.getByRole('button', { name: /^INICIAR/ }).count()).toBe(0);
+    const pill = side.locator('.pill', { hasText: 'Spool repetido en Operaciones' });
+    expect(await pill.count()).toBe(1);
+    // Not the green of "libre" (#e8f5eb).
+    expect(await pill.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(232, 245, 235)');
+    await shot('7-ot-010-repetido');
+
+    await side.getByRole('textbox', { name: 'OT' }).fill('999');
+    await side.getByRole('button', { name: 'Buscar' }).click();
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/No existe la OT 999/);
+    expect(await alert.getByRole('button', { name: 'Reintentar' }).count()).toBe(0);
+    expect(await side.getByRole('checkbox').count()).toBe(0);
+    expect(await side.getByRole('button', { name: 'FINALIZAR' }).isDisabled()).toBe(true);
+    await shot('7-ot-999');
+  });
+
+  it('in English the result names the spool actions in English', async () => {
+    await side.getByRole('combobox', { name: 'Idioma' }).selectOption('en');
+    await side.getByRole('textbox', { name: 'Work order' }).fill('007');
+    await side.getByRole('button', { name: 'Search' }).click();
+    await side.getByRole('button', { name: `START ${TAG(7)}` }).click();
+    await expect.poll(() => side.getByRole('status').textContent()).toMatch(/START ARM/);
+    await side.getByRole('button', { name: 'FINISH' }).click();
+    await side.getByRole('dialog').getByRole('button', { name: 'Confirm CANCEL' }).click();
+    await expect
+      .poll(() => side.getByRole('status').textContent())
+      .toMatch(new RegExp(`${TAG(7)}: CANCEL(?!AR)`));
+    expect(await side.getByRole('status').textContent()).not.toMatch(/CANCELAR|PAUSAR|COMPLETAR/);
+    await shot('8-english-result');
+    await side.getByRole('combobox', { name: 'Language' }).selectOption('es');
+    await side.getByRole('combobox', { name: 'Idioma' }).waitFor();
   });
 
   it('a worker named like markup shows as text and runs nothing', async () => {
@@ -328,11 +394,16 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
       'cargar OT 001',
       'INICIAR',
       'FINALIZAR (CANCELAR)',
+      'cargar OT 005',
       'cargar OT 008',
       'Reintentar',
       'Recalcular métricas',
     ]);
     for (const a of perAction.filter((x) => x.action !== 'Recalcular métricas'))
       expect(a.calls, a.action).toHaveLength(1);
+  });
+
+  it('no request of the page or the sidebar was answered 404 (the favicon included)', () => {
+    expect(notFound).toEqual([]);
   });
 });

@@ -128,4 +128,44 @@ describe('the playground', () => {
     const reset = (await workbookView(playground)).sheets.find((s) => s.name === 'Operaciones')!.rows;
     expect(reset[1]![col] ?? '').toBe('');
   });
+
+  it('the demo as the sheet shows it: serial dates read as dates, ARM-only unions (FW, MIT) never welded', async () => {
+    playground = await startPlayground({ port: 0 });
+    const [header = [], ...rows] = (await workbookView(playground)).sheets.find(
+      (s) => s.name === 'Uniones',
+    )!.rows;
+    const at = (row: string[], name: string) => row[header.indexOf(name)] ?? '';
+    const ofOt = (ot: string) => rows.filter((r) => at(r, 'OT') === ot);
+    // OT 002 holds serial numbers (46085.41…) as production's older rows do, with a date format.
+    expect(
+      ofOt('002')
+        .map((r) => at(r, 'ARM_FECHA_FIN'))
+        .slice(0, 3),
+    ).toEqual(['04-03-2026 09:50:24', '04-03-2026 10:04:48', '04-03-2026 10:19:12']);
+    expect(rows.flat().filter((cell) => /^\d{5},\d+$/.test(cell))).toEqual([]);
+    const armOnly = rows.filter((r) => ['FW', 'MIT'].includes(at(r, 'TIPO_UNION')));
+    expect(armOnly.length).toBeGreaterThan(0);
+    expect(armOnly.filter((r) => at(r, 'SOL_WORKER') !== '' || at(r, 'SOL_FECHA_FIN') !== '')).toEqual([]);
+    // Other types are still welded where the demo says so (OT 003: unions 1, 2, 3 of its first 4).
+    expect(ofOt('003').map((r) => at(r, 'SOL_WORKER'))).toEqual([
+      'JP(94)',
+      'JP(94)',
+      'JP(94)',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('declares a favicon on its pages, so the browser asks for no /favicon.ico', async () => {
+    playground = await startPlayground({ port: 0 });
+    for (const path of ['', 'sidebar']) {
+      const html = await (await fetch(`${playground.url}${path}`)).text();
+      expect(html, path || '/').toMatch(/<link rel="icon" href="data:,">/);
+    }
+  });
 });

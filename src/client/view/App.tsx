@@ -8,7 +8,16 @@ import { translator, type Locale, type Translator } from '../i18n';
 import type { SpoolView, UnionItem } from '../serverApi';
 import * as S from '../state';
 import type { ScreenState } from '../state';
-import { errorText, outcomeLines, planLineText, spoolStateText, unionLabel, unionNote } from '../texts';
+import {
+  confirmLabelKey,
+  errorText,
+  outcomeLines,
+  planLineText,
+  spoolStateText,
+  spoolTone,
+  unionLabel,
+  unionNote,
+} from '../texts';
 
 type Today = { day: number; month: number; year: number };
 
@@ -166,14 +175,16 @@ function Messages({ state, controller, tr }: PartProps) {
         <div role="alert" class="alert">
           <p>{errorText(state.error, tr)}</p>
           <div class="row">
-            <button
-              type="button"
-              class="button"
-              disabled={state.busy !== null}
-              onClick={() => void controller.retry()}
-            >
-              {tr.t('button.retry')}
-            </button>
+            {S.retryable(state.error) && (
+              <button
+                type="button"
+                class="button"
+                disabled={state.busy !== null}
+                onClick={() => void controller.retry()}
+              >
+                {tr.t('button.retry')}
+              </button>
+            )}
             <button type="button" class="button quiet" onClick={() => controller.dismissError()}>
               {tr.t('button.dismiss')}
             </button>
@@ -187,8 +198,6 @@ function Messages({ state, controller, tr }: PartProps) {
 function Spools({ state, controller, tr, today }: PartProps & { today: Today }) {
   const list = state.list!;
   const me = S.currentWorker(state)?.display ?? null;
-  const tags: string[] = list.spools.map((s) => s.tagSpool);
-  for (const u of list.unions) if (!tags.includes(u.tagSpool)) tags.push(u.tagSpool);
   const chosen = new Set(state.selected);
   return (
     <section class="spools" aria-labelledby="spools-heading">
@@ -203,9 +212,7 @@ function Spools({ state, controller, tr, today }: PartProps & { today: Today }) 
           </ul>
         </div>
       )}
-      {tags.map((tag) => {
-        const spool = list.spools.find((s) => s.tagSpool === tag);
-        const unions = list.unions.filter((u) => u.tagSpool === tag);
+      {S.spoolCards(state).map(({ tag, spool, unions }) => {
         return (
           <article class="card spool" key={tag}>
             <SpoolHeader
@@ -245,27 +252,27 @@ function SpoolHeader(
   props: PartProps & { tag: string; spool: SpoolView | undefined; me: string | null; today: Today },
 ) {
   const { tag, spool, state, controller, tr, me, today } = props;
-  const free = spool?.ocupadoPor === '';
+  // The tag has the card's whole width (it must read in one piece); state and INICIAR share the line below.
   return (
     <header class="spool-head">
-      <div>
-        <strong class="tag">{tag}</strong>
-        {spool && (
-          <span class={free ? 'pill free' : 'pill busy'}>{spoolStateText(spool, me, tr, today)}</span>
-        )}
-        {spool && spool.estadoDetalle !== '' && <p class="hint">{spool.estadoDetalle}</p>}
-      </div>
-      {spool && S.mayStart(state, spool) && (
-        <button
-          type="button"
-          class="button"
-          aria-label={tr.t('button.start') + ' ' + tag}
-          disabled={state.busy !== null}
-          onClick={() => void controller.startSpool(tag)}
-        >
-          {tr.t('button.start')}
-        </button>
+      <strong class="tag">{tag}</strong>
+      {spool && (
+        <div class="spool-state">
+          <span class={'pill ' + spoolTone(spool, me)}>{spoolStateText(spool, me, tr, today)}</span>
+          {S.mayStart(state, spool) && (
+            <button
+              type="button"
+              class="button"
+              aria-label={tr.t('button.start') + ' ' + tag}
+              disabled={state.busy !== null}
+              onClick={() => void controller.startSpool(tag)}
+            >
+              {tr.t('button.start')}
+            </button>
+          )}
+        </div>
       )}
+      {spool && spool.estadoDetalle !== '' && <p class="hint">{spool.estadoDetalle}</p>}
     </header>
   );
 }
@@ -353,6 +360,7 @@ function ConfirmDialog({ state, controller, tr }: PartProps) {
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
   const plan = S.finishPlan(state);
+  const released = S.releasedByFinish(state);
   const worker = S.currentWorker(state);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
@@ -395,11 +403,11 @@ function ConfirmDialog({ state, controller, tr }: PartProps) {
               </li>
             ))}
           </ul>
-          <p class="hint">{tr.t('confirm.note')}</p>
+          {released.length > 0 && <p class="hint">{tr.t('confirm.note', { tags: released.join(', ') })}</p>}
         </div>
         <div class="row end">
           <button type="button" class="button quiet" onClick={() => controller.cancelFinish()}>
-            {tr.t('button.cancel')}
+            {tr.t('button.back')}
           </button>
           <button
             type="button"
@@ -408,7 +416,7 @@ function ConfirmDialog({ state, controller, tr }: PartProps) {
             disabled={state.busy !== null}
             onClick={() => void controller.confirmFinish()}
           >
-            {tr.t('button.confirm')}
+            {tr.t(confirmLabelKey(plan))}
           </button>
         </div>
       </div>

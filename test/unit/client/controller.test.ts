@@ -232,4 +232,18 @@ describe('the metrics job from the sidebar', () => {
     expect(controller.state.job).toMatchObject({ state: 'cancelled', processed: 150 });
     expect(controller.state.busy).toBeNull();
   });
+
+  it('Buscar of an unknown OT: the previous list goes, and Reintentar resends nothing', async () => {
+    const { server, controller } = await ready();
+    controller.toggleUnion('002+2');
+    controller.setOt('999');
+    const searching = controller.search();
+    server.last().reject(new CallError('NOT_FOUND', 'No existe la OT 999.'));
+    await searching;
+    expect(controller.state.error?.code).toBe('NOT_FOUND');
+    expect([controller.state.list, controller.state.selected]).toEqual([null, []]);
+    const calls = server.calls.length;
+    await controller.retry();
+    expect(server.calls.length).toBe(calls);
+  });
 });

@@ -171,4 +171,92 @@ describe('the sidebar state', () => {
       expect(state.recentOts[0]).toBe('009');
     });
   });
+
+  describe('what a new user met (issue: sidebar polish)', () => {
+    const repeated = () => {
+      // OT 010 of the demo: its tag twice in Operaciones; the server lists the spool twice, repetido.
+      const unions = Array.from({ length: 10 }, (_, i) =>
+        union('010+' + (i + 1), 'SP-R', 2, { disponible: false, reason: 'Spool repetido en Operaciones' }),
+      );
+      const answer = list(unions, { ot: '010' });
+      answer.spools = [
+        { ...answer.spools[0]!, repetido: true },
+        { ...answer.spools[0]!, repetido: true },
+      ];
+      return loadedScreen(answer);
+    };
+
+    it('a spool repeated in Operaciones is one card listing each of its unions once, not startable', () => {
+      const state = repeated();
+      const cards = S.spoolCards(state);
+      expect(cards.map((c) => [c.tag, c.unions.length, c.spool?.repetido])).toEqual([['SP-R', 10, true]]);
+      expect(S.mayStart(state, cards[0]!.spool!)).toBe(false);
+    });
+
+    it('cards follow the list; a tag only in Uniones still gets its card', () => {
+      const answer = otTwo();
+      answer.spools = answer.spools.filter((s) => s.tagSpool === 'SP-A');
+      const cards = S.spoolCards(loadedScreen(answer));
+      expect(cards.map((c) => [c.tag, c.unions.length, c.spool === undefined])).toEqual([
+        ['SP-A', 6, false],
+        ['SP-B', 4, true],
+      ]);
+    });
+
+    it('an unknown OT after a loaded one clears the list (nothing of the old OT stays usable), no Reintentar', () => {
+      const loaded = pick(loadedScreen(), '002+2');
+      const intent: S.Intent = { kind: 'load', ot: '999', operation: 'ARM' };
+      const error = { code: 'NOT_FOUND' as const, detail: 'No existe la OT 999.', retry: intent };
+      const after = S.failed(S.begin(loaded, intent), error, intent);
+      expect([after.list, after.selected, after.outcome]).toEqual([null, [], null]);
+      expect(S.availability(after).finish).toBe('why.notLoaded');
+      expect(S.retryable(error)).toBe(false);
+    });
+
+    it('Reintentar is offered only where resending can help', () => {
+      const load: S.Intent = { kind: 'load', ot: '002', operation: 'ARM' };
+      const job: S.Intent = { kind: 'job' };
+      const can = (code: S.ScreenError['code'], retry: S.Intent = job) => S.retryable({ code, retry });
+      expect(['NETWORK', 'TIMEOUT', 'BUSY', 'INTERNAL', 'UNKNOWN'].map((c) => can(c as never))).toEqual([
+        true,
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect(
+        ['NOT_FOUND', 'VALIDATION', 'FORBIDDEN', 'SCHEMA', 'UNAVAILABLE'].map((c) => can(c as never)),
+      ).toEqual([false, false, false, false, false]);
+      // A stale list (CONFLICT on FINALIZAR): Reintentar reloads the OT.
+      expect(can('CONFLICT', load)).toBe(true);
+    });
+
+    it('a failed FINALIZAR keeps the list and the selection', () => {
+      const state = pick(loadedScreen(), '002+2');
+      const intent: S.Intent = { kind: 'job' };
+      const after = S.failed(state, { code: 'NETWORK', detail: '', retry: intent }, intent);
+      expect(after.list).toBe(state.list);
+      expect(after.selected).toEqual(['002+2']);
+    });
+
+    it('the confirmation mentions releasing a spool only for spools the worker took', () => {
+      const notTaken = pick(loadedScreen(), '002+2');
+      expect(S.releasedByFinish(notTaken)).toEqual([]);
+      const held = list(otTwo().unions);
+      held.spools[0]!.ocupadoPor = 'MR(93)';
+      expect(S.releasedByFinish(pick(loadedScreen(held), '002+2', '002+7'))).toEqual(['SP-A']);
+    });
+
+    it('FINALIZAR remembers per spool how many unions need SOLD (ARM-only FW/MIT excluded)', () => {
+      const unions = [
+        union('003+1', 'SP-S', 2, { tipo: 'FW' }),
+        union('003+2', 'SP-S', 4, { tipo: ' mit ' }),
+        union('003+3', 'SP-S', 6),
+        union('003+4', 'SP-T', 6),
+      ];
+      const state = pick(loadedScreen(list(unions, { ot: '003' })), '003+3');
+      const after = S.withFinished(state, finishResult({ ot: '003' }));
+      expect(after.outcome).toMatchObject({ kind: 'finished', soldNeeded: { 'SP-S': 1, 'SP-T': 1 } });
+    });
+  });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chooseLocale, translator } from '../../../src/client/i18n';
 import {
+  confirmLabelKey,
   errorText,
   outcomeLines,
   shortTime,
   spoolStateText,
+  spoolTone,
   unionLabel,
   unionNote,
 } from '../../../src/client/texts';
@@ -67,7 +69,7 @@ describe('the sidebar texts', () => {
   });
 
   it('the FINALIZAR result lists actions, recorded keys, skipped keys with reasons and the new metrics', () => {
-    expect(outcomeLines({ kind: 'finished', result: finishResult() }, es)).toEqual([
+    expect(outcomeLines({ kind: 'finished', result: finishResult(), soldNeeded: {} }, es)).toEqual([
       'FINALIZAR ARM de la OT 002 · uniones registradas: 2 · pulgadas: 10,5',
       'SP-A: PAUSAR',
       'Registradas: 002+2, 002+3',
@@ -76,7 +78,7 @@ describe('the sidebar texts', () => {
       'SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/6 (0 pulg.)',
     ]);
     const replayed = outcomeLines(
-      { kind: 'finished', result: finishResult({ replayed: true, skipped: [] }) },
+      { kind: 'finished', result: finishResult({ replayed: true, skipped: [] }), soldNeeded: {} },
       es,
     );
     expect(replayed[1]).toBe('Esta solicitud ya se había registrado; no se escribió nada de nuevo.');
@@ -88,6 +90,7 @@ describe('the sidebar texts', () => {
     const lines = outcomeLines(
       {
         kind: 'finished',
+        soldNeeded: {},
         result: finishResult({
           skipped: [],
           warnings: [warning],
@@ -120,5 +123,55 @@ describe('the sidebar texts', () => {
     expect(chooseLocale('es', 'en_US')).toBe('es');
     expect(es.number(1234.5)).toBe('1.234,5');
     expect(translator('en').number(18.5)).toBe('18.5');
+  });
+
+  describe('what a new user met (issue: sidebar polish)', () => {
+    const en = translator('en');
+    const threeActions = finishResult({
+      skipped: [],
+      spools: [
+        { tagSpool: 'SP-A', action: 'PAUSAR', metrics: null },
+        { tagSpool: 'SP-B', action: 'COMPLETAR', metrics: null },
+        { tagSpool: 'SP-C', action: 'CANCELAR', metrics: null },
+      ],
+    });
+
+    it('in English the result names the actions in English; Spanish keeps the shared words', () => {
+      const lines = (tr: typeof es) =>
+        outcomeLines({ kind: 'finished', result: threeActions, soldNeeded: {} }, tr);
+      expect(lines(en).slice(1, 4)).toEqual(['SP-A: PAUSE', 'SP-B: COMPLETE', 'SP-C: CANCEL']);
+      expect(lines(es).slice(1, 4)).toEqual(['SP-A: PAUSAR', 'SP-B: COMPLETAR', 'SP-C: CANCELAR']);
+      expect(lines(en).join('\n')).not.toMatch(/PAUSAR|COMPLETAR|CANCELAR/);
+    });
+
+    it('SOLD is counted against the unions that need SOLD, ARM against all', () => {
+      const lines = outcomeLines({ kind: 'finished', result: finishResult(), soldNeeded: { 'SP-A': 4 } }, es);
+      expect(lines[lines.length - 1]).toBe('SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/4 (0 pulg.)');
+    });
+
+    it('a repeated spool warns (never the green of libre), even when nobody holds it', () => {
+      const free = {
+        tagSpool: 'SP-1',
+        ocupadoPor: '',
+        fechaOcupacion: '',
+        estadoDetalle: '',
+        repetido: false,
+      };
+      expect(spoolTone(free, null)).toBe('free');
+      expect(spoolTone({ ...free, repetido: true }, null)).toBe('warn');
+      expect(spoolStateText({ ...free, repetido: true }, null, es, today)).toBe(
+        'Spool repetido en Operaciones',
+      );
+      expect(spoolTone({ ...free, ocupadoPor: 'MR(93)' }, 'MR(93)')).toBe('mine');
+      expect(spoolTone({ ...free, ocupadoPor: 'NR(94)' }, 'MR(93)')).toBe('busy');
+    });
+
+    it('the confirmation buttons say Volver and what Confirmar does (record, or only CANCELAR)', () => {
+      const line = (action: 'PAUSAR' | 'CANCELAR') => ({ tagSpool: 'SP', action, unions: 0, pulgadas: 0 });
+      expect(es.t(confirmLabelKey([line('CANCELAR')]))).toBe('Confirmar CANCELAR');
+      expect(es.t(confirmLabelKey([line('PAUSAR'), line('CANCELAR')]))).toBe('Confirmar y registrar');
+      expect(es.t('button.back')).toBe('Volver');
+      expect(en.t(confirmLabelKey([line('CANCELAR')]))).toBe('Confirm CANCEL');
+    });
   });
 });
