@@ -150,8 +150,16 @@ describe('the scripts, run as a user runs them', { timeout: 60000 }, () => {
     }
   });
 
-  it('Ctrl-C on npm start (the whole process group, as a terminal sends it) exits 0', async () => {
-    const child = spawn('npm', ['start', '--', '--no-build', '--port', '0'], { detached: true });
+  // Through npm, the shell npm runs the script in may report 130 for a SIGINT whatever node returns (and
+  // `exec` there would break Windows' shell): what we own is that the playground itself stops cleanly.
+  it('Ctrl-C (the whole process group, as a terminal sends it) closes the playground and exits 0', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/start.ts', '--no-build', '--port', '0'],
+      {
+        detached: true,
+      },
+    );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) =>
