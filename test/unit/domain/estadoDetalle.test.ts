@@ -9,25 +9,10 @@ import {
   spoolStates,
 } from '../../../src/domain/estadoDetalle';
 import { DEFAULT_SETTINGS } from '../../../src/domain/settings';
-import type { Union } from '../../../src/domain/union';
+import { unionOf } from '../../support/unions';
 
-const union = (n: number, tipo: string, armed: boolean, welded: boolean): Union => ({
-  rowNumber: n + 1,
-  key: `001+${n}`,
-  id: '',
-  ot: '001',
-  nUnion: n,
-  tagSpool: 'SP-001',
-  dn: 4,
-  tipo,
-  armInicio: null,
-  armFin: armed ? 1 : null,
-  armWorker: '',
-  solInicio: null,
-  solFin: welded ? 1 : null,
-  solWorker: '',
-  version: 'v1',
-});
+const union = (n: number, tipo: string, armed: boolean, welded: boolean) =>
+  unionOf(n, { tipo, armFin: armed ? 1 : null, solFin: welded ? 1 : null });
 const context = { settings: DEFAULT_SETTINGS, legacyArmed: false, unreadable: false };
 
 describe('estadoDetalle', () => {

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { computeMetrics } from '../../../src/domain/metrics';
-import type { Union } from '../../../src/domain/union';
+import { unionOf } from '../../support/unions';
 
-const union = (n: number, dn: number, armed: boolean, welded: boolean): Union => ({
-  rowNumber: n + 1,
-  key: `001+${n}`,
-  id: '',
-  ot: '001',
-  nUnion: n,
-  tagSpool: 'SP-001',
-  dn,
-  tipo: 'BW',
-  armInicio: armed ? 1 : null,
-  armFin: armed ? 2 : null,
-  armWorker: armed ? 'MR(93)' : '',
-  solInicio: welded ? 3 : null,
-  solFin: welded ? 4 : null,
-  solWorker: welded ? 'JP(94)' : '',
-  version: '1',
-});
+const union = (n: number, dn: number, armed: boolean, welded: boolean) =>
+  unionOf(n, {
+    dn,
+    armInicio: armed ? 1 : null,
+    armFin: armed ? 2 : null,
+    armWorker: armed ? 'MR(93)' : '',
+    solInicio: welded ? 3 : null,
+    solFin: welded ? 4 : null,
+    solWorker: welded ? 'JP(94)' : '',
+  });
 
 describe('metrics', () => {
   it('counts unions done and sums their DN to 2 decimals', () => {
