@@ -96,7 +96,7 @@ describe.each(BACKENDS)('review attacks (%s)', (backend) => {
       ot: '01',
       operation: 'ARM',
       workerId: 93,
-      unionKeys: [listed.unions[0]!.key],
+      unionKeys: [listed.unions[0]!.key!],
       requestId: 'nb1',
     });
     expect(r.updated).toHaveLength(1);
