@@ -197,4 +197,50 @@ describe.each(BACKENDS)('review attacks (%s)', (backend) => {
       ['SS1.(a)', ''],
     ]);
   });
+
+  it('columns inserted by hand in Operaciones, Uniones and Metadata within the cache minute: the next requests write the right cells', () => {
+    const b = book(
+      [
+        { ot: '001', tag: 'S1' },
+        { ot: '002', tag: 'S2' },
+      ],
+      [
+        { ot: '001', n: 1, tag: 'S1' },
+        { ot: '002', n: 1, tag: 'S2' },
+      ],
+    );
+    const env = environment(b, undefined, backend);
+    finishWork(env.ports(), {
+      ot: '001',
+      operation: 'ARM',
+      workerId: 93,
+      unionKeys: ['001+1'],
+      requestId: 'c0',
+    });
+    for (const sheet of ['Operaciones', 'Uniones', 'Metadata']) b.sheet(sheet).insertColumnBefore(1);
+    const started = startWork(env.ports(), {
+      tagSpool: 'S2',
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'c1',
+    });
+    expect(started.ocupadoPor).toBe('MR(93)');
+    const r = finishWork(env.ports(), {
+      ot: '002',
+      operation: 'ARM',
+      workerId: 93,
+      unionKeys: ['002+1'],
+      requestId: 'c2',
+    });
+    expect(r.updated).toEqual(['002+1']);
+    // The inserted columns stay empty; every value is under its header.
+    for (const sheet of ['Operaciones', 'Uniones', 'Metadata']) {
+      expect(records(b, sheet).map((x) => x[''])).toEqual(records(b, sheet).map(() => ''));
+    }
+    expect(records(b, 'Uniones').map((x) => [x.OT, x.ARM_WORKER])).toEqual([
+      ['001', 'MR(93)'],
+      ['002', 'MR(93)'],
+    ]);
+    expect(records(b, 'Metadata').filter((m) => String(m.ID).startsWith('c2'))).not.toEqual([]);
+  });
 });
