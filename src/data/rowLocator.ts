@@ -14,6 +14,12 @@ const UNI_SPEC: TableSpec = tableSpec(UNIONES_SCHEMA);
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * What String.prototype.trim (and so canonicalKey) strips, as an RE2 class: RE2's `\s` is ASCII only, so a
+ * key padded with a no-break space (pasted from another system) would otherwise be missed by the search.
+ */
+const SPACE = '[\\t\\n\\v\\f\\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]';
+
+/**
  * An RE2 pattern matching, as a whole cell, any of `keys` as the sheet may show it: trimmed or not, and an
  * all-digit key with any leading zeros ("8" finds 8, "008" and a number 8 formatted `000`), as canonicalKey
  * compares them. Case-sensitive, like the keys.
@@ -27,7 +33,7 @@ export function keyPattern(keys: Iterable<string>): string | null {
         .map((k) => (/^\d+$/.test(k) ? `0*${k}` : escapeRegex(k))),
     ),
   ];
-  return alternatives.length === 0 ? null : `\\s*(?:${alternatives.join('|')})\\s*`;
+  return alternatives.length === 0 ? null : `${SPACE}*(?:${alternatives.join('|')})${SPACE}*`;
 }
 
 /** Keys (canonical) whose rows have been searched for, per sheet and column, so no search is made twice. */

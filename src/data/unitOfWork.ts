@@ -228,7 +228,9 @@ export class UnitOfWork {
       if (!read.check) return;
       const row1 = replies[i]!.values[0] ?? [];
       if (!sameHeader(row1, read.check)) {
-        this.cache?.forget(read.sheet);
+        // Every header this request took from the cache is dropped, not just this one: the one retry
+        // (retryOnStaleHeader) must not meet a second sheet changed in the same minute.
+        for (const sheet of new Set([read.sheet, ...this.unverified])) this.cache?.forget(sheet);
         throw new StaleHeaderError(read.sheet);
       }
       this.unverified.delete(read.sheet);

@@ -169,6 +169,15 @@ export class FakeRange {
 }
 
 /**
+ * A pattern's `\s` as RE2 (the engine behind Sheets' regular expressions) reads it: ASCII whitespace only,
+ * where a JavaScript `\s` would also match a no-break space. Escaped backslashes are left alone; a `\s`
+ * inside a character class is not supported (the add-on's patterns spell their classes out).
+ */
+function re2Classes(pattern: string): string {
+  return pattern.replace(/\\(.)/g, (escape, c: string) => (c === 's' ? '[\\t\\n\\f\\r ]' : escape));
+}
+
+/**
  * TextFinder as Apps Script has it: case-insensitive and substring by default, on the text the cells show
  * (a number 8 formatted `000` is found as "008"); with useRegularExpression the text is a pattern.
  */
@@ -207,7 +216,8 @@ export class FakeTextFinder {
     const found: FakeRange[] = [];
     if (lastRow < this.row) return found;
     const flags = this.caseSensitive ? '' : 'i';
-    const pattern = this.regex ? new RegExp(this.entireCell ? `^(?:${this.text})$` : this.text, flags) : null;
+    const source = this.regex ? re2Classes(this.text) : '';
+    const pattern = this.regex ? new RegExp(this.entireCell ? `^(?:${source})$` : source, flags) : null;
     const wanted = this.caseSensitive ? this.text : this.text.toLowerCase();
     const block = this.sheet.readDisplay(this.row, this.col, lastRow - this.row + 1, this.numCols);
     block.forEach((line, r) =>

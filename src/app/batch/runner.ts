@@ -107,7 +107,24 @@ function work<T>(
     // end): appending it after the batches' writes would otherwise cost one more flush (500 ms).
     scope.metadata.locateNextEvents();
     const start = resumeIndex(prepared, job);
-    const remaining = prepared.items.slice(start);
+    // Rows inserted or deleted by hand above the cursor since the last run: a spool inserted there, or the
+    // one that slid into the cursor's place, would never be done. The items before the cursor that still
+    // need a write are done first (the rest are right already: nothing is written twice).
+    const behind = shifted(prepared, job)
+      ? prepared.items.slice(0, start).filter((item) => prepared.work.needsWrite(item))
+      : [];
+    const remaining = [...behind, ...prepared.items.slice(start)];
+    const previous = job.cursor;
+    /**
+     * The cursor once this run has done `done` of `remaining`. While behind items are left it stays as it
+     * was, so a run stopped among them finds the shift again and does the rest of them.
+     */
+    const cursorAt = (done: number) => {
+      if (done < behind.length) return previous;
+      const index = start + done - behind.length;
+      const at = prepared.items[index - 1];
+      return { index, key: at === undefined ? '' : prepared.work.key(at) };
+    };
     const firstBatch =
       start === job.cursor.index ? job.completedBatches : batchCount(start, settings.batchSize);
     const claimedAt = clock.now();
@@ -160,11 +177,11 @@ function work<T>(
           id,
           () => ({
             completedBatches: firstBatch + progress.batches,
-            cursor: { index: start + progress.done, key: progress.lastKey },
+            cursor: cursorAt(progress.done),
             heartbeat: t,
             counters: {
               ...before,
-              items: start + progress.done,
+              items: cursorAt(progress.done).index,
               written: before.written + progress.metrics.itemsWritten,
               skipped: before.skipped + progress.metrics.skipped,
               failedBatches: before.failedBatches + progress.metrics.failed,
@@ -176,7 +193,7 @@ function work<T>(
         );
       },
     });
-    const finished = start + result.done >= prepared.items.length;
+    const finished = result.done >= remaining.length;
     const status = cancelled ? 'CANCELLED' : finished ? 'COMPLETED' : 'PENDING';
     const endedAt = clock.now();
     const errors = result.metrics.errors;
@@ -193,7 +210,7 @@ function work<T>(
     events.add(definition.eventType, definition.action, '', {
       jobId: id,
       status,
-      cursor: start + result.done,
+      cursor: cursorAt(result.done).index,
       totalItems: prepared.items.length,
       batches: result.metrics.batches,
       succeeded: result.metrics.succeeded,
@@ -247,6 +264,14 @@ function work<T>(
     logFailure(ports, settings, definition.what, { jobId: id, error: failure.message });
     throw error;
   }
+}
+
+/** Whether the item a resumed job's cursor names is no longer where the cursor says (rows moved by hand). */
+function shifted<T>(prepared: PreparedRun<T>, job: JobRecord): boolean {
+  const { index, key } = job.cursor;
+  if (index === 0 || key === '') return false;
+  const at = prepared.items[index - 1];
+  return at === undefined || prepared.work.key(at) !== key;
 }
 
 /**
