@@ -6,6 +6,7 @@ import { METRIC_FORMATS, SpoolRepository, type StoredMetrics } from '../data/spo
 import { UnionRepository } from '../data/unionRepository';
 import { notFoundError } from '../domain/errors';
 import type { SpoolMetrics } from '../domain/metrics';
+import type { Spool } from '../domain/spool';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
 import { commitOrReport, openRequest, type RequestScope } from './request';
@@ -48,7 +49,7 @@ export const REPORTED_SPOOLS = 20;
 const REPORTED_CELLS = 5;
 
 /** Right values and right number formats (exported for the batch path of the job): a right 7 in a date-formatted cell still reads back as a date. */
-export const same = (a: StoredMetrics | null, b: SpoolMetrics) =>
+const same = (a: StoredMetrics | null, b: SpoolMetrics) =>
   a !== null &&
   a.totalUniones === b.totalUniones &&
   a.unionesArm === b.unionesArm &&
@@ -75,34 +76,62 @@ export function readForRecompute(scope: RequestScope): void {
   scope.uow.loadColumns([SpoolRepository.metricColumns(), UnionRepository.metricColumns()]);
 }
 
-/** The recompute itself, for callers that already hold the document lock. */
-export function recomputeHoldingLock(ports: Ports, requestId: string): RecomputeResult {
-  const scope = openRequest(ports);
+/** One spool of a recompute: its row, its metrics from Uniones, and whether its union rows can be read. */
+export interface MetricsItem {
+  spool: Spool;
+  fresh: SpoolMetrics;
+  unreadable: boolean;
+}
+
+/** What one read of the needed columns says about every spool: the single pass and the job both start here. */
+export interface RecomputePlan {
+  /** Tags on several Operaciones rows: left alone. */
+  duplicatedTags: string[];
+  items: MetricsItem[];
+  /** Spools with an unreadable union row (never rewritten from partial data), with their first cells. */
+  unreadableSpools: RecomputeResult['unreadableSpools'];
+}
+
+/** Reads what a recompute needs and works out each spool's fresh metrics (design §3, issue 7 §3). */
+export function planRecompute(scope: RequestScope): RecomputePlan {
   readForRecompute(scope);
   const duplicated = scope.spools.duplicatedTags();
   const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
   const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
   const unreadable = scope.unions.unreadableBySpool();
   const unreadableSpools: RecomputeResult['unreadableSpools'] = [];
-  let changed = 0;
-  for (const spool of spools) {
+  const items = spools.map((spool): MetricsItem => {
     const rows = unreadable.get(spool.tag);
     if (rows) {
       unreadableSpools.push({
         tagSpool: spool.tag,
         cells: rows.flatMap((r) => r.issues.map(describeIssue)).slice(0, REPORTED_CELLS),
       });
-      continue;
     }
-    const fresh = metrics.get(spool.tag)!;
-    if (same(scope.spools.storedMetrics(spool), fresh)) continue;
-    scope.spools.writeMetrics(spool, fresh);
+    return { spool, fresh: metrics.get(spool.tag)!, unreadable: rows !== undefined };
+  });
+  return { duplicatedTags: [...duplicated.keys()], items, unreadableSpools };
+}
+
+/** Whether a spool's stored metrics (values or formats) must be rewritten. */
+export function needsRewrite(scope: RequestScope, item: MetricsItem): boolean {
+  return !item.unreadable && !same(scope.spools.storedMetrics(item.spool), item.fresh);
+}
+
+/** The recompute itself, for callers that already hold the document lock. */
+export function recomputeHoldingLock(ports: Ports, requestId: string): RecomputeResult {
+  const scope = openRequest(ports);
+  const { duplicatedTags, items, unreadableSpools } = planRecompute(scope);
+  let changed = 0;
+  for (const item of items) {
+    if (!needsRewrite(scope, item)) continue;
+    scope.spools.writeMetrics(item.spool, item.fresh);
     changed += 1;
   }
   const result = {
-    spools: spools.length,
+    spools: items.length,
     changed,
-    duplicatedTags: [...duplicated.keys()],
+    duplicatedTags,
     unreadableCells: scope.issues.length,
     unreadableSpools,
   };

@@ -2,11 +2,8 @@
 // progress bar; in checkpointed, resumable batches (setting batchProcessing) or in one pass; its status
 // as the menu and the sidebar show it.
 
-import { describeIssue } from '../data/rowReader';
 import { JobRepository, isStale, type JobRecord } from '../data/jobRepository';
 import { loadSettings } from '../data/settingsRepository';
-import type { Spool } from '../domain/spool';
-import type { SpoolMetrics } from '../domain/metrics';
 import { parseNumberCell } from '../domain/numbers';
 import { toAppError } from '../domain/errors';
 import type { Settings } from '../domain/settings';
@@ -16,9 +13,10 @@ import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner
 import { clearContinuation, scheduleContinuation, setAutomaticRecompute } from './jobTriggers';
 import {
   REPORTED_SPOOLS,
-  readForRecompute,
+  needsRewrite,
+  planRecompute,
   recomputeHoldingLock,
-  same,
+  type MetricsItem,
   type RecomputeResult,
 } from './metrics';
 import type { RequestScope } from './request';
@@ -137,15 +135,6 @@ function noteOf(
   );
 }
 
-/** One spool of the batch path: its row, its metrics from Uniones, and whether its union rows can be read. */
-export interface MetricsItem {
-  spool: Spool;
-  fresh: SpoolMetrics;
-  unreadable: boolean;
-}
-
-const REPORTED_CELLS = 5;
-
 /** The metrics recompute as batches over every spool, from one read of the columns it needs per run. */
 export const METRICS_JOB: JobDefinition<MetricsItem> = {
   kind: 'metrics',
@@ -153,27 +142,12 @@ export const METRICS_JOB: JobDefinition<MetricsItem> = {
   eventType: 'JOB_METRICAS',
   action: 'RECALCULAR',
   prepare(scope: RequestScope): PreparedRun<MetricsItem> {
-    readForRecompute(scope);
-    const duplicated = scope.spools.duplicatedTags();
-    const spools = scope.spools.all().filter((s) => s.tag !== '' && !duplicated.has(s.tag));
-    const metrics = scope.unions.metricsBySpool(spools.map((s) => s.tag));
-    const unreadableRows = scope.unions.unreadableBySpool();
-    const unreadableSpools: RecomputeResult['unreadableSpools'] = [];
-    const items = spools.map((spool): MetricsItem => {
-      const rows = unreadableRows.get(spool.tag);
-      if (rows) {
-        unreadableSpools.push({
-          tagSpool: spool.tag,
-          cells: rows.flatMap((r) => r.issues.map(describeIssue)).slice(0, REPORTED_CELLS),
-        });
-      }
-      return { spool, fresh: metrics.get(spool.tag)!, unreadable: rows !== undefined };
-    });
+    const { duplicatedTags, items, unreadableSpools } = planRecompute(scope);
     const tz = scope.timeZone;
     const work: BatchWork<MetricsItem> = {
       key: (item) => item.spool.tag,
       // Spools with unreadable union rows are left alone (never rewritten from partial data) and reported.
-      needsWrite: (item) => !item.unreadable && !same(scope.spools.storedMetrics(item.spool), item.fresh),
+      needsWrite: (item) => needsRewrite(scope, item),
       validate: (batch) =>
         batch.flatMap((item) =>
           scope.spools
@@ -201,12 +175,12 @@ export const METRICS_JOB: JobDefinition<MetricsItem> = {
       work,
       report: {
         spools: items.length,
-        duplicatedTags: [...duplicated.keys()].slice(0, REPORTED_SPOOLS),
+        duplicatedTags: duplicatedTags.slice(0, REPORTED_SPOOLS),
         unreadableSpools: unreadableSpools.slice(0, REPORTED_SPOOLS),
         unreadableCells: scope.issues.length,
         issues: scope.issues.slice(0, 20).map((i) => `${i.sheet}!${i.cell}: ${i.reason}`),
       },
-      note: noteOf([...duplicated.keys()], unreadableSpools, scope.issues.length),
+      note: noteOf(duplicatedTags, unreadableSpools, scope.issues.length),
     };
   },
   summary(job, note) {
