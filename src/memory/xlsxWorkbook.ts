@@ -2,7 +2,7 @@
 // export of a real sheet and write it back with every cell the product did not touch left as it was.
 
 import ExcelJS from 'exceljs';
-import { rename, unlink } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Cell } from '../domain/cell';
 import { isDate } from '../domain/cell';
@@ -207,7 +207,9 @@ export async function writeXlsxFile(
   for (const note of sharedFormulasToValues(workbook)) options.onNote?.(note);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++temporaryFiles}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    // Into memory first: exceljs's writeFile opens its stream before it fails, and would leave a file behind.
+    const bytes = await workbook.xlsx.writeBuffer();
+    await writeFile(temporary, new Uint8Array(bytes as ArrayBuffer));
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
