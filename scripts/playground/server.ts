@@ -160,7 +160,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         save = {
           file: out,
           ok: false,
-          message: `no se guardó en ${out}: ${why}. El archivo anterior quedó como estaba; el libro en memoria sí tiene el cambio.`,
+          message: `no se guardó en ${out}: ${why}. ${out} no se modificó; lo que muestra esta página está solo en memoria.`,
           notes,
         };
         log(`--out ${out}: ${save.message}`);

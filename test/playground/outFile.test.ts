@@ -166,7 +166,7 @@ describe('the playground with --out on a workbook with shared formulas', () => {
     expect(first).toMatchObject({ ok: false, file: out });
     expect(first!.message).toMatch(
       new RegExp(
-        `^no se guardó en ${out}: .+\\. El archivo anterior quedó como estaba; el libro en memoria sí tiene el cambio\\.$`,
+        `^no se guardó en ${out}: .+\\. ${out} no se modificó; lo que muestra esta página está solo en memoria\\.$`,
       ),
     );
     const started = await rpc(playground, 'apiStartWork', INICIAR);
