@@ -122,6 +122,11 @@ export interface SpreadsheetPort {
 export interface AppendPosition {
   row: number;
   maxRows: number;
+  /**
+   * Blank rows to add below the rows written when the grid has to grow (issue 15 §3): the next request's
+   * window of rows then sees rows the other system appends into them.
+   */
+  slack?: number;
 }
 
 export interface WriteBatch {
@@ -129,6 +134,8 @@ export interface WriteBatch {
   appends: ReadonlyMap<string, readonly Cell[][]>;
   /** Per appended sheet, the anchor column of appendRows (rows go after its last value). */
   appendAnchors?: ReadonlyMap<string, number>;
+  /** Per appended sheet, where the rows go when it is known already (no call to find it). */
+  appendPositions?: ReadonlyMap<string, AppendPosition>;
 }
 
 export interface LockPort {

@@ -1,6 +1,7 @@
 // One request's repositories over one unit of work, and the idempotent, locked, all-or-nothing way
 // every writing use case runs.
 
+import { loadAppendHint, rememberAppendHint } from '../data/appendHints';
 import { MetadataRepository } from '../data/metadataRepository';
 import { SHEETS } from '../data/productionHeaders';
 import {
@@ -159,6 +160,9 @@ function runOnce<T extends object>(
     }
     return { ...(previous.result as T), replayed: true };
   }
+  // The audit log's next row from the hint an earlier request stored, checked in the request's batch of reads.
+  const hint = loadAppendHint(ports.properties, SHEETS.metadata);
+  scope.uow.expectAppends(SHEETS.metadata, 'ID', hint);
   const outcome = work(scope);
   scope.metadata.addToEvent(firstEventId(request.requestId), {
     [REQUEST_ID_KEY]: request.requestId,
@@ -167,6 +171,8 @@ function runOnce<T extends object>(
   });
   scope.uow.verifyHeaders();
   commitOrReport(scope, outcome.what, outcome.context);
+  const next = scope.uow.nextAppendPosition(SHEETS.metadata);
+  if (next) rememberAppendHint(ports.properties, SHEETS.metadata, hint, next);
   return { ...outcome.result, replayed: false };
 }
 

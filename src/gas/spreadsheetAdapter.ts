@@ -196,7 +196,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     const width = Math.max(...rows.map((r) => r.length));
     // Rows laid out by the header are never wider than the sheet: only the row count may need to grow.
     const lastNeeded = firstRow + rows.length - 1;
-    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + (at?.slack ?? 0));
     let written = 0;
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
