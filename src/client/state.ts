@@ -122,7 +122,8 @@ export function withOperation(
 /** Another worker: unions of spools taken by someone else than the new worker are unticked. */
 export function withWorker(state: ScreenState, workerId: number | null): ScreenState {
   const next = { ...state, workerId, confirming: false };
-  return { ...next, selected: prunedSelection(next) };
+  const outcome = state.outcome?.kind === 'loaded' ? loadedOutcome(next) : state.outcome;
+  return { ...next, selected: prunedSelection(next), outcome };
 }
 
 export function withOtInput(state: ScreenState, otInput: string): ScreenState {
@@ -173,19 +174,19 @@ const MAX_RECENT_OTS = 8;
 export function withLoadedList(state: ScreenState, list: UnionList): ScreenState {
   const unions = list.unions.map(toUnionItem);
   const recentOts = [list.ot, ...state.recentOts.filter((ot) => ot !== list.ot)].slice(0, MAX_RECENT_OTS);
+  const next = { ...state, busy: null, list: { ...list, unions }, selected: [], recentOts };
+  return { ...next, outcome: loadedOutcome(next) };
+}
+
+/** "OT … · disponibles para ARM: n": n counts what this worker may tick (not another's spool). */
+function loadedOutcome(state: ScreenState): Outcome | null {
+  if (!state.list) return null;
   return {
-    ...state,
-    busy: null,
-    list: { ...list, unions },
-    selected: [],
-    recentOts,
-    outcome: {
-      kind: 'loaded',
-      ot: list.ot,
-      operation: list.operation,
-      unions: unions.length,
-      disponibles: unions.filter((u) => u.disponible).length,
-    },
+    kind: 'loaded',
+    ot: state.list.ot,
+    operation: state.list.operation,
+    unions: state.list.unions.length,
+    disponibles: selectableUnions(state).length,
   };
 }
 

@@ -69,6 +69,7 @@ describe('the confirmation promises what the server does (demo workbook)', () =>
     expect(ana.list!.unions.filter((u) => u.disponible)).toHaveLength(10);
     expect(S.takenByOther(ana, demoTag(1))).toBe('MR(93)');
     expect(S.selectableUnions(ana)).toEqual([]);
+    expect(ana.outcome).toMatchObject({ kind: 'loaded', unions: 10, disponibles: 0 });
     expect(S.toggleUnion(ana, demoOt(1) + '+1').selected).toEqual([]);
     expect(S.selectAvailable(ana).selected).toEqual([]);
     expect(S.availability(ana)).toMatchObject({
