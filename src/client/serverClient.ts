@@ -28,8 +28,7 @@ const SERVER_CODES: readonly string[] = [
 ] satisfies readonly ErrorCode[];
 
 /** What google.script.run's failure handler receives when several Google accounts are signed in. */
-const MULTIPLE_ACCOUNTS =
-  /PERMISSION_DENIED|We're sorry, a server error occurred|Authorization is required|ScriptError: We're sorry/i;
+const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|We're sorry, a server error occurred|Authorization is required/i;
 
 /** A failed call: `code` for the program; `detail` is the server's text without its code (may be ''). */
 export class CallError extends Error {

@@ -20,8 +20,8 @@ export function ErrorBox({ state, controller, tr, today }: PartProps & { today: 
   const error = state.error;
   if (!error) return null;
   const action = S.errorAction(error);
-  const serverWorded =
-    (SERVER_WORDED.has(error.code) || error.code === 'UNKNOWN') && error.detail.trim() !== '';
+  // An UNKNOWN failure's text is Apps Script's (often English): no note about Spanish for it.
+  const serverWorded = SERVER_WORDED.has(error.code) && error.detail.trim() !== '';
   return (
     <div role="alert" class="alert">
       <p>{errorText(error, tr, today)}</p>
