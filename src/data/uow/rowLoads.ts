@@ -122,7 +122,7 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
  */
 function readWithWindows(
   reader: SheetReader,
-  reads: Array<BlockRead & { window?: boolean }>,
+  reads: Array<BlockRead & { window?: boolean; check?: Cell[] }>,
 ): Array<{ values: Cell[][]; display?: string[][] }> {
   try {
     return reader.spreadsheet.readBlocks(reads);
@@ -130,9 +130,14 @@ function readWithWindows(
     if (!reads.some((r) => r.window)) throw error;
     for (const [sheet, { anchor }] of reader.appendWindows) reader.onWindow(sheet, anchor + 1, null);
     reader.appendWindows.clear();
-    const kept = reads.filter((r) => !r.window);
+    // A window that carried a header check gives way to row 1 alone (the check still happens).
+    const kept = reads.flatMap((r) => {
+      if (!r.window) return [r];
+      if (!r.check) return [];
+      return [{ sheet: r.sheet, rect: { row: 1, col: 1, numRows: 1, numCols: r.rect.numCols } }];
+    });
     const replies = kept.length > 0 ? reader.spreadsheet.readBlocks(kept) : [];
     let next = 0;
-    return reads.map((r) => (r.window ? { values: [] } : replies[next++]!));
+    return reads.map((r) => (r.window && !r.check ? { values: [] } : replies[next++]!));
   }
 }

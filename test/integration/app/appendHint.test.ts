@@ -85,6 +85,17 @@ describe.each(BACKENDS)('the audit append hint (%s)', (backend) => {
     expect(ids(book)).toEqual(['req-hint-5-1', 'req-hint-5-2', 'req-hint-5-3']);
   });
 
+  it('the grid shrunk by hand below the hint: the window cannot be read, the end is found, no retry', () => {
+    const { book, env } = setUp(backend);
+    const count = records(book, 'Metadata').length;
+    book.sheet('Metadata').deleteRows(2, count);
+    // The blank rows below the log go too: the stored hint now points past the grid's end.
+    book.sheet('Metadata').deleteRows(2, book.sheet('Metadata').getMaxRows() - 1);
+    finishWork(env.ports(), armRequest(['001+2'], 'req-hint-6'));
+    expect(book.calls.log.filter((c) => c.startsWith('Metadata.findAll'))).toHaveLength(1);
+    expect(ids(book)).toEqual(['req-hint-6-1', 'req-hint-6-2', 'req-hint-6-3']);
+  });
+
   it('a requestId replayed a day later is still recognised: nothing is written twice', () => {
     const { book, env } = setUp(backend);
     const first = finishWork(env.ports(), armRequest(['001+2'], 'req-hint-day'));
