@@ -23,6 +23,12 @@ export interface Rect {
 /** How findRows matches: `regex` makes `text` a regular expression (RE2) matched against the whole cell. */
 export interface FindOptions {
   regex?: boolean;
+  /**
+   * Search every column from `col` to `columns`' last (one TextFinder over the span, issue 15 §1) and keep
+   * only the hits in `columns` (1-based): a key shown in a column between them (a count, an item number)
+   * is not a match.
+   */
+  columns?: readonly number[];
 }
 
 /** One rectangle of one sheet to read (readBlocks). */

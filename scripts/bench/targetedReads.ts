@@ -95,7 +95,14 @@ function runAll(spools: number, backend: Backend, design: Design): Map<RequestNa
   out.set(
     'INICIAR',
     measure(env, (p) =>
-      startWork(p, { tagSpool: tag, operation: 'ARM', workerId: 93, requestId: 'bench-i9-start' }),
+      // As the sidebar sends them: the OT the spool was listed under, the listed spools' tags.
+      startWork(p, {
+        tagSpool: tag,
+        operation: 'ARM',
+        workerId: 93,
+        requestId: 'bench-i9-start',
+        listedOt: ot,
+      }),
     ),
   );
   out.set(
@@ -107,6 +114,7 @@ function runAll(spools: number, backend: Backend, design: Design): Map<RequestNa
         workerId: 93,
         unionKeys: Array.from({ length: 10 }, (_, i) => `${ot}+${i + 1}`),
         requestId: 'bench-i9-finish',
+        listedTags: [tag],
       }),
     ),
   );

@@ -84,17 +84,21 @@ export function openRequest(
  * Reads what a request about the OTs `ots` needs: with targeted reads only their rows of Operaciones and
  * Uniones (src/data/rowLocator.ts), else the tracking sheets whole; and Trabajadores and Roles (cached).
  */
-export function readForOts(scope: RequestScope, ots: readonly string[]): void {
+export function readForOts(
+  scope: RequestScope,
+  ots: readonly string[],
+  listedTags: readonly string[] = [],
+): void {
   if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
   scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadOtRows(scope.uow, ots);
+  loadOtRows(scope.uow, ots, listedTags);
 }
 
-/** Like readForOts, for a request about one spool (INICIAR). */
-export function readForSpool(scope: RequestScope, tag: string): void {
+/** Like readForOts, for a request about one spool (INICIAR); `listedOt` the OT it was listed under (a hint). */
+export function readForSpool(scope: RequestScope, tag: string, listedOt?: string): void {
   if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
   scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadSpoolRows(scope.uow, tag);
+  loadSpoolRows(scope.uow, tag, listedOt);
 }
 
 /** What a writing use case hands back: its answer, and how to name it if the commit fails. */

@@ -155,6 +155,20 @@ export class UnitOfWork {
     return col < 0 ? [] : this.spreadsheet.findRows(sheet, col + 1, pattern, { regex: true });
   }
 
+  /**
+   * Rows whose cell under any of `columns` (those present) matches the RE2 `pattern` as a whole: one
+   * TextFinder search over the span of columns, hits elsewhere in the span dropped; [] when none is present.
+   */
+  findRowsInColumns(sheet: string, columns: readonly string[], pattern: string): number[] {
+    const cols = [...new Set(columns.map((c) => this.reader.columnOf(sheet, c)).filter((c) => c >= 0))];
+    if (cols.length === 0) return [];
+    const oneBased = cols.map((c) => c + 1);
+    return this.spreadsheet.findRows(sheet, Math.min(...oneBased), pattern, {
+      regex: true,
+      columns: oneBased,
+    });
+  }
+
   /** Compares with row 1, now, every header this request took from the cache (before a commit relies on it). */
   verifyHeaders(): void {
     this.reader.verifyHeaders();
