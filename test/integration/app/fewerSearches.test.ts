@@ -127,3 +127,29 @@ describe.each(BACKENDS)('one search per sheet (%s)', (backend) => {
     expect(env.price().cellsRead).toBeLessThan(40 * 17);
   });
 });
+
+describe('the Sheets API path in two calls (issue 15 §4)', () => {
+  it('FINALIZAR in steady state: three searches, one batchGet, one batchUpdate, nothing else reaches the sheet', () => {
+    const book = progressBook({ ots: 3, unionsPerOt: 10, armed: 0, welded: 0 });
+    const env = environment(book, undefined, 'sheetsApi');
+    // An earlier request stored the audit log's append hint; the listing warmed the cache.
+    finishWork(env.ports(), armRequest(['001+1'], 'req-two-0'));
+    const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
+    book.calls.keepLog = true;
+    book.calls.reset();
+    finishWork(env.ports(), {
+      ...armRequest(['001+2', '001+3'], 'req-two-1'),
+      listedTags: listed.spools.map((s) => s.tagSpool),
+    });
+    const roundTrips = book.calls.log.filter(
+      (c) => !/\.(getSheetByName|getRange|createTextFinder|getActiveSpreadsheet)\b/.test(c),
+    );
+    expect(roundTrips.map((c) => c.split(' ')[0])).toEqual([
+      'Metadata.findAll',
+      'Operaciones.findAll',
+      'Uniones.findAll',
+      '(sheets-api).get',
+      '(sheets-api).batchUpdate',
+    ]);
+  });
+});
