@@ -38,6 +38,11 @@ export interface BlockRead {
 }
 
 export interface SpreadsheetPort {
+  /**
+   * True when readBlocks reads every rectangle in one call (Sheets API). Without it each rectangle is a
+   * call of its own, so a read made early to sharpen a search costs nothing extra (issue 15 §1).
+   */
+  readonly readsBlocksInOneCall?: boolean;
   /** The spreadsheet's time zone (e.g. America/Santiago). */
   timeZone(): string;
   /**

@@ -84,6 +84,15 @@ function keysRead(uow: UnitOfWork, spec: TableSpec, column: string | null): Map<
   return out;
 }
 
+/** Tags of the spools read so far whose OT is one of `ots`. */
+function tagsOf(uow: UnitOfWork, ots: readonly string[], tagCol: string | null): string[] {
+  const wanted = new Set(ots.map(canonicalKey));
+  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+  return [...keysRead(uow, OPS_SPEC, tagCol)]
+    .filter(([row, tag]) => tag !== '' && wanted.has(canonicalKey(spoolOts.get(row) ?? '')))
+    .map(([, tag]) => tag);
+}
+
 /**
  * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name): Operaciones and
  * Uniones rows whose OT is one of them; Uniones rows holding the tag of one of their spools (a blank or
@@ -93,13 +102,16 @@ function keysRead(uow: UnitOfWork, spec: TableSpec, column: string | null): Map<
  * rows take one search per sheet and one batch of reads. Whatever the hint, every tag read that was not
  * searched yet is searched for after (a spool added since the listing is not missed).
  */
-export function loadOtRows(
-  uow: UnitOfWork,
-  ots: readonly string[],
-  listedTags: readonly string[] = [],
-): void {
+export function loadOtRows(uow: UnitOfWork, ots: readonly string[], hint: readonly string[] = []): void {
   const searches = new Searches(uow);
   const tagCol = tagColumn(uow);
+  let listedTags = hint;
+  if (listedTags.length === 0 && !uow.readsBlocksInOneCall()) {
+    // No hint, and each block is a read of its own anyway (SpreadsheetApp): the OT's spools first, their
+    // tags then stand for the hint (3 searches instead of 4).
+    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
+    listedTags = tagsOf(uow, ots, tagCol);
+  }
   const hinted = [...ots, ...listedTags];
   uow.loadRows([
     {
@@ -123,7 +135,13 @@ export function loadOtRows(
   const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
   const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
   const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
-  const unionTags = keysRead(uow, UNI_SPEC, UNIONES.tag);
+  // Tags named by the OT's union rows (not by neighbours read with them in a block): their spools are wanted.
+  const unionOts = keysRead(uow, UNI_SPEC, UNIONES.ot);
+  const unionTags = new Map(
+    [...keysRead(uow, UNI_SPEC, UNIONES.tag)].filter(([row]) =>
+      wanted.has(canonicalKey(unionOts.get(row) ?? '')),
+    ),
+  );
   uow.loadRows([
     {
       spec: OPS_SPEC,
@@ -150,8 +168,14 @@ export function loadOtRows(
 export function loadSpoolRows(uow: UnitOfWork, tag: string, listedOt?: string): void {
   const searches = new Searches(uow);
   const tagCol = tagColumn(uow);
-  const hint = listedOt !== undefined && listedOt.trim() !== '';
-  const keys = hint ? [tag, listedOt] : [tag];
+  let ot = listedOt?.trim() ?? '';
+  if (ot === '' && !uow.readsBlocksInOneCall()) {
+    // As in loadOtRows: the spool's row first (SpreadsheetApp), its OT then stands for the hint.
+    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
+    ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
+  }
+  const hint = ot !== '';
+  const keys = hint ? [tag, ot] : [tag];
   uow.loadRows([
     { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys) },
     {

@@ -131,6 +131,11 @@ export class UnitOfWork {
     return this.next.get(sheet) ?? null;
   }
 
+  /** True when the adapter reads several blocks in one call (Sheets API): reads are best made together. */
+  readsBlocksInOneCall(): boolean {
+    return this.spreadsheet.readsBlocksInOneCall === true;
+  }
+
   /** True when `sheet` was read through loadRows (its table holds only the rows read). */
   isPartial(sheet: string): boolean {
     return this.reader.isPartial(sheet);

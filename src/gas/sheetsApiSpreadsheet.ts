@@ -37,6 +37,7 @@ export interface AppendLocator {
 }
 
 export class SheetsApiSpreadsheet implements SpreadsheetPort {
+  readonly readsBlocksInOneCall = true;
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
 

@@ -153,3 +153,26 @@ describe('the Sheets API path in two calls (issue 15 §4)', () => {
     ]);
   });
 });
+
+describe('no hint, through SpreadsheetApp (issue 15 §1, §5)', () => {
+  it('a listing reads the spools first and makes 3 searches, not 4; a union with a blank OT is still listed', () => {
+    const book = trackingBook({
+      spools: [
+        { ot: '001', tag: 'SP-001' },
+        { ot: '002', tag: 'SP-002' },
+      ],
+      unions: [
+        { ot: '001', n: 1 },
+        { ot: '002', n: 1 },
+        { ot: '', n: 2, tag: 'SP-001' },
+      ],
+    });
+    const env = environment(book);
+    book.calls.keepLog = true;
+    book.calls.reset();
+    const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
+    expect(listed.unions.map((u) => u.key)).toEqual(['001+1', '001+2']);
+    expect(book.calls.log.filter((c) => c.includes('.findAll'))).toHaveLength(3);
+    expect(searches(book.calls.log, 'Uniones')).toHaveLength(1);
+  });
+});
