@@ -10,7 +10,12 @@ import type { Settings } from '../domain/settings';
 import type { Ports, PropertiesPort, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
 import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
-import { clearContinuation, scheduleContinuation, setAutomaticRecompute } from './jobTriggers';
+import {
+  automaticRecomputeOn,
+  setAutomaticRecompute,
+  settleSchedule,
+  type TriggerSchedule,
+} from './jobTriggers';
 import {
   REPORTED_SPOOLS,
   needsRewrite,
@@ -46,6 +51,11 @@ export interface JobStatus {
   /** Left unfinished for the next step (apiRunJobStep again, or the continuation trigger). */
   continuing: boolean;
   message: string;
+  /**
+   * What went wrong after the run's work was saved (the job record, the trigger, the toast): Spanish, for
+   * the user; the work stays saved (issue 14 §1).
+   */
+  warnings: string[];
 }
 
 /** The status property before jobs had records of their own (read when no record exists yet). */
@@ -66,6 +76,7 @@ const NEVER: JobStatus = {
   busy: false,
   continuing: false,
   message: 'Aún no se ha recalculado.',
+  warnings: [],
 };
 
 const STATE_OF: Record<JobRecord['status'], JobState> = {
@@ -96,6 +107,7 @@ export function statusOf(job: JobRecord, now: number, staleAfterMs: number): Job
     busy: job.status === 'RUNNING' && !isStale(job, now, staleAfterMs),
     continuing: job.status === 'PENDING' || isStale(job, now, staleAfterMs),
     message: job.message,
+    warnings: [],
   };
 }
 
@@ -106,7 +118,7 @@ export function readJobStatus(properties: PropertiesPort, now = Date.now()): Job
   if (latest) return statusOf(latest, now, settings.jobBudgetMs);
   try {
     const legacy = JSON.parse(properties.get(LEGACY_KEY) ?? '{}') as Partial<JobStatus>;
-    return { ...NEVER, ...legacy, kind: 'metrics', id: null, busy: false, continuing: false };
+    return { ...NEVER, ...legacy, kind: 'metrics', id: null, busy: false, continuing: false, warnings: [] };
   } catch {
     return NEVER;
   }
@@ -228,12 +240,41 @@ export class MetricsJobService {
    */
   run(requestedBy: JobTrigger): JobStatus {
     const settings = this.settings();
-    const status = settings.batchProcessing
-      ? this.runBatches(settings, requestedBy)
-      : this.runOnce(settings, requestedBy);
-    if (status.state !== 'running' && !status.busy)
-      this.deps.ui?.toast?.('Recálculo de métricas', status.message);
-    return status;
+    let status: JobStatus;
+    try {
+      status = settings.batchProcessing
+        ? this.runBatches(settings, requestedBy)
+        : this.runOnce(settings, requestedBy);
+    } catch (error) {
+      // A failed job resumes at the next run: the hourly schedule comes back (never a continuation loop).
+      this.settle(requestedBy, false);
+      throw error;
+    }
+    const warnings = [...status.warnings, ...this.settle(requestedBy, status.state === 'running')];
+    if (status.state !== 'running' && !status.busy) {
+      try {
+        this.deps.ui?.toast?.('Recálculo de métricas', status.message);
+      } catch (error) {
+        // The toast is only a note: the run is saved (issue 14 §1).
+        console.warn(`No se pudo mostrar el aviso: ${toAppError(error).message}`);
+      }
+    }
+    return { ...status, warnings };
+  }
+
+  /** Keeps the document's one trigger right after a run (settleSchedule); its failures are warnings. */
+  private settle(requestedBy: JobTrigger, unfinished: boolean): string[] {
+    const schedule = this.schedule();
+    if (!schedule) return [];
+    return settleSchedule(schedule, {
+      fired: requestedBy === 'trigger' || requestedBy === 'continuation',
+      unfinished,
+    });
+  }
+
+  private schedule(): TriggerSchedule | null {
+    const { triggers, ports } = this.deps;
+    return triggers ? { triggers, properties: ports.properties } : null;
   }
 
   private runBatches(settings: Settings, requestedBy: JobTrigger): JobStatus {
@@ -248,8 +289,7 @@ export class MetricsJobService {
       return { ...NEVER, state: 'running', busy: true, message: 'Otra ejecución está recalculando.' };
     const status = statusOf(outcome.job, now, settings.jobBudgetMs);
     if (outcome.outcome === 'busy') return { ...status, busy: true, continuing: false };
-    if (outcome.job.status === 'PENDING' && this.deps.triggers) scheduleContinuation(this.deps.triggers);
-    return status;
+    return { ...status, warnings: outcome.warnings };
   }
 
   private runOnce(settings: Settings, requestedBy: JobTrigger): JobStatus {
@@ -259,37 +299,9 @@ export class MetricsJobService {
       const id = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
       jobs.create({ id, kind: 'metrics', now, requestedBy });
       const running = jobs.update(id, () => ({ status: 'RUNNING', owner: id, heartbeat: now }), now);
+      let result: RecomputeResult;
       try {
-        const result = recomputeHoldingLock(ports, id);
-        const end = ports.clock.now();
-        const done = jobs.update(
-          id,
-          (j) => ({
-            status: 'COMPLETED',
-            owner: null,
-            heartbeat: null,
-            finishedAt: end,
-            totalItems: result.spools,
-            totalBatches: 1,
-            completedBatches: 1,
-            cursor: { index: result.spools, key: '' },
-            counters: {
-              ...j.counters,
-              items: result.spools,
-              written: result.changed,
-              skipped: result.spools - result.changed,
-              runs: 1,
-              workMs: end - now,
-            },
-            message:
-              `${result.spools} spools revisados, ${result.changed} actualizados` +
-              noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
-          }),
-          end,
-          running,
-        );
-        jobs.prune('metrics');
-        return statusOf(done, end, settings.jobBudgetMs);
+        result = recomputeHoldingLock(ports, id);
       } catch (error) {
         const message = toAppError(error).userMessage;
         jobs.update(
@@ -305,6 +317,41 @@ export class MetricsJobService {
         );
         throw error;
       }
+      // Committed: saving the job record is told as a warning when it fails, never as a failed recompute.
+      const end = ports.clock.now();
+      const finished: JobRecord = {
+        ...running,
+        status: 'COMPLETED',
+        owner: null,
+        heartbeat: null,
+        finishedAt: end,
+        updatedAt: end,
+        totalItems: result.spools,
+        totalBatches: 1,
+        completedBatches: 1,
+        cursor: { index: result.spools, key: '' },
+        counters: {
+          ...running.counters,
+          items: result.spools,
+          written: result.changed,
+          skipped: result.spools - result.changed,
+          runs: 1,
+          workMs: end - now,
+        },
+        message:
+          `${result.spools} spools revisados, ${result.changed} actualizados` +
+          noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
+      };
+      const warnings: string[] = [];
+      try {
+        jobs.update(id, () => finished, end, running);
+        jobs.prune('metrics');
+      } catch (error) {
+        const cause = toAppError(error).message;
+        console.warn(`No se pudo guardar el estado de la tarea ${id}: ${cause}`);
+        warnings.push(`No se pudo guardar el estado de la tarea (${cause}); las métricas sí se guardaron.`);
+      }
+      return { ...statusOf(finished, end, settings.jobBudgetMs), warnings };
     });
   }
 
@@ -347,14 +394,22 @@ export class MetricsJobService {
         now,
       ),
     );
-    if (this.deps.triggers) clearContinuation(this.deps.triggers);
-    return statusOf(cancelled, now, settings.jobBudgetMs);
+    // Cancelled: no continuation waits for it any more (the hourly schedule comes back when wanted).
+    const warnings = this.settle('menu', false);
+    return { ...statusOf(cancelled, now, settings.jobBudgetMs), warnings };
   }
 
   /** Turns the hourly recompute on or off for this user and document (see setAutomaticRecompute). */
-  setAutomatic(enabled: boolean): { created: number; deleted: number } {
-    if (!this.deps.triggers) return { created: 0, deleted: 0 };
-    return setAutomaticRecompute(this.deps.triggers, enabled);
+  setAutomatic(enabled: boolean): { created: number; deleted: number; warnings: string[] } {
+    const schedule = this.schedule();
+    if (!schedule) return { created: 0, deleted: 0, warnings: [] };
+    return setAutomaticRecompute(schedule, enabled);
+  }
+
+  /** Whether the hourly recompute is on for this user and document (see automaticRecomputeOn). */
+  automaticOn(): boolean {
+    const schedule = this.schedule();
+    return schedule ? automaticRecomputeOn(schedule) : false;
   }
 }
 

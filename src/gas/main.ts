@@ -38,13 +38,19 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
-/** The hourly recompute (at most one per user and document). */
+/**
+ * The document's one time-driven trigger (Google allows one per user and document): the hourly recompute,
+ * or the continuation of an unfinished job that stands in for it (src/app/jobTriggers.ts).
+ */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
   serve(() => services().metricsJob.run('trigger'));
 }
 
-/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs a step. */
+/**
+ * The one-shot continuation made by versions before issue 14: removes its own (fired) trigger, then runs a
+ * step as the document's trigger does.
+ */
 export function onJobContinuation(e?: unknown): void {
   void e;
   serve(() => {
