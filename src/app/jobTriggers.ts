@@ -2,7 +2,7 @@
 // while the automatic recompute is on, replaced by a one-shot continuation while a job is unfinished and
 // restored after; found by the unique id recorded in document properties (issue 14 §4, §5).
 
-import { internalError, toAppError } from '../domain/errors';
+import { causeText, internalError, toAppError } from '../domain/errors';
 import type { PropertiesPort, TriggersPort } from '../ports';
 
 /** The handler both schedules call (a top-level function of build/Code.js). */
@@ -59,7 +59,7 @@ function attempt(warnings: string[], what: string, step: () => void): boolean {
     step();
     return true;
   } catch (error) {
-    const cause = toAppError(error).message;
+    const cause = causeText(error);
     console.warn(`${what}: ${cause}`);
     warnings.push(`${what} (${cause}).`);
     return false;

@@ -5,7 +5,7 @@
 import { JobRepository, isStale, type JobRecord } from '../data/jobRepository';
 import { loadSettings } from '../data/settingsRepository';
 import { parseNumberCell } from '../domain/numbers';
-import { toAppError } from '../domain/errors';
+import { causeText, toAppError } from '../domain/errors';
 import type { Settings } from '../domain/settings';
 import type { Ports, PropertiesPort, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
@@ -347,7 +347,7 @@ export class MetricsJobService {
         jobs.update(id, () => finished, end, running);
         jobs.prune('metrics');
       } catch (error) {
-        const cause = toAppError(error).message;
+        const cause = causeText(error);
         console.warn(`No se pudo guardar el estado de la tarea ${id}: ${cause}`);
         warnings.push(`No se pudo guardar el estado de la tarea (${cause}); las métricas sí se guardaron.`);
       }

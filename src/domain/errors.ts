@@ -42,3 +42,9 @@ export function toAppError(error: unknown): AppError {
   const text = error instanceof Error ? error.message : String(error);
   return internalError('Error interno inesperado.', { cause: text });
 }
+
+/** What went wrong, as text for a warning or a log line: an AppError's Spanish text, else the raw message. */
+export function causeText(error: unknown): string {
+  if (error instanceof AppError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
+}

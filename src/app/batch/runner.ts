@@ -3,7 +3,7 @@
 // 6-minute limit; the next run resumes at the cursor. One audit event per run.
 
 import { isStale, type JobKind, type JobRecord, type JobRepository } from '../../data/jobRepository';
-import { toAppError } from '../../domain/errors';
+import { causeText, toAppError } from '../../domain/errors';
 import type { Action, EventType } from '../../domain/events';
 import type { Settings } from '../../domain/settings';
 import type { Ports } from '../../ports';
@@ -117,7 +117,7 @@ function work<T>(
     try {
       step();
     } catch (error) {
-      const cause = toAppError(error).message;
+      const cause = causeText(error);
       console.warn(`${what}: ${cause}`);
       if (!warnings.some((w) => w.startsWith(what))) warnings.push(`${what} (${cause}).`);
     }
