@@ -113,13 +113,15 @@ function work<T>(
   let job = claimed;
   const warnings = scope.warnings;
   /** A step after saved work that fails is logged and told, never thrown (issue 14 §1). */
-  const afterSaved = (what: string, step: () => void): void => {
+  const afterSaved = (what: string, step: () => void): boolean => {
     try {
       step();
+      return true;
     } catch (error) {
       const cause = causeText(error);
       console.warn(`${what}: ${cause}`);
       if (!warnings.some((w) => w.startsWith(what))) warnings.push(`${what} (${cause}).`);
+      return false;
     }
   };
   try {
@@ -195,29 +197,26 @@ function work<T>(
         longestBatch = Math.max(longestBatch, t - lastMark);
         lastMark = t;
         // The batch is saved; a cursor not saved only makes the next run check these spools again.
-        afterSaved(
+        const progressed = (): Partial<JobRecord> => ({
+          completedBatches: firstBatch + progress.batches,
+          cursor: cursorAt(progress.done),
+          heartbeat: t,
+          counters: {
+            ...before,
+            items: cursorAt(progress.done).index,
+            written: before.written + progress.metrics.itemsWritten,
+            skipped: before.skipped + progress.metrics.skipped,
+            failedBatches: before.failedBatches + progress.metrics.failed,
+            workMs: before.workMs + (t - workStarted),
+          },
+        });
+        const saved = afterSaved(
           'No se pudo guardar el avance de la tarea; la próxima ejecución revisa otra vez esos spools',
           () => {
-            job = jobs.update(
-              id,
-              () => ({
-                completedBatches: firstBatch + progress.batches,
-                cursor: cursorAt(progress.done),
-                heartbeat: t,
-                counters: {
-                  ...before,
-                  items: cursorAt(progress.done).index,
-                  written: before.written + progress.metrics.itemsWritten,
-                  skipped: before.skipped + progress.metrics.skipped,
-                  failedBatches: before.failedBatches + progress.metrics.failed,
-                  workMs: before.workMs + (t - workStarted),
-                },
-              }),
-              t,
-              job,
-            );
+            job = jobs.update(id, progressed, t, job);
           },
         );
+        if (!saved) job = { ...job, ...progressed(), updatedAt: t };
       },
     });
     const finished = result.done >= remaining.length;
