@@ -7,6 +7,7 @@ import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
 import { clearContinuation } from '../app/jobTriggers';
+import { causeText } from '../domain/errors';
 import {
   finishWorkRequest,
   getMetricsRequest,
@@ -55,7 +56,12 @@ export function onJobContinuation(e?: unknown): void {
   void e;
   serve(() => {
     const wired = services();
-    clearContinuation(wired.triggers);
+    try {
+      clearContinuation(wired.triggers);
+    } catch (error) {
+      // Only an old fired trigger left listed: the step runs all the same.
+      console.warn(`No se pudo borrar el disparador de continuación: ${causeText(error)}`);
+    }
     return wired.metricsJob.run('continuation');
   });
 }

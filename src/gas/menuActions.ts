@@ -91,7 +91,8 @@ export function migrateSchema(): void {
       ui().alert(title, 'No se aplicó ningún cambio.');
       return;
     }
-    ui().alert(title, runMigration(requestPorts(), { dryRun: false }).message);
+    const applied = runMigration(requestPorts(), { dryRun: false });
+    ui().alert(title, withWarnings(applied.message, applied.warnings));
   });
 }
 
