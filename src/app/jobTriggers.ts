@@ -107,7 +107,17 @@ export function setAutomaticRecompute(
     if (!record.hourly) properties.set(TRIGGER_KEY, JSON.stringify({ ...record, hourly: true }));
     return { created: 0, deleted, warnings };
   }
-  const id = triggers.createHourly(METRICS_TRIGGER_HANDLER, 1);
+  let id: string;
+  try {
+    id = triggers.createHourly(METRICS_TRIGGER_HANDLER, 1);
+  } catch (error) {
+    throw internalError(
+      `No se pudo activar el recálculo automático: Apps Script no creó el disparador (${causeText(error)}). ` +
+        'Si esta planilla ya tiene un disparador de tiempo de este complemento (de una versión anterior), ' +
+        'bórrelo en script.google.com → Activadores y vuelva a activarlo.',
+      { cause: causeText(error) },
+    );
+  }
   try {
     writeRecord(properties, { id, kind: 'hourly', hourly: true });
   } catch (error) {
@@ -149,10 +159,25 @@ export function settleSchedule(
   let record = NONE;
   if (!attempt(warnings, 'No se pudo leer el disparador', () => (record = readTriggerRecord(properties))))
     return warnings;
-  const current = record as TriggerRecord;
+  const stored = record as TriggerRecord;
+  let current = stored;
   let exists = false;
   if (!attempt(warnings, 'No se pudo revisar el disparador', () => (exists = live(schedule, current))))
     return warnings;
+  // No trigger recorded but one to make or one that fired: an older version's unrecorded trigger, where
+  // getUserTriggers lists it, is adopted (hourly) or deleted (continuation), or Google refuses a new one.
+  if (!exists && (run.unfinished || run.fired)) {
+    attempt(warnings, 'No se pudieron revisar los disparadores anteriores', () => {
+      for (const t of triggers.listed()) {
+        if (t.handler === METRICS_TRIGGER_HANDLER && !exists) {
+          current = { id: t.id, kind: 'hourly', hourly: true };
+          exists = true;
+        } else if (t.handler === CONTINUATION_HANDLER || t.handler === METRICS_TRIGGER_HANDLER) {
+          triggers.delete(t.id);
+        }
+      }
+    });
+  }
   // A one-shot that is waiting stays while the job is unfinished; one that fired (this run) goes.
   if (current.kind === 'once' && exists && run.unfinished && !run.fired) return warnings;
   let state: TriggerRecord = exists ? current : { ...current, id: null, kind: null };
@@ -181,7 +206,7 @@ export function settleSchedule(
     if (made) state = { ...state, id, kind: 'hourly' };
   }
   // Written when it changed (a recorded id whose trigger is gone is cleaned up here too).
-  if (JSON.stringify(state) !== JSON.stringify(current))
+  if (JSON.stringify(state) !== JSON.stringify(stored))
     attempt(warnings, 'No se pudo guardar el disparador en las propiedades', () =>
       writeRecord(properties, state),
     );

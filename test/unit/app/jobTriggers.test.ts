@@ -12,6 +12,7 @@ import { propertiesAdapter, triggersAdapter } from '../../../src/gas/services';
 import {
   FakeProperties,
   FakeScriptApp,
+  PROPERTY_STORE_FULL,
   TOO_MANY_TIME_TRIGGERS,
   type FakeTrigger,
   type UserTriggersBehaviour,
@@ -121,6 +122,16 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
       expect(mine.store.getProperty(TRIGGER_KEY)).toBeNull();
     });
 
+    it('a trigger whose id cannot be recorded is taken back: enabling fails and leaves none', () => {
+      const mine = seenFrom([], 'doc-1', mode);
+      mine.store.faults.fail('properties.setProperty', PROPERTY_STORE_FULL);
+      expect(() => setAutomaticRecompute(mine.schedule, true)).toThrow(
+        'INTERNAL: No se pudo activar el recálculo automático: no se pudo guardar el disparador; no quedó ninguno nuevo.',
+      );
+      expect(mine.scriptApp.timeDriven()).toEqual([]);
+      expect(setAutomaticRecompute(mine.schedule, true)).toMatchObject({ created: 1 });
+    });
+
     it('a refused continuation is a warning and the hourly schedule is restored', () => {
       const mine = seenFrom([], 'doc-1', mode);
       setAutomaticRecompute(mine.schedule, true);
@@ -134,6 +145,31 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
     });
   },
 );
+
+describe('a trigger left unrecorded by an older version', () => {
+  it('where getUserTriggers lists it, it is adopted: the continuation replaces it and the hourly one comes back', () => {
+    const mine = seenFrom([], 'doc-1', 'lists');
+    mine.scriptApp.addTrigger(METRICS_TRIGGER_HANDLER, 1);
+    expect(settleSchedule(mine.schedule, { fired: true, unfinished: true })).toEqual([]);
+    expect(schedules(mine.scriptApp)).toEqual([[METRICS_TRIGGER_HANDLER, null, 60_000]]);
+    settleSchedule(mine.schedule, { fired: true, unfinished: false });
+    expect(schedules(mine.scriptApp)).toEqual([[METRICS_TRIGGER_HANDLER, 1, null]]);
+    expect(readTriggerRecord(mine.schedule.properties)).toMatchObject({ kind: 'hourly', hourly: true });
+  });
+
+  it('where it is hidden, Google refuses a new one: a warning for a run, a message that says what to do for the menu', () => {
+    const mine = seenFrom([], 'doc-1', 'hides');
+    mine.scriptApp.addTrigger(METRICS_TRIGGER_HANDLER, 1);
+    expect(settleSchedule(mine.schedule, { fired: false, unfinished: true })).toEqual([
+      `No se pudo programar la continuación de la tarea; siga con Recalcular métricas (${TOO_MANY_TIME_TRIGGERS}).`,
+    ]);
+    expect(() => setAutomaticRecompute(mine.schedule, true)).toThrow(
+      /^INTERNAL: No se pudo activar el recálculo automático: Apps Script no creó el disparador \(Exception: This add-on has created too many time-based triggers.*bórrelo en script\.google\.com → Activadores/,
+    );
+    expect(mine.scriptApp.timeDriven()).toHaveLength(1);
+    expect(mine.store.getProperty(TRIGGER_KEY)).toBeNull();
+  });
+});
 
 describe('the in-memory ScriptApp', () => {
   it('refuses a second time-driven trigger of one user in one document, like Google', () => {
