@@ -256,7 +256,7 @@ export class MetricsJobService {
         this.deps.ui?.toast?.('Recálculo de métricas', status.message);
       } catch (error) {
         // The toast is only a note: the run is saved (issue 14 §1).
-        console.warn(`No se pudo mostrar el aviso: ${toAppError(error).message}`);
+        console.warn(`No se pudo mostrar el aviso: ${causeText(error)}`);
       }
     }
     return { ...status, warnings };
@@ -342,7 +342,7 @@ export class MetricsJobService {
           `${result.spools} spools revisados, ${result.changed} actualizados` +
           noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
       };
-      const warnings: string[] = [];
+      const warnings = [...result.warnings];
       try {
         jobs.update(id, () => finished, end, running);
         jobs.prune('metrics');

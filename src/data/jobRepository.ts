@@ -3,7 +3,7 @@
 
 import * as z from 'zod';
 import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
-import { notFoundError } from '../domain/errors';
+import { causeText, notFoundError } from '../domain/errors';
 import type { CachePort, PropertiesPort } from '../ports';
 
 export const JOB_STATUSES = ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
@@ -201,9 +201,7 @@ export class JobRepository {
     try {
       return call();
     } catch (error) {
-      console.warn(
-        `Caché de documento no disponible: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.warn(`Caché de documento no disponible: ${causeText(error)}`);
       return null;
     }
   }

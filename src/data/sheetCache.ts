@@ -4,6 +4,7 @@
 
 import { fitsCache } from '../domain/bytes';
 import { isDate, type Cell } from '../domain/cell';
+import { causeText } from '../domain/errors';
 import type { CachePort } from '../ports';
 
 /** How long an entry lives: a change made by hand shows up within this time (issue 9 §2). */
@@ -36,7 +37,7 @@ function decode<T>(text: string): T | null {
 
 /** The cause of a failed cache call, for a warning (never thrown: the cache is only a copy). */
 function causeOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return causeText(error);
 }
 
 /**

@@ -46,5 +46,7 @@ export function toAppError(error: unknown): AppError {
 /** What went wrong, as text for a warning or a log line: an AppError's Spanish text, else the raw message. */
 export function causeText(error: unknown): string {
   if (error instanceof AppError) return error.userMessage;
-  return error instanceof Error ? error.message : String(error);
+  // Duck-typed: an Error from another realm (a service's) is not `instanceof Error` here.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

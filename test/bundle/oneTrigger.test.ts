@@ -57,4 +57,17 @@ describe('saved work through build/Code.js', () => {
     expect(rows.find((r) => r[tag] === demoTag(1))![holder]).toBe('MR(93)');
     expect(bundle.call<{ warnings: string[] }>('apiBootstrap').warnings).toHaveLength(1);
   });
+
+  it('Recalcular métricas with a refused cache put says what was done, then the warning', () => {
+    const book = buildDemoWorkbook();
+    const bundle = loadBundle(book);
+    bundle.apps.cacheService.faults.failAlways('cache.putAll', 'Exception: Argument too large: value');
+    bundle.call('menuRecomputeMetrics');
+    expect(bundle.apps.ui.alerts.at(-1)).toEqual({
+      title: 'Recalcular métricas',
+      message:
+        '9 spools revisados, 9 actualizados; spools repetidos sin tocar: MK-1335-CW-25238-010.\n\nAvisos:\n• No se pudo guardar la copia de las hojas en la caché ' +
+        '(Exception: Argument too large: value); la planilla no se ve afectada.',
+    });
+  });
 });

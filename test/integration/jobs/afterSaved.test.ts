@@ -103,4 +103,28 @@ describe('a job step whose work is saved is a success (issue 14 §1, §4)', () =
     expect(totals(book)).toEqual(Array(13).fill(2));
     expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['JOB_METRICAS']);
   });
+
+  it('a toast that fails after the run (single pass) leaves the answer done; a refused cache put is a warning', () => {
+    const book = spoolsBook(3);
+    const env = environment(book);
+    env.cacheService.faults.failAlways('cache.putAll', 'Exception: Argument too large: value');
+    const ports = env.ports();
+    const status = new MetricsJobService({
+      ports,
+      jobs: new JobRepository(ports.properties, ports.cache),
+      triggers: null,
+      ui: {
+        alert: () => undefined,
+        confirm: () => false,
+        toast: () => {
+          throw new Error('Exception: No se puede mostrar el aviso.');
+        },
+      },
+    }).run('menu');
+    expect(status).toMatchObject({ state: 'done', processed: 3, changed: 3 });
+    expect(status.warnings).toEqual([
+      'No se pudo guardar la copia de las hojas en la caché (Exception: Argument too large: value); la planilla no se ve afectada.',
+    ]);
+    expect(totals(book)).toEqual([2, 2, 2]);
+  });
 });
