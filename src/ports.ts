@@ -137,7 +137,10 @@ export interface LockPort {
   release(): void;
 }
 
-/** Per-document key-value store (document properties: script properties are shared by every user). */
+/**
+ * Per-document key-value store (document properties: script properties are shared by every user). Apps
+ * Script refuses a property over 9 KB (key and value, 9,216 UTF-8 bytes) and a store over 500 KB.
+ */
 export interface PropertiesPort {
   /** From this request's snapshot (one read for every key the request asks about). */
   get(key: string): string | null;
@@ -197,7 +200,9 @@ export interface IdsPort {
 
 /**
  * The document cache (CacheService.getDocumentCache): per spreadsheet, shared by its users, entries expire.
- * Values are text of at most 100 KB each. Priced by the cost model (get 3 ms, put 93 ms a call).
+ * Values are text of at most 100 KB each, counted in UTF-8 bytes (102,400; src/domain/bytes.ts): a larger one
+ * makes putAll throw. Only ever a copy: callers treat a failed call as a miss or a warning, never as a
+ * failed request (issue 14 §1). Priced by the cost model (get 3 ms, put 93 ms a call).
  */
 export interface CachePort {
   /** The present, unexpired values among `keys`, in one call. */
