@@ -1,8 +1,6 @@
 // JSON that fits where the platform puts a limit: 50,000 characters a cell, 9 KB (UTF-8 bytes) a property.
 // What does not fit is summarised with counts, never cut mid-text into invalid JSON.
 
-import { utf8Length } from './bytes';
-
 export { CELL_MAX_CHARS, PROPERTY_MAX_BYTES, utf8Length } from './bytes';
 
 export type Measure = (text: string) => number;
