@@ -31,18 +31,19 @@ export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
   const all = () => (snapshot ??= { ...properties.getProperties() });
   return {
     get: (key) => all()[key] ?? null,
+    // A change updates the snapshot only when one was read: reading it just to update it would cost a call.
     set: (key, value) => {
       properties.setProperty(key, value);
-      all()[key] = value;
+      if (snapshot) snapshot[key] = value;
     },
     delete: (key) => {
       properties.deleteProperty(key);
-      delete all()[key];
+      if (snapshot) delete snapshot[key];
     },
     getFresh: (key) => {
       const value = properties.getProperty(key);
-      if (value === null) delete all()[key];
-      else all()[key] = value;
+      if (snapshot && value === null) delete snapshot[key];
+      else if (snapshot) snapshot[key] = value!;
       return value;
     },
     listFresh: (prefix) => {

@@ -18,6 +18,7 @@ import {
   type UserTriggersBehaviour,
 } from '../../../src/memory/fakeServices';
 import { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
+import { CallCounter } from '../../../src/memory/callCounter';
 
 /** One project's triggers, seen by `user` in document `id`, with that document's properties. */
 function seenFrom(
@@ -145,6 +146,28 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
     });
   },
 );
+
+describe('what keeping the one trigger costs a run', () => {
+  it('no trigger and a finished job: one property read; a continuation waiting: one more trigger listing (two where hidden)', () => {
+    for (const [mode, listings] of [
+      ['lists', ['getUserTriggers']],
+      ['hides', ['getUserTriggers', 'getProjectTriggers']],
+    ] as const) {
+      const calls = new CallCounter();
+      const scriptApp = new FakeScriptApp(calls, { documentId: 'doc-1', userTriggers: mode });
+      const schedule: TriggerSchedule = {
+        triggers: triggersAdapter(scriptApp, new FakeSpreadsheet({ id: 'doc-1' })),
+        properties: propertiesAdapter(new FakeProperties(calls)),
+      };
+      settleSchedule(schedule, { fired: false, unfinished: false });
+      expect(calls.calls.map((c) => c.method)).toEqual(['getProperty']);
+      settleSchedule(schedule, { fired: false, unfinished: true });
+      calls.reset();
+      settleSchedule(schedule, { fired: false, unfinished: true });
+      expect(calls.calls.map((c) => c.method)).toEqual(['getProperty', ...listings]);
+    }
+  });
+});
 
 describe('a trigger left unrecorded by an older version', () => {
   it('where getUserTriggers lists it, it is adopted: the continuation replaces it and the hourly one comes back', () => {
