@@ -10,6 +10,7 @@ import {
   UNIONES_HEADER,
 } from '../data/productionHeaders';
 import { DEFAULT_SETTINGS, needsSold } from '../domain/settings';
+import { addDemoEvents } from './demoEvents';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 
 /** The format Sheets gives a typed `DD-MM-YYYY HH:MM:SS`: serial dates show as dates, not as 46085,41. */
@@ -48,7 +49,8 @@ function row(header: readonly string[], values: Record<string, Cell>): Cell[] {
   return header.map((name) => values[name] ?? '');
 }
 
-export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpreadsheet {
+/** `now` (ms) places the demo's recent audit events and occupied spools (src/memory/demoEvents.ts). */
+export function buildDemoWorkbook(options: { timeZone?: string; now?: number } = {}): FakeSpreadsheet {
   const book = new FakeSpreadsheet({
     timeZone: options.timeZone ?? 'America/Santiago',
     name: 'Producción (demo)',
@@ -127,7 +129,13 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   for (const [r, c] of serialDateCells) unionSheet.writeFormats(r, c, 1, 1, () => SERIAL_DATE_FORMAT);
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
+  addDemoEvents(book, options.now ?? Date.now(), { tag: demoTag, ot: demoOt, dn: demoDn });
   return book;
+}
+
+/** DN_UNION of union `u` of demo spool `n` (as the rows above write it; the decimal-comma one as 2.5). */
+function demoDn(n: number, u: number): number {
+  return n === 4 && u === 6 ? 2.5 : DNS[(n - 1 + u) % DNS.length]!;
 }
 
 export type DemoWorker = (typeof DEMO_WORKERS)[number];
