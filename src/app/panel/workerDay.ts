@@ -133,7 +133,12 @@ function dayOnce(ports: Ports, request: WorkerDayRequest): WorkerDayResult {
     worker: { id: worker.id, label: workerDisplay(worker) },
     date: dayText(day),
     entries: groups
-      .sort((a, b) => a.last - b.last || a.entry.tagSpool.localeCompare(b.entry.tagSpool))
+      .sort(
+        (a, b) =>
+          a.last - b.last ||
+          a.entry.tagSpool.localeCompare(b.entry.tagSpool) ||
+          a.entry.operation.localeCompare(b.entry.operation),
+      )
       .map((g) => g.entry),
     totals,
     warnings,
