@@ -102,6 +102,7 @@ function dayOnce(ports: Ports, request: WorkerDayRequest): WorkerDayResult {
   const groups = [...entries.values()];
   const sizes = unionSizes(
     uow,
+    ports.spreadsheet,
     groups.map((g) => g.entry.tagSpool),
     scope.settings.maxDnInches,
   );

@@ -211,6 +211,19 @@ describe('what apiWorkerDay costs (SpreadsheetApp)', () => {
     // The cached header checked (row 1) and the day's one row: 2 × 11 cells, not 1,002 rows.
     expect(on('Metadata', 'getValues').map((c) => c.cells)).toEqual([11, 11]);
     expect(on('Uniones', 'findAll')).toHaveLength(1);
-    expect(on('Uniones', 'getValues').reduce((n, c) => n + c.cells, 0)).toBe(5 * 17); // row 1 and 001's 4 rows
+    expect(on('Uniones', 'getValues').reduce((n, c) => n + c.cells, 0)).toBe(5 * 4); // row 1 and 001's 4 rows, OT … DN_UNION only
+  });
+});
+
+describe('a column inserted in Uniones after its header was cached', () => {
+  it('is seen before any DN is read from the wrong column', () => {
+    const book = shop();
+    addEvents(book, [unionEvent('addon', NOW, MR, 'ARM', tagOf('002'), '002', 4)]);
+    const env = environment(book);
+    expect(workerDay(env.ports(), { workerId: 93 }).totals.ARM.pulgadas).toBe(10);
+    book.sheet('Uniones').insertColumnBefore(4); // before TAG_SPOOL: TAG_SPOOL and DN_UNION move right
+    const day = workerDay(env.ports(), { workerId: 93 });
+    expect(day.entries.map((e) => [e.tagSpool, e.unions, e.pulgadas])).toEqual([[tagOf('002'), [4], 10]]);
+    expect(day.warnings).toEqual([]);
   });
 });
