@@ -49,8 +49,13 @@ function row(header: readonly string[], values: Record<string, Cell>): Cell[] {
   return header.map((name) => values[name] ?? '');
 }
 
-/** `now` (ms) places the demo's recent audit events and occupied spools (src/memory/demoEvents.ts). */
-export function buildDemoWorkbook(options: { timeZone?: string; now?: number } = {}): FakeSpreadsheet {
+/**
+ * `events.now` (ms) adds the recent audit events and two occupied spools the Panel shows (src/memory/demoEvents.ts),
+ * placed relative to that time; without it the demo's Metadata is empty and every spool free.
+ */
+export function buildDemoWorkbook(
+  options: { timeZone?: string; events?: { now: number } } = {},
+): FakeSpreadsheet {
   const book = new FakeSpreadsheet({
     timeZone: options.timeZone ?? 'America/Santiago',
     name: 'Producción (demo)',
@@ -129,7 +134,7 @@ export function buildDemoWorkbook(options: { timeZone?: string; now?: number } =
   for (const [r, c] of serialDateCells) unionSheet.writeFormats(r, c, 1, 1, () => SERIAL_DATE_FORMAT);
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
-  addDemoEvents(book, options.now ?? Date.now(), { tag: demoTag, ot: demoOt, dn: demoDn });
+  if (options.events) addDemoEvents(book, options.events.now, { tag: demoTag, ot: demoOt, dn: demoDn });
   return book;
 }
 

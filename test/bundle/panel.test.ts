@@ -9,7 +9,7 @@ const HOUR = 3_600_000;
 
 describe('the Panel API of build/Code.js on the demo workbook (issue 16)', () => {
   const now = Date.now();
-  const book = buildDemoWorkbook({ now });
+  const book = buildDemoWorkbook({ events: { now } });
   const bundle = loadBundle(book);
   const json = <T>(value: T) => expect(JSON.parse(JSON.stringify(value))).toEqual(value);
 
