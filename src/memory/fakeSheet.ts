@@ -1,0 +1,348 @@
+// SpreadsheetApp's Sheet in memory: its grid and bounds, last row and column by content, row and column
+// edits, every call counted.
+
+import type { Cell } from '../domain/cell';
+import { DEFAULT_ROWS, DEFAULT_COLUMNS, key, rekey, type Grid } from './fakeGrid';
+import { displayValue, presentValue, typeIn } from './typedInput';
+import { FakeRange } from './fakeRange';
+import type { FakeSpreadsheet } from './fakeSpreadsheet';
+
+export class FakeSheet {
+  private grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
+  private maxRows: number;
+  private maxColumns: number;
+  readonly sheetId: number;
+
+  constructor(
+    private readonly book: FakeSpreadsheet,
+    private name: string,
+    maxRows = DEFAULT_ROWS,
+    maxColumns = DEFAULT_COLUMNS,
+    sheetId?: number,
+  ) {
+    this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
+    this.sheetId = sheetId ?? book.nextSheetId();
+  }
+
+  getSheetId(): number {
+    this.touch('getSheetId');
+    return this.sheetId;
+  }
+
+  touch(method: string, detail = '', cells = 0): void {
+    this.book.calls.record(this.name, method, detail, cells);
+  }
+
+  getName(): string {
+    this.touch('getName');
+    return this.name;
+  }
+
+  /** Name without counting a call (test helpers). */
+  get sheetName(): string {
+    return this.name;
+  }
+
+  getMaxRows(): number {
+    this.touch('getMaxRows');
+    return this.maxRows;
+  }
+
+  getMaxColumns(): number {
+    this.touch('getMaxColumns');
+    return this.maxColumns;
+  }
+
+  getLastRow(): number {
+    this.touch('getLastRow');
+    return this.lastRow();
+  }
+
+  getLastColumn(): number {
+    this.touch('getLastColumn');
+    return this.lastColumn();
+  }
+
+  getRange(rowOrA1: number | string, col?: number, numRows = 1, numCols = 1): FakeRange {
+    this.touch('getRange');
+    if (typeof rowOrA1 === 'string') {
+      const [r, c, nr, nc] = this.parseA1(rowOrA1);
+      return this.rangeChecked(r, c, nr, nc);
+    }
+    return this.rangeChecked(rowOrA1, col ?? 1, numRows, numCols);
+  }
+
+  getDataRange(): FakeRange {
+    this.touch('getDataRange');
+    return new FakeRange(this, 1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
+  }
+
+  insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.touch('insertRowsAfter');
+    this.checkPositive(howMany, 'howMany');
+    const values = this.grid.values;
+    if (afterPosition < values.length)
+      values.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    rekey(this.grid.formulas, (r, c) => [r > afterPosition ? r + howMany : r, c]);
+    rekey(this.grid.formats, (r, c) => [r > afterPosition ? r + howMany : r, c]);
+    this.maxRows += howMany;
+    return this;
+  }
+
+  insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
+    this.touch('insertColumnsAfter');
+    this.checkPositive(howMany, 'howMany');
+    for (const row of this.grid.values) {
+      if (afterPosition < row.length) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
+    }
+    rekey(this.grid.formulas, (r, c) => [r, c > afterPosition ? c + howMany : c]);
+    rekey(this.grid.formats, (r, c) => [r, c > afterPosition ? c + howMany : c]);
+    this.maxColumns += howMany;
+    return this;
+  }
+
+  insertColumnBefore(position: number): FakeSheet {
+    return this.insertColumnsAfter(position - 1, 1);
+  }
+
+  deleteRows(rowPosition: number, howMany: number): void {
+    this.touch('deleteRows');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) {
+      throw new Error('Exception: Those rows are out of bounds.');
+    }
+    this.grid.values.splice(rowPosition - 1, howMany);
+    const last = rowPosition + howMany - 1;
+    const move = (r: number, c: number): [number, number] | null =>
+      r < rowPosition ? [r, c] : r > last ? [r - howMany, c] : null;
+    rekey(this.grid.formulas, move);
+    rekey(this.grid.formats, move);
+    this.maxRows -= howMany;
+  }
+
+  appendRow(rowContents: unknown[]): FakeSheet {
+    this.touch('appendRow');
+    const row = this.lastRow() + 1;
+    if (row > this.maxRows) this.maxRows = row;
+    if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;
+    this.writeBlock(row, 1, [rowContents]);
+    return this;
+  }
+
+  setFrozenRows(rows: number): void {
+    this.touch('setFrozenRows');
+    void rows;
+  }
+
+  // ——— internals shared with FakeRange (not service calls) ———
+
+  lastRow(): number {
+    const values = this.grid.values;
+    for (let r = values.length; r >= 1; r--) {
+      if (values[r - 1]!.some((v) => v !== '')) return r;
+    }
+    let formulaRow = 0;
+    for (const k of this.grid.formulas.keys()) formulaRow = Math.max(formulaRow, Number(k.split(':')[0]));
+    return formulaRow;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const row of this.grid.values) {
+      for (let c = row.length; c > last; c--) {
+        if (row[c - 1] !== '') {
+          last = c;
+          break;
+        }
+      }
+    }
+    for (const k of this.grid.formulas.keys()) last = Math.max(last, Number(k.split(':')[1]));
+    return last;
+  }
+
+  readBlock(row: number, col: number, numRows: number, numCols: number): Cell[][] {
+    const tz = this.book.timeZoneUncounted;
+    const out: Cell[][] = [];
+    for (let r = row; r < row + numRows; r++) {
+      const source = this.grid.values[r - 1];
+      const line: Cell[] = new Array(numCols);
+      for (let c = 0; c < numCols; c++) {
+        const value = source?.[col - 1 + c] ?? '';
+        const format = this.grid.formats.size > 0 ? this.grid.formats.get(key(r, col + c)) : undefined;
+        line[c] = format || value instanceof Date ? presentValue(value, format ?? '', tz) : value;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  /** What the sheet shows: each stored value through its number format. */
+  readDisplay(row: number, col: number, numRows: number, numCols: number): string[][] {
+    const tz = this.book.timeZoneUncounted;
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) =>
+        displayValue(
+          this.grid.values[row + r - 1]?.[col + c - 1] ?? '',
+          this.grid.formats.get(key(row + r, col + c)) ?? '',
+          tz,
+        ),
+      ),
+    );
+  }
+
+  /** A cell holding a value or a formula (what Ctrl+Arrow stops at). */
+  isFilled(row: number, col: number): boolean {
+    return (this.grid.values[row - 1]?.[col - 1] ?? '') !== '' || this.grid.formulas.has(key(row, col));
+  }
+
+  /** Adds empty rows at the bottom without counting a call (the fake Sheets API's appendDimension). */
+  growRows(howMany: number): void {
+    this.maxRows += howMany;
+  }
+
+  readFormulas(row: number, col: number, numRows: number, numCols: number): string[][] {
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => this.grid.formulas.get(key(row + r, col + c)) ?? ''),
+    );
+  }
+
+  readFormats(row: number, col: number, numRows: number, numCols: number): string[][] {
+    return Array.from({ length: numRows }, (_, r) =>
+      Array.from({ length: numCols }, (_, c) => this.grid.formats.get(key(row + r, col + c)) ?? ''),
+    );
+  }
+
+  /** Stores values as setValues would (typed input), or as given (`raw`: cells a sheet already holds). */
+  writeBlock(row: number, col: number, values: unknown[][], raw = false): void {
+    const tz = this.book.timeZoneUncounted;
+    values.forEach((rowValues, r) => {
+      const rowIndex = row - 1 + r;
+      while (this.grid.values.length <= rowIndex) this.grid.values.push([]);
+      const target = this.grid.values[rowIndex]!;
+      while (target.length < col - 1 + rowValues.length) target.push('');
+      rowValues.forEach((input, c) => {
+        const stored =
+          raw && !(typeof input === 'string' && /^['=]/.test(input))
+            ? {
+                value: input instanceof Date ? new Date(input.getTime()) : ((input ?? '') as Cell),
+                formula: '',
+              }
+            : typeIn(input, tz);
+        target[col - 1 + c] = stored.value;
+        const k = key(row + r, col + c);
+        if (stored.formula) this.grid.formulas.set(k, stored.formula);
+        else this.grid.formulas.delete(k);
+      });
+    });
+  }
+
+  writeFormats(
+    row: number,
+    col: number,
+    numRows: number,
+    numCols: number,
+    at: (r: number, c: number) => string,
+  ) {
+    for (let r = 0; r < numRows; r++) {
+      for (let c = 0; c < numCols; c++) this.grid.formats.set(key(row + r, col + c), at(r, c));
+    }
+  }
+
+  a1Of(row: number, col: number, numRows: number, numCols: number): string {
+    const letter = (n: number): string =>
+      (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const start = `${letter(col)}${row}`;
+    return numRows === 1 && numCols === 1
+      ? start
+      : `${start}:${letter(col + numCols - 1)}${row + numRows - 1}`;
+  }
+
+  private rangeChecked(row: number, col: number, numRows: number, numCols: number): FakeRange {
+    for (const [name, n] of [
+      ['row', row],
+      ['column', col],
+      ['number of rows', numRows],
+      ['number of columns', numCols],
+    ] as const) {
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`Exception: The ${name} of the range is too small (${n}).`);
+    }
+    if (row + numRows - 1 > this.maxRows || col + numCols - 1 > this.maxColumns) {
+      throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this, row, col, numRows, numCols);
+  }
+
+  private parseA1(a1: string): [number, number, number, number] {
+    const columns = /^([A-Z]+):([A-Z]+)$/i.exec(a1.trim());
+    if (columns) {
+      // Whole columns ("J:J"): every row of the grid, as Apps Script gives them.
+      const [, col, , numCols] = this.parseA1(`${columns[1]}1:${columns[2]}1`);
+      return [1, col, this.maxRows, numCols];
+    }
+    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());
+    if (!m) throw new Error(`Exception: Range not found (${a1}).`);
+    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const r1 = Number(m[2]);
+    const c1 = col(m[1]!);
+    const r2 = m[4] ? Number(m[4]) : r1;
+    const c2 = m[3] ? col(m[3]) : c1;
+    return [Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1];
+  }
+
+  private checkPositive(n: number, what: string) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Exception: ${what} must be a positive integer.`);
+  }
+
+  /** Sets rows directly (test set-up, not counted): cells hold what is given ("=…" a formula, "'…" text). */
+  load(rows: unknown[][], options: { extraEmptyRows?: number } = {}): void {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    this.maxColumns = Math.max(this.maxColumns, width);
+    this.maxRows = Math.max(this.maxRows, rows.length + (options.extraEmptyRows ?? 0));
+    rows.forEach((r, i) => this.writeBlock(i + 1, 1, [r], true));
+  }
+
+  /** The stored values (not counted), as getValues of the data range would give them. */
+  dump(): Cell[][] {
+    return this.readBlock(1, 1, Math.max(1, this.lastRow()), Math.max(1, this.lastColumn()));
+  }
+
+  /** Sets one cell exactly (the Sheets API's explicit value kinds): no typing, no apostrophe rule. */
+  putCell(row: number, col: number, value: Cell, formula = ''): void {
+    while (this.grid.values.length < row) this.grid.values.push([]);
+    const target = this.grid.values[row - 1]!;
+    while (target.length < col) target.push('');
+    target[col - 1] = formula ? '' : value;
+    if (formula) this.grid.formulas.set(key(row, col), formula);
+    else this.grid.formulas.delete(key(row, col));
+    this.maxRows = Math.max(this.maxRows, row);
+    this.maxColumns = Math.max(this.maxColumns, col);
+  }
+
+  /** Snapshot and restore of the whole sheet (the fake Sheets API's batchUpdate is atomic). */
+  snapshot(): () => void {
+    const values = this.grid.values.map((r) => r.slice());
+    const formulas = new Map(this.grid.formulas);
+    const formats = new Map(this.grid.formats);
+    const { maxRows, maxColumns } = this;
+    return () => {
+      this.grid.values = values;
+      this.grid.formulas = formulas;
+      this.grid.formats = formats;
+      this.maxRows = maxRows;
+      this.maxColumns = maxColumns;
+    };
+  }
+
+  formulaAt(row: number, col: number): string {
+    return this.grid.formulas.get(key(row, col)) ?? '';
+  }
+
+  formatAt(row: number, col: number): string {
+    return this.grid.formats.get(key(row, col)) ?? '';
+  }
+
+  get dimensions(): { maxRows: number; maxColumns: number } {
+    return { maxRows: this.maxRows, maxColumns: this.maxColumns };
+  }
+}
