@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { occupiedSpools } from '../../../../src/app/panel/occupiedSpools';
+import { PRODUCTION_OPERACIONES_HEADER } from '../../../../src/data/productionHeaders';
 import { saveSettings } from '../../../../src/data/settingsRepository';
 import { instantToSerial } from '../../../../src/domain/dates';
+import { failure } from '../../../support/failure';
 import { opsCell } from '../../../support/panel';
 import { BACKENDS, NOW, TZ, environment, trackingBook } from '../../../support/tracking';
 
@@ -135,5 +137,17 @@ describe('what apiOccupiedSpools costs (SpreadsheetApp)', () => {
     const width = book.sheet('Operaciones').lastColumn();
     // Row 1 (the cached header checked) with rows 2–6, the held spools' block: never the 10 empty rows below.
     expect(reads.map((r) => r.cells)).toEqual([6 * width]);
+  });
+});
+
+describe('an Operaciones sheet without Ocupado_Por', () => {
+  it('is a SCHEMA error naming the column, never "nobody holds a spool"', () => {
+    const header = PRODUCTION_OPERACIONES_HEADER.filter((h) => h !== 'Ocupado_Por');
+    const env = environment(
+      trackingBook({ spools: [{ ot: '001', tag: 'SP-001' }], unions: [], operacionesHeader: header }),
+    );
+    expect(failure(() => occupiedSpools(env.ports())).message).toBe(
+      'SCHEMA: A la hoja "Operaciones" le falta la columna Ocupado_Por.',
+    );
   });
 });
