@@ -7,6 +7,7 @@ import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
 import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
+import { benchPanelRequests } from './bench/panelRequests';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
 import { benchTargetedReads } from './bench/targetedReads';
@@ -21,3 +22,4 @@ if (only !== 'targeted') {
   benchJobs();
 }
 benchTargetedReads();
+benchPanelRequests();
