@@ -32,6 +32,8 @@ export interface Settings {
    * sheets whole, as before (kept to compare in `npm run bench`, and as a way out).
    */
   targetedReads: boolean;
+  /** Days the Resumen sheet covers, ending today (issue 16 §6). */
+  summaryDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   batchSize: 50,
   jobBudgetMs: 270_000,
   targetedReads: true,
+  summaryDays: 30,
 };
 
 export function needsSold(tipo: string, settings: Settings): boolean {

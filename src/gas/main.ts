@@ -7,6 +7,7 @@ import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
 import { clearContinuation } from '../app/jobTriggers';
+import { runScheduledJobs } from '../app/resumen/scheduledJobs';
 import {
   finishWorkRequest,
   getMetricsRequest,
@@ -38,19 +39,22 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
-/** The hourly recompute (at most one per user and document). */
+/** The hourly recompute (at most one per user and document), then the Resumen refresh. */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
-  serve(() => services().metricsJob.run('trigger'));
+  serve(() => {
+    const wired = services();
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'trigger');
+  });
 }
 
-/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs a step. */
+/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs the steps. */
 export function onJobContinuation(e?: unknown): void {
   void e;
   serve(() => {
     const wired = services();
     clearContinuation(wired.triggers);
-    return wired.metricsJob.run('continuation');
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'continuation');
   });
 }
 
@@ -71,6 +75,8 @@ export const apiRunJobStep = (input: unknown) =>
     return services().metricsJob.run('step');
   });
 export const apiJobStatus = () => serve(() => ({ jobs: [services().metricsJob.status()] }));
+/** Refreshes the Resumen sheet; answers its totals, unreadable cells and the capacity line (for the Panel). */
+export const apiRefreshSummary = () => serve(() => services().summaryJob.refresh('api'));
 export const apiCancelJob = (input: unknown) =>
   serve(() => {
     parseRequest(cancelJobRequest, input);
@@ -78,6 +84,7 @@ export const apiCancelJob = (input: unknown) =>
   });
 
 export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
+export const menuRefreshSummary = () => menuActions.refreshSummary();
 export const menuShowJobStatus = () => menuActions.showJobStatus();
 export const menuEnableMetricsTrigger = () => menuActions.setMetricsTrigger(true);
 export const menuDisableMetricsTrigger = () => menuActions.setMetricsTrigger(false);
