@@ -21,6 +21,8 @@ const PUBLIC_SURFACE = [
   'apiJobStatus',
   'apiCancelJob',
   'onJobContinuation',
+  'apiRefreshSummary',
+  'menuRefreshSummary',
 ];
 
 describe('build/Code.js', () => {

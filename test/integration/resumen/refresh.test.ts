@@ -198,3 +198,18 @@ describe('Resumen de producción: the refresh', () => {
     expect(result.message).toContain('docs/archive.md');
   });
 });
+
+describe('Resumen de producción: a failed write', () => {
+  it('says the sheet may be half rewritten, and the next refresh rewrites it whole', () => {
+    const { book, refresh } = shop();
+    refresh();
+    book.calls.injectFault({ sheet: 'Resumen', method: 'setValues', after: 1 });
+    expect(() => refresh()).toThrow(
+      /^INTERNAL: No se pudo escribir la hoja Resumen \(.*\); puede haber quedado a medio actualizar\. Vuelva a intentarlo: cada actualización la rehace entera\.$/,
+    );
+    book.calls.clearFaults();
+    expect(refresh().chart).toBe('updated');
+    expect(dailyTable(book)).toEqual(WEEK_DAILY);
+    expect(charts(book)).toHaveLength(1);
+  });
+});
