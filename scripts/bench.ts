@@ -7,6 +7,7 @@ import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchResumen } from './bench/resumen';
 import { benchTargetedReads } from './bench/targetedReads';
 
 benchCommitCalls();
@@ -16,3 +17,4 @@ benchReadAndMetrics();
 benchMigration();
 benchJobs();
 benchTargetedReads();
+benchResumen();
