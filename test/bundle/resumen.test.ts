@@ -27,6 +27,9 @@ describe('Resumen de producción through build/Code.js', () => {
       'Pulgadas SOLD',
     ]);
     expect(workerTable(book)[0]).toEqual(['Fecha', 'Trabajador', 'Operación', 'Uniones', 'Pulgadas']);
+    // The Fecha written by Code.js is a real date shown dd-mm-yyyy, not the text of a Date.
+    expect(book.sheet('Resumen').readBlock(2, 1, 1, 1)[0]![0]).toBeInstanceOf(Date);
+    expect(dailyTable(book)[30]![0]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
     const [chart] = charts(book);
     expect(chart).toMatchObject({ type: 'COLUMN', ranges: ['A1:A31', 'C1:C31', 'E1:E31'] });
 
