@@ -49,7 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   summaryDays: 30,
 };
 
-export function needsSold(tipo: string, settings: Settings): boolean {
+export function needsSold(tipo: string, settings: Pick<Settings, 'armOnlyTypes'>): boolean {
   const t = tipo.trim().toUpperCase();
   return !settings.armOnlyTypes.some((armOnly) => armOnly.trim().toUpperCase() === t);
 }
