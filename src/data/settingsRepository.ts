@@ -19,6 +19,11 @@ export const settingsSchema = z.object({
   jobBudgetMs: z.number().int().min(1_000).max(330_000),
   targetedReads: z.boolean(),
   summaryDays: z.number().int().min(1).max(366),
+  staleAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  releaseRoles: z.array(z.string().trim().min(1)).max(50),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

@@ -34,6 +34,13 @@ export interface Settings {
   targetedReads: boolean;
   /** Days the Resumen sheet covers, ending today (issue 16 §6). */
   summaryDays: number;
+  /** Hours a spool may stay occupied before the Panel marks it stale (apiOccupiedSpools; issue 16 §1). */
+  staleAfterHours: number;
+  /**
+   * Roles (Roles.Rol) allowed to release a spool someone left taken (apiReleaseSpool; issue 16 §2); empty:
+   * any active worker may.
+   */
+  releaseRoles: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -47,6 +54,8 @@ export const DEFAULT_SETTINGS: Settings = {
   jobBudgetMs: 270_000,
   targetedReads: true,
   summaryDays: 30,
+  staleAfterHours: 12,
+  releaseRoles: [],
 };
 
 export function needsSold(tipo: string, settings: Pick<Settings, 'armOnlyTypes'>): boolean {

@@ -11,7 +11,7 @@ import { dayText, summarize, windowDays, type Tally } from '../../domain/dailySu
 import { AppError, busyError, internalError } from '../../domain/errors';
 import type { OwnedSheetRender, Ports, SummarySheetPort, TriggersPort } from '../../ports';
 import { runJobStep, type JobDefinition } from '../batch/runner';
-import { scheduleContinuation } from '../jobTriggers';
+import { settleSchedule } from '../jobTriggers';
 import type { RequestScope } from '../request';
 import { withLock } from '../withLock';
 import { readCapacity } from './capacityRead';
@@ -202,8 +202,18 @@ export class SummaryJobService {
     const budget = loadSettings(ports.properties).jobBudgetMs;
     if (ports.clock.now() - startedAt + SUMMARY_RESERVE_MS > budget) {
       if (!queued) this.queue(requestedBy);
-      if (this.deps.triggers) scheduleContinuation(this.deps.triggers);
-      return { state: 'waiting', message: 'Resumen pendiente: se actualiza en la continuación.' };
+      // The document's one trigger becomes the one-shot continuation a minute on (src/app/jobTriggers.ts);
+      // the run it starts finds the queued refresh, and the hourly schedule comes back after.
+      const warnings = this.deps.triggers
+        ? settleSchedule(
+            { triggers: this.deps.triggers, properties: ports.properties },
+            { fired: true, unfinished: true },
+          )
+        : [];
+      return {
+        state: 'waiting',
+        message: ['Resumen pendiente: se actualiza en la continuación.', ...warnings].join(' '),
+      };
     }
     try {
       return { state: 'done', message: this.refresh(requestedBy).message };

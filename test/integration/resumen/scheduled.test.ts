@@ -66,17 +66,21 @@ describe('the hourly trigger: the metrics step, then the Resumen step', () => {
     expect(book.hasSheet('Resumen')).toBe(false);
     const [queued] = summaryJobs();
     expect(queued).toMatchObject({ status: 'PENDING', requestedBy: 'trigger' });
+    // The document's one trigger is now the one-shot continuation a minute on.
     expect(scriptApp.triggers.map((t) => [t.getHandlerFunction(), t.afterMs])).toEqual([
-      ['onJobContinuation', 60_000],
+      ['onMetricsTrigger', 60_000],
     ]);
 
     saveSettings(env.ports().properties, { jobBudgetMs: 270_000 });
-    const continued = run('continuation');
+    // The continuation fires onMetricsTrigger: a trigger run, which finds the queued refresh.
+    const continued = run('trigger');
     expect(continued.summary).toMatchObject({ state: 'done' });
     expect(book.hasSheet('Resumen')).toBe(true);
     // The queued job was the one worked, not a new one.
     expect(summaryJobs().map((j) => [j.id, j.status])).toEqual([[queued!.id, 'COMPLETED']]);
-    // A continuation with nothing queued leaves Resumen alone.
+    // The fired one-shot is gone (the hourly recompute was never turned on here).
+    expect(scriptApp.triggers).toEqual([]);
+    // An older version's continuation (onJobContinuation) with nothing queued leaves Resumen alone.
     expect(run('continuation').summary).toEqual({ state: 'idle', message: 'Nada pendiente.' });
     expect(records(book, 'Metadata').filter((r) => r.Evento_Tipo === 'RESUMEN_PRODUCCION')).toHaveLength(1);
   });
