@@ -10,6 +10,7 @@ import { benchMigration } from './bench/migrationCalls';
 import { benchPanelRequests } from './bench/panelRequests';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchResumen } from './bench/resumen';
 import { benchTargetedReads } from './bench/targetedReads';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -22,4 +23,5 @@ if (only !== 'targeted') {
   benchJobs();
 }
 benchTargetedReads();
+benchResumen();
 benchPanelRequests();
