@@ -3,7 +3,7 @@
 // round trips, cells read, and the searches and reads made. Must: each ≤ 1.0 s on SpreadsheetApp at 10,000.
 
 import { bootstrap } from '../../src/app/bootstrap';
-import { occupiedSpools } from '../../src/app/panel/occupiedSpools';
+import { occupiedSpools, type OccupiedSpool } from '../../src/app/panel/occupiedSpools';
 import { releaseSpool } from '../../src/app/panel/releaseSpool';
 import { spoolHistory } from '../../src/app/panel/spoolHistory';
 import { workerDay } from '../../src/app/panel/workerDay';
@@ -32,8 +32,8 @@ interface Run {
   answered: string;
 }
 
-/** `held`: the tag of a spool held now (the release frees it). */
-type Request = { name: string; run: (ports: Ports, held: string) => string };
+/** `held`: a spool held now, as the Panel listed it (the release frees it). */
+type Request = { name: string; run: (ports: Ports, held: OccupiedSpool) => string };
 
 const REQUESTS: Request[] = [
   { name: 'apiOccupiedSpools', run: (p) => `${occupiedSpools(p).spools.length} spools` },
@@ -53,12 +53,22 @@ const REQUESTS: Request[] = [
   },
   {
     name: 'apiReleaseSpool',
+    // As the Panel sends it: the holder and OT it listed (a guard and a hint).
     run: (p, held) =>
-      `freed ${releaseSpool(p, { tagSpool: held, workerId: 98, reason: 'bench', requestId: `bench-release-${held}` }).tagSpool}`,
+      `freed ${
+        releaseSpool(p, {
+          tagSpool: held.tagSpool,
+          workerId: 98,
+          reason: 'bench',
+          requestId: `bench-release-${held.tagSpool}`,
+          ocupadoPor: held.ocupadoPor,
+          listedOt: held.ot,
+        }).tagSpool
+      }`,
   },
 ];
 
-function measure(env: ReturnType<typeof memoryEnvironment>, request: Request, held: string): Run {
+function measure(env: ReturnType<typeof memoryEnvironment>, request: Request, held: OccupiedSpool): Run {
   env.resetCalls();
   const answered = request.run(env.ports(), held);
   const calls = env.spreadsheet.calls.calls;
@@ -85,7 +95,7 @@ export function benchPanelRequests(): void {
         // Steady state: the sidebar was opened within the minute (time zone, headers and workers cached).
         bootstrap(env.ports());
         listUnions(env.ports(), { ot: otOf(1), operation: 'ARM' });
-        const held = occupiedSpools(env.ports()).spools.at(-1)!.tagSpool;
+        const held = occupiedSpools(env.ports()).spools.at(-1)!;
         for (const request of REQUESTS) {
           const run = measure(env, request, held);
           rows.push([

@@ -31,6 +31,11 @@ export const releaseSpoolRequest = z
       .min(1, 'el motivo es obligatorio')
       .max(500, 'el motivo es demasiado largo (máximo 500 caracteres)'),
     requestId,
+    ocupadoPor: z
+      .string({ error: 'ocupadoPor es un texto' })
+      .max(200, 'ocupadoPor es demasiado largo')
+      .optional(),
+    listedOt: z.string({ error: 'listedOt es un texto' }).max(60, 'listedOt es demasiado largo').optional(),
   })
   .strict();
 

@@ -21,6 +21,13 @@ export interface ReleaseSpoolRequest {
   /** Why (required): written to the audit event. */
   reason: string;
   requestId: string;
+  /**
+   * Ocupado_Por as the Panel listed it (`MR(93)`): when given and the sheet now says another, CONFLICT, so a
+   * list gone stale never frees the occupation of someone who took the spool since. Not part of the identity.
+   */
+  ocupadoPor?: string;
+  /** The OT the Panel listed the spool under (a hint, as INICIAR's listedOt: one search fewer). */
+  listedOt?: string;
 }
 
 export interface ReleaseSpoolResult {
@@ -75,16 +82,17 @@ function assertMayRelease(worker: Worker, settings: Settings): void {
  * Frees `tagSpool`: clears Ocupado_Por and Fecha_Ocupacion, writes the free Estado_Detalle from its unions
  * (their states unchanged; design §2), bumps `version`, and logs SPOOL_CANCELADO/CANCELAR with the releasing
  * worker, the operation held and Metadata_JSON {"released_by","former_holder","reason"} (plus the request
- * record). Errors: VALIDATION blank reason; NOT_FOUND spool or worker; CONFLICT spool not held (or its tag on
- * several rows); FORBIDDEN inactive worker or without a role of `releaseRoles`; BUSY lock. A replayed
- * `requestId` answers the first result and writes nothing.
+ * record). Errors: VALIDATION blank reason; NOT_FOUND spool or worker; CONFLICT spool not held, held by
+ * another than the `ocupadoPor` listed, or its tag on several rows; FORBIDDEN inactive worker or without a
+ * role of `releaseRoles`; BUSY lock. A replayed `requestId` answers the first result and writes nothing.
  */
 export function releaseSpool(ports: Ports, request: ReleaseSpoolRequest) {
   const reason = request.reason.trim();
   if (reason === '') throw validationError('Indique el motivo para liberar el spool.', { field: 'reason' });
+  // The listed holder and OT only guard and hint: a replay answers the first result whatever they say.
   const identity = { kind: 'LIBERAR', tagSpool: request.tagSpool.trim(), workerId: request.workerId, reason };
   return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
-    readForSpool(scope, request.tagSpool);
+    readForSpool(scope, request.tagSpool, request.listedOt);
     const worker = scope.workers.byId(request.workerId, (w) => w.activo);
     assertMayRelease(worker, scope.settings);
     const spool = scope.spools.byTag(request.tagSpool);
@@ -92,6 +100,13 @@ export function releaseSpool(ports: Ports, request: ReleaseSpoolRequest) {
       throw conflictError(`El spool ${spool.tag} no está ocupado: no hay nada que liberar.`, {
         tag: spool.tag,
       });
+    }
+    const listed = request.ocupadoPor?.trim() ?? '';
+    if (listed !== '' && listed !== spool.ocupadoPor.trim()) {
+      throw conflictError(
+        `El spool ${spool.tag} ya no lo tiene ${listed}: ahora lo tiene ${spool.ocupadoPor}. Actualice la lista antes de liberarlo.`,
+        { tag: spool.tag, listed, ocupadoPor: spool.ocupadoPor },
+      );
     }
     const unions = scope.unions.bySpool(spool.tag);
     const unreadable = scope.unions.unreadableOfSpool(spool.tag, spool.ot).length > 0;

@@ -146,3 +146,33 @@ describe.each(BACKENDS)('apiReleaseSpool under attack (%s)', (backend) => {
     expect(dumps(book)).toEqual(before);
   });
 });
+
+describe('apiReleaseSpool with the OT the Panel listed (SpreadsheetApp)', () => {
+  const searches = (log: string[], sheet: string) => log.filter((c) => c.startsWith(`${sheet}.findAll`));
+  const run = (listedOt?: string) => {
+    const { book, env } = heldBy(93);
+    book.calls.keepLog = true;
+    book.calls.reset();
+    const request = { tagSpool: TAG, workerId: 98, reason: 'Se fue', requestId: 'req-hint-1', listedOt };
+    const result = releaseSpool(env.ports(), request);
+    return { result, log: [...book.calls.log], row: rowOf(book, 'Operaciones', (r) => r.TAG_SPOOL === TAG) };
+  };
+
+  it('searches Operaciones once instead of twice, with the same answer and cells', () => {
+    const without = run();
+    const withHint = run('001');
+    expect(searches(without.log, 'Operaciones')).toHaveLength(2);
+    expect(searches(withHint.log, 'Operaciones')).toHaveLength(1);
+    expect(searches(withHint.log, 'Uniones')).toHaveLength(1);
+    expect(withHint.result).toEqual(without.result);
+    expect(withHint.row).toEqual(without.row);
+  });
+
+  it('a wrong listedOt costs the searches it saved, never a union', () => {
+    const right = run('001');
+    const wrong = run('002');
+    expect(wrong.result).toEqual(right.result);
+    expect(wrong.row).toEqual(right.row);
+    expect(wrong.result.estadoDetalle).toBe('Disponible - ARM pausado, SOLD pendiente');
+  });
+});
