@@ -12,7 +12,7 @@ export interface Capacity {
   /** Σ rows × columns of every sheet's grid. */
   cellsUsed: number;
   cellLimit: number;
-  /** cellsUsed / cellLimit, 0–1 (4 decimals). */
+  /** cellsUsed / cellLimit, 0–1, rounded down to 4 decimals. */
   share: number;
   /** Cells added over the last 30 days (estimated; see capacityGrowth in src/app/resumen/capacityRead.ts). */
   growthPer30Days: number;
@@ -38,14 +38,18 @@ export function oneDecimal(n: number): string {
   return (Math.round(n * 10) / 10).toFixed(1).replace('.', ',');
 }
 
-/** "8,5 meses"; past two years, "12 años" (a month is 30 days, a year 12 of them). */
+/** "~8,5 meses"; past two years, "~12 años"; under 0.1 month, "menos de 3 días" (a month is 30 days). */
 function timeLeft(months: number): string {
-  return months > 24 ? `${groupThousands(months / 12)} años` : `${oneDecimal(months)} meses`;
+  if (months < 0.1) return 'menos de 3 días';
+  return months > 24 ? `~${groupThousands(months / 12)} años` : `~${oneDecimal(months)} meses`;
 }
+
+/** Rounded down to `decimals`: a share just under 80 % never reads (or rounds) as 80 % without the warning. */
+const floorTo = (n: number, decimals: number) => Math.floor(n * 10 ** decimals + 1e-9) / 10 ** decimals;
 
 /** The capacity figures and text for `cellsUsed` cells in use that grew by `growthPer30Days` in 30 days. */
 export function capacityOf(cellsUsed: number, growthPer30Days: number): Capacity {
-  const share = Math.round((cellsUsed / SPREADSHEET_CELL_LIMIT) * 10_000) / 10_000;
+  const share = floorTo(cellsUsed / SPREADSHEET_CELL_LIMIT, 4);
   const growth = Math.max(0, Math.round(growthPer30Days));
   const left = Math.max(0, SPREADSHEET_CELL_LIMIT - cellsUsed);
   const monthsLeft = growth > 0 ? Math.round((left / growth) * 10) / 10 : null;
@@ -53,10 +57,10 @@ export function capacityOf(cellsUsed: number, growthPer30Days: number): Capacity
   const pace =
     monthsLeft === null
       ? 'sin crecimiento en los últimos 30 días'
-      : `al ritmo de los últimos 30 días (+${groupThousands(growth)} celdas) alcanza el límite en ~${timeLeft(monthsLeft)}`;
+      : `al ritmo de los últimos 30 días (+${groupThousands(growth)} celdas) alcanza el límite en ${timeLeft(monthsLeft)}`;
   const line =
     `${warning ? 'ATENCIÓN: ' : ''}Capacidad: ${groupThousands(cellsUsed)} de ` +
-    `${groupThousands(SPREADSHEET_CELL_LIMIT)} celdas (${oneDecimal(share * 100)} %); ${pace}.`;
+    `${groupThousands(SPREADSHEET_CELL_LIMIT)} celdas (${oneDecimal(floorTo(share * 100, 1))} %); ${pace}.`;
   const advice = warning
     ? 'Archive las OT terminadas en otra planilla antes de llegar al límite (una planilla llena no acepta ' +
       `más registros): vea ${ARCHIVE_DOC}.`
