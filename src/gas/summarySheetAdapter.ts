@@ -25,11 +25,13 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
     // Every call that reaches the server comes before the first buffered write: none of them pays a flush.
     const lastRow = created ? 0 : sheet.getLastRow();
     const grid = created ? NEW_SHEET : { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
-    const chartResult = this.keepOneChart(sheet, chart);
+    const existingCharts = sheet.getCharts();
     const neededRows = Math.max(...blocks.map((b) => b.rows.length));
     const neededCols = Math.max(...blocks.map((b) => b.col + b.width - 1));
     if (neededRows > grid.rows) sheet.insertRowsAfter(grid.rows, neededRows - grid.rows);
     if (neededCols > grid.columns) sheet.insertColumnsAfter(grid.columns, neededCols - grid.columns);
+    // After the grid has grown: the chart's ranges must lie inside it (a small Resumen made by hand).
+    const chartResult = this.keepOneChart(sheet, chart, existingCharts);
     let clearedRows = 0;
     for (const block of blocks) {
       const rows = block.rows.map((r) => Array.from({ length: block.width }, (_, c) => r[c] ?? ''));
@@ -63,8 +65,9 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
   private keepOneChart(
     sheet: OwnedSheetLike,
     spec: ChartSpec,
+    charts: ReturnType<OwnedSheetLike['getCharts']>,
   ): Pick<OwnedSheetRender, 'chart' | 'removedCharts'> {
-    const [first, ...extra] = sheet.getCharts();
+    const [first, ...extra] = charts;
     const withData = (builder: ChartBuilderLike) => {
       let b = builder.clearRanges();
       for (const r of spec.ranges)
