@@ -280,6 +280,11 @@ export interface SummarySheetPort {
   render(name: string, blocks: readonly OwnedBlock[], chart: ChartSpec): OwnedSheetRender;
   /** Every sheet's grid size (rows × columns are the cells the workbook uses), in sheet order. */
   sheetSizes(): SheetSize[];
+  /**
+   * What cell A1 of sheet `name` shows, trimmed: null when there is no such sheet or it holds nothing. One
+   * read; lets the refresh refuse a sheet of that name made by hand for something else before any write.
+   */
+  firstCell(name: string): string | null;
 }
 
 export interface Ports {

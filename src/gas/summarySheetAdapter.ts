@@ -50,6 +50,14 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
     return { created, clearedRows, ...chartResult };
   }
 
+  firstCell(name: string): string | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet || sheet.getLastRow() === 0) return null;
+    const a1 = sheet.getRange(1, 1, 1, 1).getValues()[0]?.[0];
+    const text = a1 === null || a1 === undefined ? '' : String(a1).trim();
+    return text === '' ? null : text;
+  }
+
   sheetSizes(): SheetSize[] {
     return this.spreadsheet.getSheets().map((sheet) => ({
       name: sheet.getName(),

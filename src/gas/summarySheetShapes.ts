@@ -21,6 +21,7 @@ export interface EmbeddedChartLike {
 }
 
 export interface OwnedRangeLike extends ChartRangeLike {
+  getValues(): unknown[][];
   setValues(values: unknown[][]): unknown;
   setNumberFormats(formats: string[][]): unknown;
   clearContent(): unknown;

@@ -8,7 +8,7 @@ import { loadSettings } from '../../data/settingsRepository';
 import type { Capacity } from '../../domain/capacity';
 import { formatDateTime } from '../../domain/dates';
 import { dayText, summarize, windowDays, type Tally } from '../../domain/dailySummary';
-import { AppError, busyError, internalError } from '../../domain/errors';
+import { AppError, busyError, conflictError, internalError } from '../../domain/errors';
 import type { OwnedSheetRender, Ports, SummarySheetPort, TriggersPort } from '../../ports';
 import { runJobStep, type JobDefinition } from '../batch/runner';
 import { settleSchedule } from '../jobTriggers';
@@ -51,16 +51,25 @@ export interface SummaryStep {
  */
 export const SUMMARY_RESERVE_MS = 60_000;
 
+/** What A1 of our Resumen holds: the daily table's first header. */
+const SUMMARY_A1 = 'Fecha';
+
+/** "1 unión" / "2 uniones": a count and its noun in correct Spanish. */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function messageOf(result: Omit<SummaryResult, 'message'>): string {
   const parts = [
     `${result.created ? 'Hoja Resumen creada' : 'Hoja Resumen actualizada'}: ${result.days} días ` +
-      `(${result.from} a ${result.to}), ARM ${result.totals.ARM.unions} uniones / ${result.totals.ARM.pulgadas} pulgadas, ` +
-      `SOLD ${result.totals.SOLD.unions} uniones / ${result.totals.SOLD.pulgadas} pulgadas.`,
+      `(${result.from} a ${result.to}), ARM ${count(result.totals.ARM.unions, 'unión', 'uniones')} / ` +
+      `${result.totals.ARM.pulgadas} pulgadas, SOLD ${count(result.totals.SOLD.unions, 'unión', 'uniones')} / ` +
+      `${result.totals.SOLD.pulgadas} pulgadas.`,
     result.unreadable.count > 0
-      ? `${result.unreadable.count} celda(s) ilegibles no contadas: ${result.unreadable.cells.slice(0, 5).join(', ')}` +
+      ? `${count(result.unreadable.count, 'celda ilegible no contada', 'celdas ilegibles no contadas')}: ${result.unreadable.cells.slice(0, 5).join(', ')}` +
         `${result.unreadable.count > 5 ? '…' : ''}.`
       : '',
-    result.removedCharts > 0 ? `Se quitaron ${result.removedCharts} gráfico(s) de más.` : '',
+    result.removedCharts > 0
+      ? `${result.removedCharts === 1 ? 'Se quitó' : 'Se quitaron'} ${count(result.removedCharts, 'gráfico', 'gráficos')} de más.`
+      : '',
     result.capacity.line,
     result.capacity.advice ?? '',
   ];
@@ -78,6 +87,15 @@ function summaryDefinition(
     eventType: 'RESUMEN_PRODUCCION',
     action: 'RESUMIR',
     prepare(scope: RequestScope) {
+      // A Resumen made by hand for something else is not ours to overwrite: refused before any read or write.
+      const a1 = sheets.firstCell(SUMMARY_SHEET);
+      if (a1 !== null && a1 !== SUMMARY_A1) {
+        throw conflictError(
+          `La hoja "${SUMMARY_SHEET}" ya existe y no es la del resumen de producción (su A1 dice ` +
+            `"${a1.slice(0, 40)}"): cámbiele el nombre o bórrela y vuelva a intentarlo; no se cambió nada en ella.`,
+          { sheet: SUMMARY_SHEET, a1: a1.slice(0, 40) },
+        );
+      }
       const read = readUnionWork(scope);
       const tz = scope.timeZone;
       const days = windowDays(scope.now, tz, scope.settings.summaryDays);

@@ -71,7 +71,7 @@ describe('Resumen: which day a union counts on', () => {
     expect(result.totals.SOLD).toEqual({ unions: 0, pulgadas: 0 });
     expect(dailyTable(book)[3]).toEqual(['22-11-2026', '78', '468.00', '0', '0.00']);
     expect(result.message).toContain(
-      '3 celda(s) ilegibles no contadas: Uniones!H79, Uniones!K80, Uniones!E81.',
+      '3 celdas ilegibles no contadas: Uniones!H79, Uniones!K80, Uniones!E81.',
     );
     const lines = notes(book);
     const at = lines.indexOf('Celdas que no se pudieron leer (3); lo que dependía de ellas no se contó:');

@@ -163,7 +163,7 @@ describe('Resumen de producción: the refresh', () => {
     const result = refresh();
     expect(result).toMatchObject({ chart: 'updated', removedCharts: 2 });
     expect(charts(book)).toHaveLength(1);
-    expect(result.message).toContain('Se quitaron 2 gráfico(s) de más.');
+    expect(result.message).toContain('Se quitaron 2 gráficos de más.');
   });
 
   it('reads 5 columns of Uniones and nothing of Operaciones, and the header of Metadata only', () => {
