@@ -18,6 +18,16 @@ import {
   startWorkRequest,
 } from '../app/requests';
 import { startWork } from '../app/startWork';
+import { occupiedSpools } from '../app/panel/occupiedSpools';
+import {
+  occupiedSpoolsRequest,
+  releaseSpoolRequest,
+  spoolHistoryRequest,
+  workerDayRequest,
+} from '../app/panel/panelRequests';
+import { releaseSpool } from '../app/panel/releaseSpool';
+import { spoolHistory } from '../app/panel/spoolHistory';
+import { workerDay } from '../app/panel/workerDay';
 import { addonMenu, requestPorts, services, showHtml, topLevelMenu } from './environment';
 import { MENU_TITLE, addMenu, menuKind } from './menu';
 import * as menuActions from './menuActions';
@@ -76,6 +86,18 @@ export const apiCancelJob = (input: unknown) =>
     parseRequest(cancelJobRequest, input);
     return services().metricsJob.cancel();
   });
+// The Panel (issue 16): spools held now, a release, a worker's day, a spool's history.
+export const apiOccupiedSpools = (input?: unknown) =>
+  serve(() => {
+    parseRequest(occupiedSpoolsRequest, input);
+    return occupiedSpools(requestPorts());
+  });
+export const apiReleaseSpool = (input: unknown) =>
+  serve(() => releaseSpool(requestPorts(), parseRequest(releaseSpoolRequest, input)));
+export const apiWorkerDay = (input: unknown) =>
+  serve(() => workerDay(requestPorts(), parseRequest(workerDayRequest, input)));
+export const apiSpoolHistory = (input: unknown) =>
+  serve(() => spoolHistory(requestPorts(), parseRequest(spoolHistoryRequest, input)));
 
 export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
 export const menuShowJobStatus = () => menuActions.showJobStatus();
