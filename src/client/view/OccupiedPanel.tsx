@@ -21,7 +21,9 @@ export function OccupiedPanel(props: PartProps & { today: Today }) {
           {list
             ? list.spools.length === 0
               ? tr.t('occupied.empty')
-              : tr.t('occupied.count', { n: list.spools.length, h: list.staleAfterHours })
+              : list.spools.length === 1
+                ? tr.t('occupied.one')
+                : tr.t('occupied.count', { n: list.spools.length })
             : panel.busy === 'occupied'
               ? tr.t('occupied.loading')
               : tr.t('occupied.notLoaded')}
@@ -35,6 +37,9 @@ export function OccupiedPanel(props: PartProps & { today: Today }) {
           {tr.t('occupied.refresh')}
         </button>
       </div>
+      {list && list.spools.length > 0 && (
+        <p class="hint">{tr.t('occupied.order', { h: list.staleAfterHours })}</p>
+      )}
       {list && <PanelWarnings warnings={list.warnings} heading={tr.t('panel.warnings')} />}
       {list && list.spools.length > 0 && (
         <ul class="occupied-list">
