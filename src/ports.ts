@@ -137,7 +137,10 @@ export interface LockPort {
   release(): void;
 }
 
-/** Per-document key-value store (document properties: script properties are shared by every user). */
+/**
+ * Per-document key-value store (document properties: script properties are shared by every user). Apps
+ * Script refuses a property over 9 KB (key and value, 9,216 UTF-8 bytes) and a store over 500 KB.
+ */
 export interface PropertiesPort {
   /** From this request's snapshot (one read for every key the request asks about). */
   get(key: string): string | null;
@@ -156,19 +159,30 @@ export interface ClockPort {
   now(): number;
 }
 
+/** A trigger as the triggers port shows it: its unique id (Trigger.getUniqueId) and the function it calls. */
+export interface TriggerInfo {
+  id: string;
+  handler: string;
+}
+
 /**
- * This user's triggers in this document only (ScriptApp.getUserTriggers(spreadsheet)): an add-on never sees
- * nor deletes another document's or another user's triggers.
+ * This user's triggers of this document. Which of them ScriptApp.getUserTriggers(spreadsheet) lists is not
+ * settled for an add-on's time-driven triggers (some add-ons see them there, some only in
+ * getProjectTriggers), so a trigger is found by the unique id recorded when it was made (issue 14 §5):
+ * looked for in getUserTriggers(spreadsheet) and, when not listed there, in getProjectTriggers; an id is
+ * unique, so another document's trigger is never touched. Each method is one or two trigger calls.
  */
 export interface TriggersPort {
-  /** How many of this user's triggers in this document call `handler`. */
-  count(handler: string): number;
-  /** A time-driven trigger every `everyHours` hours (add-ons: at least 1). */
-  createHourly(handler: string, everyHours: number): void;
-  /** A one-shot time-driven trigger that fires once, about `afterMs` from now. */
-  createOnce(handler: string, afterMs: number): void;
-  /** Deletes this user's triggers in this document that call `handler`, keeping the first `keep` (default 0); returns how many it deleted. */
-  deleteAll(handler: string, keep?: number): number;
+  /** The triggers getUserTriggers(spreadsheet) lists (this document's; maybe not its time-driven ones). */
+  listed(): TriggerInfo[];
+  /** Whether the trigger of unique id `id` still exists. */
+  exists(id: string): boolean;
+  /** Creates a time-driven trigger every `everyHours` hours (add-ons: at least 1); returns its unique id. */
+  createHourly(handler: string, everyHours: number): string;
+  /** Creates a one-shot time-driven trigger about `afterMs` from now; returns its unique id. */
+  createOnce(handler: string, afterMs: number): string;
+  /** Deletes the trigger of unique id `id`; false when it is gone already. */
+  delete(id: string): boolean;
 }
 
 export interface UiPort {
@@ -186,7 +200,9 @@ export interface IdsPort {
 
 /**
  * The document cache (CacheService.getDocumentCache): per spreadsheet, shared by its users, entries expire.
- * Values are text of at most 100 KB each. Priced by the cost model (get 3 ms, put 93 ms a call).
+ * Values are text of at most 100 KB each, counted in UTF-8 bytes (102,400; src/domain/bytes.ts): a larger one
+ * makes putAll throw. Only ever a copy: callers treat a failed call as a miss or a warning, never as a
+ * failed request (issue 14 §1). Priced by the cost model (get 3 ms, put 93 ms a call).
  */
 export interface CachePort {
   /** The present, unexpired values among `keys`, in one call. */

@@ -67,10 +67,11 @@ export function findRowsOfSpool(uow: UnitOfWork, tag: string): number[] {
 
 /**
  * Reads `rows` of Metadata (one read per block of neighbouring rows, UnitOfWork.loadRows) and decodes them,
- * in row order. Call once per request, before anything else takes a table of Metadata.
+ * in row order. Call once per request, before anything else takes a table of Metadata. Throws
+ * StaleHeaderError (retryOnStaleHeader) when Metadata's cached header no longer matches row 1.
  */
 export function readAuditRows(uow: UnitOfWork, rows: readonly number[]): AuditRow[] {
-  if (rows.length === 0) return [];
+  // Even with no rows: a header taken from the cache is checked, so "nothing found" is never a stale column's.
   uow.loadRows([{ spec: METADATA_READ_SPEC, rows }]);
   const table = uow.partialTable(METADATA_READ_SPEC);
   const tz = uow.timeZone();

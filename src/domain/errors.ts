@@ -42,3 +42,11 @@ export function toAppError(error: unknown): AppError {
   const text = error instanceof Error ? error.message : String(error);
   return internalError('Error interno inesperado.', { cause: text });
 }
+
+/** What went wrong, as text for a warning or a log line: an AppError's Spanish text, else the raw message. */
+export function causeText(error: unknown): string {
+  if (error instanceof AppError) return error.userMessage;
+  // Duck-typed: an Error from another realm (a service's) is not `instanceof Error` here.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

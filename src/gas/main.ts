@@ -7,6 +7,7 @@ import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
 import { clearContinuation } from '../app/jobTriggers';
+import { causeText } from '../domain/errors';
 import {
   finishWorkRequest,
   getMetricsRequest,
@@ -48,18 +49,29 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
-/** The hourly recompute (at most one per user and document). */
+/**
+ * The document's one time-driven trigger (Google allows one per user and document): the hourly recompute,
+ * or the continuation of an unfinished job that stands in for it (src/app/jobTriggers.ts).
+ */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
   serve(() => services().metricsJob.run('trigger'));
 }
 
-/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs a step. */
+/**
+ * The one-shot continuation made by versions before issue 14: removes its own (fired) trigger, then runs a
+ * step as the document's trigger does.
+ */
 export function onJobContinuation(e?: unknown): void {
   void e;
   serve(() => {
     const wired = services();
-    clearContinuation(wired.triggers);
+    try {
+      clearContinuation(wired.triggers);
+    } catch (error) {
+      // Only an old fired trigger left listed: the step runs all the same.
+      console.warn(`No se pudo borrar el disparador de continuación: ${causeText(error)}`);
+    }
     return wired.metricsJob.run('continuation');
   });
 }

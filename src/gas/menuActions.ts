@@ -1,7 +1,6 @@
 // What the menu items do: run the use case, then tell the user in Spanish (alerts), never fail silently.
 
 import { migrateSchema as runMigration } from '../app/migrateSchema';
-import { automaticRecomputeOn } from '../app/jobTriggers';
 import type { JobStatus } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
 import { requestPorts, services, ui } from './environment';
@@ -23,6 +22,13 @@ export function describeJob(status: JobStatus): string {
   return `${STATE_TEXT[status.state]} (${status.processed}/${status.total} spools${batches}${eta})`;
 }
 
+/** The run's warnings (work saved, something after it failed) as lines after the message. */
+function withWarnings(message: string, warnings: readonly string[]): string {
+  return warnings.length === 0
+    ? message
+    : `${message}\n\nAvisos:\n${warnings.map((w) => `• ${w}`).join('\n')}`;
+}
+
 function reportingErrors(title: string, action: () => void): void {
   try {
     action();
@@ -36,7 +42,10 @@ export function recomputeMetrics(): void {
     const status = services().metricsJob.run('menu');
     ui().alert(
       'Recalcular métricas',
-      status.busy ? `Otra ejecución está recalculando: ${describeJob(status)}.` : status.message,
+      withWarnings(
+        status.busy ? `Otra ejecución está recalculando: ${describeJob(status)}.` : status.message,
+        status.warnings,
+      ),
     );
   });
 }
@@ -45,7 +54,7 @@ export function showJobStatus(): void {
   reportingErrors('Progreso de tareas', () => {
     const wired = services();
     const status = wired.metricsJob.status();
-    const automatic = automaticRecomputeOn(wired.triggers) ? 'activado' : 'desactivado';
+    const automatic = wired.metricsJob.automaticOn() ? 'activado' : 'desactivado';
     ui().alert(
       'Progreso de tareas',
       `Recálculo de métricas: ${describeJob(status)}. ${status.message}\nRecálculo automático: ${automatic}.`,
@@ -55,12 +64,15 @@ export function showJobStatus(): void {
 
 export function setMetricsTrigger(enabled: boolean): void {
   reportingErrors('Recálculo automático', () => {
-    const { deleted } = services().metricsJob.setAutomatic(enabled);
+    const { deleted, warnings } = services().metricsJob.setAutomatic(enabled);
     ui().alert(
       'Recálculo automático',
-      enabled
-        ? 'Activado: las métricas se recalculan cada hora.'
-        : `Desactivado (${deleted} disparador(es) eliminados).`,
+      withWarnings(
+        enabled
+          ? 'Activado: las métricas se recalculan cada hora.'
+          : `Desactivado (${deleted} disparador(es) eliminados).`,
+        warnings,
+      ),
     );
   });
 }
@@ -79,7 +91,8 @@ export function migrateSchema(): void {
       ui().alert(title, 'No se aplicó ningún cambio.');
       return;
     }
-    ui().alert(title, runMigration(requestPorts(), { dryRun: false }).message);
+    const applied = runMigration(requestPorts(), { dryRun: false });
+    ui().alert(title, withWarnings(applied.message, applied.warnings));
   });
 }
 

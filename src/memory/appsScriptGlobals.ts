@@ -11,6 +11,7 @@ import {
   FakeScriptApp,
   FakeSession,
   FakeUi,
+  type UserTriggersBehaviour,
 } from './fakeServices';
 
 export interface FakeAppsScript {
@@ -27,7 +28,13 @@ export interface FakeAppsScript {
 
 export function createFakeAppsScript(
   spreadsheet: FakeSpreadsheet,
-  options: { htmlFiles?: Record<string, string>; userEmail?: string; logs?: string[] } = {},
+  options: {
+    htmlFiles?: Record<string, string>;
+    userEmail?: string;
+    logs?: string[];
+    /** Whether getUserTriggers(spreadsheet) lists the add-on's time-driven triggers (default: lists). */
+    userTriggers?: UserTriggersBehaviour;
+  } = {},
 ): FakeAppsScript {
   const ui = new FakeUi();
   const lockService = new FakeLockService();
@@ -35,6 +42,7 @@ export function createFakeAppsScript(
   const scriptApp = new FakeScriptApp(undefined, {
     documentId: spreadsheet.idUncounted,
     ...(options.userEmail ? { user: options.userEmail } : {}),
+    ...(options.userTriggers ? { userTriggers: options.userTriggers } : {}),
   });
   const cacheService = new FakeCacheService(() => Date.now());
   const htmlService = new FakeHtmlService(options.htmlFiles);

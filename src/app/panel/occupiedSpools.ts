@@ -98,8 +98,9 @@ function occupiedOnce(ports: Ports): OccupiedSpoolsResult {
   return {
     spools: spools.map((s) => s.spool),
     staleAfterHours: settings.staleAfterHours,
-    warnings: issues.map(
-      (issue) => `${describeIssue(issue)} — el spool de la fila ${issue.row} se lista sin hora de inicio.`,
-    ),
+    warnings: issues.map((issue) => {
+      const tag = spools.find((s) => s.rowNumber === issue.row)?.spool.tagSpool ?? '';
+      return `${describeIssue(issue)} — el spool ${tag} se lista al final, sin hora de inicio.`;
+    }),
   };
 }

@@ -9,6 +9,8 @@ import { isLegacyArmed } from '../../domain/rules';
 import type { Settings } from '../../domain/settings';
 import { workerDisplay, type Worker } from '../../domain/worker';
 import type { Ports } from '../../ports';
+import { findRowsOfSpool, operationOf, readAuditRows } from '../../data/metadataQueries';
+import type { UnitOfWork } from '../../data/unitOfWork';
 import { EventBuilder } from '../auditEvents';
 import { TRACKING_READS, readForSpool, runIdempotent } from '../request';
 
@@ -28,13 +30,30 @@ export interface ReleaseSpoolResult {
   formerHolder: string;
   /** Fecha_Ocupacion before the release, `DD-MM-YYYY HH:MM:SS`; null when it could not be read. */
   heldSince: string | null;
-  /** What Estado_Detalle said it was held for; null when it did not say. */
+  /**
+   * What it was held for: as Estado_Detalle said, else as the spool's last INICIAR in Metadata did; null when
+   * neither says (the event's Operacion is then blank).
+   */
   operation: Operation | null;
   /** The releasing worker (`CD(98)`). */
   releasedBy: string;
   /** The free Estado_Detalle written (`Disponible - ARM pausado, SOLD pendiente`). */
   estadoDetalle: string;
   reason: string;
+}
+
+/** Rows of the spool's log read to find its last INICIAR when Estado_Detalle does not say what is held. */
+const RECENT_ROWS = 25;
+
+/**
+ * The operation of the spool's last INICIAR in Metadata (one search and the newest rows), for an Estado_Detalle
+ * that does not say it (edited by hand): the other system reads Operacion on every spool event (design §2).
+ */
+function lastStartedOperation(uow: UnitOfWork, tag: string): Operation | null {
+  const rows = findRowsOfSpool(uow, tag).sort((a, b) => a - b);
+  const started = readAuditRows(uow, rows.slice(-RECENT_ROWS)).filter((r) => r.accion === 'INICIAR');
+  const last = started[started.length - 1];
+  return last ? operationOf(last) : null;
 }
 
 /** May `worker` release spools: active, and holding a role of `releaseRoles` when the setting lists any. */
@@ -79,7 +98,8 @@ export function releaseSpool(ports: Ports, request: ReleaseSpoolRequest) {
     const context = { settings: scope.settings, legacyArmed: isLegacyArmed(spool, unions), unreadable };
     const estado = estadoLibre(spoolStates(unions, context));
     const held = parseEstadoDetalle(spool.estadoDetalle);
-    const operation = held?.occupiedBy ? held.operation : null;
+    const operation =
+      (held?.occupiedBy ? held.operation : null) ?? lastStartedOperation(scope.uow, spool.tag);
     const releasedBy = workerDisplay(worker);
     scope.spools.release(spool, estado);
     const events = new EventBuilder(request.requestId, scope.now, worker, operation ?? '');

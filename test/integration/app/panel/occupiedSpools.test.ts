@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { occupiedSpools } from '../../../../src/app/panel/occupiedSpools';
+import { PRODUCTION_OPERACIONES_HEADER } from '../../../../src/data/productionHeaders';
 import { saveSettings } from '../../../../src/data/settingsRepository';
 import { instantToSerial } from '../../../../src/domain/dates';
+import { failure } from '../../../support/failure';
 import { opsCell } from '../../../support/panel';
 import { BACKENDS, NOW, TZ, environment, trackingBook } from '../../../support/tracking';
 
@@ -93,12 +95,10 @@ describe.each(BACKENDS)('apiOccupiedSpools (%s)', (backend) => {
         stale: false,
       },
     ]);
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatch(
-      new RegExp(
-        `^${opsCell('Fecha_Ocupacion', 5)} \\(Fecha_Ocupacion\\): no se reconoce la fecha "ayer en la tarde"`,
-      ),
-    );
+    expect(result.warnings).toEqual([
+      `${opsCell('Fecha_Ocupacion', 5)} (Fecha_Ocupacion): no se reconoce la fecha "ayer en la tarde" ` +
+        '(se espera DD-MM-AAAA [HH:MM:SS]) — el spool SP-004 se lista al final, sin hora de inicio.',
+    ]);
   });
 
   it('takes staleAfterHours from the settings, and hours to one decimal', () => {
@@ -137,5 +137,17 @@ describe('what apiOccupiedSpools costs (SpreadsheetApp)', () => {
     const width = book.sheet('Operaciones').lastColumn();
     // Row 1 (the cached header checked) with rows 2–6, the held spools' block: never the 10 empty rows below.
     expect(reads.map((r) => r.cells)).toEqual([6 * width]);
+  });
+});
+
+describe('an Operaciones sheet without Ocupado_Por', () => {
+  it('is a SCHEMA error naming the column, never "nobody holds a spool"', () => {
+    const header = PRODUCTION_OPERACIONES_HEADER.filter((h) => h !== 'Ocupado_Por');
+    const env = environment(
+      trackingBook({ spools: [{ ot: '001', tag: 'SP-001' }], unions: [], operacionesHeader: header }),
+    );
+    expect(failure(() => occupiedSpools(env.ports())).message).toBe(
+      'SCHEMA: A la hoja "Operaciones" le falta la columna Ocupado_Por.',
+    );
   });
 });

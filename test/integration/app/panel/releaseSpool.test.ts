@@ -118,3 +118,18 @@ describe.each(BACKENDS)('apiReleaseSpool (%s)', (backend) => {
     expect(spool(book).Ocupado_Por).toBe('');
   });
 });
+
+describe('a spool whose Estado_Detalle was edited by hand', () => {
+  it("takes the operation from its last INICIAR, so the other system reads the event's Operacion", () => {
+    const { book, env } = heldShop('spreadsheetApp');
+    const row = records(book, 'Operaciones').findIndex((r) => r.TAG_SPOOL === TAG) + 2;
+    const col = Object.keys(spool(book)).indexOf('Estado_Detalle') + 1;
+    book.sheet('Operaciones').writeBlock(row, col, [['en taller']], true);
+    const result = releaseSpool(env.ports(), release('req-release-9'));
+    expect(result.operation).toBe('ARM');
+    expect(readMetadataRow(records(book, 'Metadata').at(-1)!)).toMatchObject({
+      kind: 'spool',
+      operacion: 'ARM',
+    });
+  });
+});

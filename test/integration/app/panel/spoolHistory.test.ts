@@ -208,3 +208,16 @@ describe('what apiSpoolHistory costs (SpreadsheetApp)', () => {
     expect(on('getValues').map((c) => c.cells)).toEqual([11, 11]); // row 1 (cached header checked) and the one event
   });
 });
+
+describe('a column inserted in Metadata after its header was cached', () => {
+  it('is seen before "no events" is answered from the wrong column', () => {
+    const book = progressBook({ ots: 1, unionsPerOt: 2, armed: 0, welded: 0 });
+    addEvents(book, [spoolEvent('addon', NOW, JP, 'SOLD', TAG, 'INICIAR_SPOOL', 'INICIAR')]);
+    const env = environment(book);
+    expect(spoolHistory(env.ports(), { tagSpool: TAG }).events).toHaveLength(1);
+    book.sheet('Metadata').insertColumnBefore(2); // Timestamp, TAG_SPOOL, … move one column right
+    expect(spoolHistory(env.ports(), { tagSpool: TAG }).events.map((e) => [e.type, e.worker])).toEqual([
+      ['INICIAR_SPOOL', 'JP(94)'],
+    ]);
+  });
+});

@@ -227,3 +227,16 @@ describe('a column inserted in Uniones after its header was cached', () => {
     expect(day.warnings).toEqual([]);
   });
 });
+
+describe('a Metadata sheet whose first ten headers are in lower case (design §2)', () => {
+  it('is read by header name all the same', () => {
+    const book = shop();
+    addEvents(book, [unionEvent('web', NOW, MR, 'SOLD', tagOf('001'), '001', 3)]);
+    const header = book.sheet('Metadata').readBlock(1, 1, 1, 11)[0]!;
+    book
+      .sheet('Metadata')
+      .writeBlock(1, 1, [header.map((h, i) => (i < 10 ? String(h).toLowerCase() : h))], true);
+    const env = environment(book);
+    expect(workerDay(env.ports(), { workerId: 93 }).totals.SOLD).toEqual({ unions: 1, pulgadas: 8 });
+  });
+});
