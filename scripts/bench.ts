@@ -8,6 +8,7 @@ import { benchMigration } from './bench/migrationCalls';
 import { benchPanelRequests } from './bench/panelRequests';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchResumen } from './bench/resumen';
 import { benchTargetedReads } from './bench/targetedReads';
 
 benchCommitCalls();
@@ -17,4 +18,5 @@ benchReadAndMetrics();
 benchMigration();
 benchJobs();
 benchTargetedReads();
+benchResumen();
 benchPanelRequests();

@@ -213,8 +213,61 @@ export interface CachePort {
   removeAll(keys: readonly string[]): void;
 }
 
+/**
+ * Columns of a sheet the add-on owns (Resumen), written from row 1 down. `rows` holds the header first;
+ * `formats` (one per column, null for none) go on the rows below it. What stood below `rows` in these
+ * columns (a longer earlier table) is cleared.
+ */
+export interface OwnedBlock {
+  /** 1-based first column; the block is `width` columns wide. */
+  col: number;
+  width: number;
+  rows: readonly Cell[][];
+  formats: ReadonlyArray<string | null>;
+}
+
+/** The one column chart of an owned sheet: its title, its ranges (domain first) and where a new one goes. */
+export interface ChartSpec {
+  title: string;
+  /** 1-based rectangles of the same sheet; the first row of each is its header (series name). */
+  ranges: readonly Rect[];
+  /** Anchor cell (1-based) of a chart created now; an existing chart stays where the user put it. */
+  anchor: { row: number; col: number };
+}
+
+/** What a render did to the sheet. */
+export interface OwnedSheetRender {
+  created: boolean;
+  /** Rows below the new blocks that held an earlier, longer table and were cleared. */
+  clearedRows: number;
+  chart: 'created' | 'updated';
+  /** Extra charts found on the sheet and removed (it keeps exactly one). */
+  removedCharts: number;
+}
+
+/** A sheet's grid size: what the 10,000,000-cell limit of a spreadsheet counts. */
+export interface SheetSize {
+  name: string;
+  rows: number;
+  columns: number;
+}
+
+/** A sheet the add-on owns and rewrites whole (the Resumen sheet, issue 16 §6–8), with its one chart. */
+export interface SummarySheetPort {
+  /**
+   * Writes `blocks` on sheet `name` (inserted when missing), clears what an earlier, longer render left
+   * below them, and keeps exactly one embedded chart: created the first time at `chart.anchor`, later
+   * updated (ranges and title only: its position and size stay the user's), extra ones removed.
+   */
+  render(name: string, blocks: readonly OwnedBlock[], chart: ChartSpec): OwnedSheetRender;
+  /** Every sheet's grid size (rows × columns are the cells the workbook uses), in sheet order. */
+  sheetSizes(): SheetSize[];
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
+  /** The Resumen sheet and its chart; absent where no chart service exists. */
+  summarySheet?: SummarySheetPort;
   /** Absent where no document cache exists (then every request reads what it needs). */
   cache?: CachePort;
   lock: LockPort;

@@ -9,7 +9,8 @@ import type { CachePort, PropertiesPort } from '../ports';
 export const JOB_STATUSES = ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type JobStatusCode = (typeof JOB_STATUSES)[number];
 
-export const JOB_KINDS = ['metrics'] as const;
+/** metrics: the recompute of Operaciones' metric columns; summary: the Resumen sheet's refresh. */
+export const JOB_KINDS = ['metrics', 'summary'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Key prefixes: a job record, and the cancel flag another execution may raise without the lock. */

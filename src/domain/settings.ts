@@ -32,6 +32,8 @@ export interface Settings {
    * sheets whole, as before (kept to compare in `npm run bench`, and as a way out).
    */
   targetedReads: boolean;
+  /** Days the Resumen sheet covers, ending today (issue 16 §6). */
+  summaryDays: number;
   /** Hours a spool may stay occupied before the Panel marks it stale (apiOccupiedSpools; issue 16 §1). */
   staleAfterHours: number;
   /**
@@ -51,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   batchSize: 50,
   jobBudgetMs: 270_000,
   targetedReads: true,
+  summaryDays: 30,
   staleAfterHours: 12,
   releaseRoles: [],
 };

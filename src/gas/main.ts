@@ -7,6 +7,7 @@ import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
 import { clearContinuation } from '../app/jobTriggers';
+import { runScheduledJobs } from '../app/resumen/scheduledJobs';
 import { causeText } from '../domain/errors';
 import {
   finishWorkRequest,
@@ -55,7 +56,10 @@ export function showSidebar(): void {
  */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
-  serve(() => services().metricsJob.run('trigger'));
+  serve(() => {
+    const wired = services();
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'trigger');
+  });
 }
 
 /**
@@ -72,7 +76,7 @@ export function onJobContinuation(e?: unknown): void {
       // Only an old fired trigger left listed: the step runs all the same.
       console.warn(`No se pudo borrar el disparador de continuación: ${causeText(error)}`);
     }
-    return wired.metricsJob.run('continuation');
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'continuation');
   });
 }
 
@@ -93,6 +97,8 @@ export const apiRunJobStep = (input: unknown) =>
     return services().metricsJob.run('step');
   });
 export const apiJobStatus = () => serve(() => ({ jobs: [services().metricsJob.status()] }));
+/** Refreshes the Resumen sheet; answers its totals, unreadable cells and the capacity line (for the Panel). */
+export const apiRefreshSummary = () => serve(() => services().summaryJob.refresh('api'));
 export const apiCancelJob = (input: unknown) =>
   serve(() => {
     parseRequest(cancelJobRequest, input);
@@ -112,6 +118,7 @@ export const apiSpoolHistory = (input: unknown) =>
   serve(() => spoolHistory(requestPorts(), parseRequest(spoolHistoryRequest, input)));
 
 export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
+export const menuRefreshSummary = () => menuActions.refreshSummary();
 export const menuShowJobStatus = () => menuActions.showJobStatus();
 export const menuEnableMetricsTrigger = () => menuActions.setMetricsTrigger(true);
 export const menuDisableMetricsTrigger = () => menuActions.setMetricsTrigger(false);

@@ -50,6 +50,13 @@ export function recomputeMetrics(): void {
   });
 }
 
+/** Creates or refreshes the Resumen sheet and says what it holds (and what could not be read). */
+export function refreshSummary(): void {
+  reportingErrors('Resumen de producción', () => {
+    ui().alert('Resumen de producción', services().summaryJob.refresh('menu').message);
+  });
+}
+
 export function showJobStatus(): void {
   reportingErrors('Progreso de tareas', () => {
     const wired = services();
@@ -101,6 +108,8 @@ export const HELP_TEXT = [
   'Registrar ARM/SOLD… abre el panel lateral: elija la operación, el trabajador y la OT; INICIAR toma un ' +
     'spool, y FINALIZAR registra las uniones marcadas (COMPLETAR, PAUSAR o CANCELAR por spool).',
   'Recalcular métricas rehace las columnas de métricas de Operaciones a partir de Uniones.',
+  'Resumen de producción crea o actualiza la hoja Resumen: uniones y pulgadas por día y por trabajador de ' +
+    'los últimos días, con un gráfico, y cuánto de la capacidad de la planilla se usa.',
   'Activar/Desactivar recálculo automático enciende o apaga el recálculo cada hora.',
   'Migrar esquema… muestra los cambios de columnas y hojas necesarios y los aplica si usted confirma.',
   'Cada acción queda registrada en la hoja Metadata.',

@@ -1,6 +1,7 @@
 // The Apps Script global services over one in-memory spreadsheet: what build/Code.js finds at top level
 // in the bundle test and the playground.
 
+import { FAKE_CHARTS } from './fakeEmbeddedChart';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 import { sequentialIds } from './memoryPorts';
 import {
@@ -67,6 +68,7 @@ export function createFakeAppsScript(
     htmlService,
     globals: {
       SpreadsheetApp: spreadsheetApp,
+      Charts: FAKE_CHARTS,
       LockService: lockService,
       PropertiesService: propertiesService,
       CacheService: cacheService,

@@ -1,6 +1,6 @@
 // What Sheets stores when setValues receives a value: strings are taken "as if typed" in an es-CL sheet.
 
-import type { Cell } from '../domain/cell';
+import { isDate, type Cell } from '../domain/cell';
 import { formatDateTime, instantToSerial, parseDateCell, serialToInstant } from '../domain/dates';
 import { toWallTime } from '../domain/timeZone';
 
@@ -14,7 +14,9 @@ const TYPED_DATE =
   /^\d{1,2}[-/]\d{1,2}[-/]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
 export function typeIn(input: unknown, timeZone: string): StoredInput {
-  if (input instanceof Date) return { value: new Date(input.getTime()), formula: '' };
+  // isDate, not instanceof: a Date made by build/Code.js in its own global scope (the bundle test and the
+  // playground run it in a vm context) is a Date to Sheets all the same.
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: '' };
   if (input === null || input === undefined) return { value: '', formula: '' };
   const text = String(input);
