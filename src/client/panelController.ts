@@ -142,6 +142,11 @@ export class PanelActions {
     return this.loadHistory();
   }
 
+  /** Actualizar Resumen: the Resumen sheet rewritten, its capacity line shown (issue 16 §8). */
+  refreshSummary(): Promise<void> {
+    return this.run({ kind: 'summary' });
+  }
+
   /** Reintentar / Recargar: the failed intent again, unchanged. */
   retry(): Promise<void> {
     const error = this.panel.error;
@@ -190,6 +195,11 @@ export class PanelActions {
           const retry: PanelIntent = { kind: 'occupied' };
           this.update((p) => P.panelFailed(p, { code: failure.code, detail: failure.detail, retry }));
         }
+        return;
+      }
+      case 'summary': {
+        const summary = await client.call('apiRefreshSummary');
+        this.update((p) => P.withSummary(p, summary));
         return;
       }
       case 'history': {

@@ -72,6 +72,11 @@ export const panelEs = {
   'session.sin cierre': 'sin cierre',
   'event.unions': 'uniones {list}',
   'event.noTime': 'hora ilegible',
+  'capacity.heading': 'Capacidad de la planilla',
+  'capacity.hint': 'Actualizar Resumen rehace la hoja Resumen y mide las celdas que usa la planilla.',
+  'capacity.refresh': 'Actualizar Resumen',
+  'capacity.loading': 'Actualizando la hoja Resumen…',
+  'capacity.refreshed': 'Hoja Resumen actualizada a las {when}.',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelEs;
@@ -147,4 +152,9 @@ export const panelEn: Record<PanelMessageKey, string> = {
   'session.sin cierre': 'no end',
   'event.unions': 'unions {list}',
   'event.noTime': 'unreadable time',
+  'capacity.heading': 'Spreadsheet capacity',
+  'capacity.hint': 'Refresh Resumen rebuilds the Resumen sheet and measures the cells the spreadsheet uses.',
+  'capacity.refresh': 'Refresh Resumen',
+  'capacity.loading': 'Refreshing the Resumen sheet…',
+  'capacity.refreshed': 'Resumen sheet refreshed at {when}.',
 };

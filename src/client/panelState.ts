@@ -6,7 +6,7 @@ import type { SpoolHistoryRequest } from '../app/panel/spoolHistory';
 import type { WorkerDayRequest } from '../app/panel/workerDay';
 import type { MessageKey } from './i18n';
 import type { CallErrorCode } from './serverClient';
-import type { OccupiedList, ReleaseResult, SpoolHistoryView, WorkerDayView } from './serverApi';
+import type { OccupiedList, ReleaseResult, SpoolHistoryView, SummaryView, WorkerDayView } from './serverApi';
 
 /** The sidebar's top-level views: the recording form, or the Panel beside it. */
 export type View = 'record' | 'panel';
@@ -17,7 +17,9 @@ export type PanelIntent =
   | { kind: 'day'; request: WorkerDayRequest }
   | { kind: 'occupied' }
   | { kind: 'release'; request: ReleaseSpoolRequest }
-  | { kind: 'history'; request: SpoolHistoryRequest };
+  | { kind: 'history'; request: SpoolHistoryRequest }
+  /** Actualizar Resumen: rewrites the Resumen sheet (a write, under the lock) and answers the capacity. */
+  | { kind: 'summary' };
 
 export interface PanelError {
   code: CallErrorCode;
@@ -46,6 +48,8 @@ export interface PanelState {
   /** The spool typed or picked for Historial. */
   spoolInput: string;
   history: SpoolHistoryView | null;
+  /** The last Resumen refresh of this session (its capacity line is shown under every section). */
+  summary: SummaryView | null;
 }
 
 export function initialPanel(): PanelState {
@@ -60,6 +64,7 @@ export function initialPanel(): PanelState {
     released: null,
     spoolInput: '',
     history: null,
+    summary: null,
   };
 }
 
@@ -167,6 +172,10 @@ export function withReleased(panel: PanelState, result: ReleaseResult): PanelSta
   return { ...panel, busy: null, released: result, draft: null, occupied };
 }
 
+export function withSummary(panel: PanelState, summary: SummaryView): PanelState {
+  return { ...panel, busy: null, summary };
+}
+
 export function withHistory(panel: PanelState, history: SpoolHistoryView): PanelState {
   return { ...panel, busy: null, history };
 }
@@ -180,7 +189,7 @@ export function releaseBlocker(panel: PanelState, workerId: number | null): Mess
 
 /** Whether a Panel intent only reads (a lost answer saved nothing). */
 export function isPanelRead(intent: PanelIntent): boolean {
-  return intent.kind !== 'release';
+  return intent.kind !== 'release' && intent.kind !== 'summary';
 }
 
 /**

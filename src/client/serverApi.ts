@@ -23,6 +23,7 @@ export interface ServerRequests {
   apiReleaseSpool: ReleaseSpoolRequest;
   apiWorkerDay: WorkerDayRequest;
   apiSpoolHistory: SpoolHistoryRequest;
+  apiRefreshSummary: undefined;
 }
 
 export type ServerFunction = keyof ServerRequests;
@@ -53,3 +54,5 @@ export type OccupiedSpoolView = OccupiedList['spools'][number];
 export type ReleaseResult = ServerResponse<'apiReleaseSpool'>;
 export type WorkerDayView = ServerResponse<'apiWorkerDay'>;
 export type SpoolHistoryView = ServerResponse<'apiSpoolHistory'>;
+/** A Resumen refresh's answer; the Panel shows its capacity line (issue 16 §8). */
+export type SummaryView = ServerResponse<'apiRefreshSummary'>;

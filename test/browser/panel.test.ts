@@ -222,6 +222,18 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     await sideShot('panel-8-historial-300px', events);
   });
 
+  it('Actualizar Resumen: the capacity line under the Panel, the Resumen sheet written', async () => {
+    const calls = await callsOf(async () => {
+      await side.getByRole('button', { name: 'Actualizar Resumen' }).click();
+      await side.getByText(/^Capacidad: [\d.]+ de 10\.000\.000 celdas/).waitFor();
+    });
+    expect(calls).toEqual(['apiRefreshSummary']);
+    const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
+    expect(await card.textContent()).toMatch(/Hoja Resumen actualizada a las \d{2}:\d{2}/);
+    await sideShot('panel-9-capacidad-300px', card);
+    expect((await viewRows(page, 'Resumen')).length).toBeGreaterThan(0);
+  });
+
   it('the tabs answer the keyboard: arrows move the focus, Enter shows the tab', async () => {
     const panelTab = side.getByRole('tab', { name: 'Historial' });
     await panelTab.focus();

@@ -4,8 +4,10 @@ import type {
   OccupiedList,
   ReleaseResult,
   SpoolHistoryView,
+  SummaryView,
   WorkerDayView,
 } from '../../src/client/serverApi';
+import { capacityOf } from '../../src/domain/capacity';
 
 export const TAG5 = 'MK-1335-CW-25238-005';
 export const TAG8 = 'MK-1335-CW-25238-008';
@@ -113,5 +115,26 @@ export function history(tagSpool = TAG8): SpoolHistoryView {
     ],
     truncated: false,
     warnings: [],
+  };
+}
+
+/** A Resumen refresh's answer with the capacity line the server's own capacityOf writes. */
+export function summary(cellsUsed: number): SummaryView {
+  return {
+    created: false,
+    clearedRows: 0,
+    chart: 'updated',
+    removedCharts: 0,
+    sheet: 'Resumen',
+    refreshedAt: '04-12-2026 18:00:00',
+    from: '05-11-2026',
+    to: '04-12-2026',
+    days: 30,
+    totals: { ARM: { unions: 5, pulgadas: 60 }, SOLD: { unions: 3, pulgadas: 30 } },
+    workerRows: 4,
+    unionRows: 100,
+    unreadable: { count: 0, cells: [], details: [] },
+    capacity: capacityOf(cellsUsed, 100_000),
+    message: 'Hoja Resumen actualizada.',
   };
 }

@@ -9,6 +9,7 @@ import { OccupiedPanel } from './OccupiedPanel';
 import { PanelErrorBox } from './PanelErrorBox';
 import type { PartProps, Today } from './parts';
 import { Tabs } from './Tabs';
+import { CapacityCard } from './CapacityCard';
 
 export function PanelView(props: PartProps & { today: Today }) {
   const { state, controller, tr } = props;
@@ -27,7 +28,9 @@ export function PanelView(props: PartProps & { today: Today }) {
           ? tr.t('history.loading')
           : panel.busy === 'release'
             ? tr.t('release.working')
-            : '';
+            : panel.busy === 'summary'
+              ? tr.t('capacity.loading')
+              : '';
   const note = busyText || (panel.released ? releaseDoneText(panel.released, tr) : '');
   return (
     <Tabs
@@ -44,6 +47,7 @@ export function PanelView(props: PartProps & { today: Today }) {
       {panel.tab === 'day' && <DayPanel {...props} />}
       {panel.tab === 'occupied' && <OccupiedPanel {...props} />}
       {panel.tab === 'history' && <HistoryPanel {...props} />}
+      <CapacityCard {...props} />
     </Tabs>
   );
 }

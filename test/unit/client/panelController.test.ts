@@ -3,7 +3,9 @@ import { SidebarController, type KeyValueStore } from '../../../src/client/contr
 import type { ServerFunction, ServerRequests } from '../../../src/client/serverApi';
 import { CallError, type ServerClient } from '../../../src/client/serverClient';
 import { boot } from '../../support/clientFixtures';
-import { history, occupied, released, TAG5, TAG8, workerDay } from '../../support/panelFixtures';
+import { errorText } from '../../../src/client/texts';
+import { translator } from '../../../src/client/i18n';
+import { history, occupied, released, summary, TAG5, TAG8, workerDay } from '../../support/panelFixtures';
 
 type Call = {
   name: ServerFunction;
@@ -256,5 +258,25 @@ describe('the Panel', () => {
     controller.panel.setSpoolInput(`  ${TAG5} `);
     void controller.panel.loadHistory();
     expect(server.last().request).toEqual({ tagSpool: TAG5 });
+  });
+
+  it('Actualizar Resumen: one call, the capacity line kept; a lost answer may have rewritten the sheet', async () => {
+    const { server, controller, panel } = await onOccupied();
+    const refreshing = controller.panel.refreshSummary();
+    expect(panel().busy).toBe('summary');
+    expect(server.last()).toMatchObject({ name: 'apiRefreshSummary', request: undefined });
+    server.last().resolve(summary(8_500_000));
+    await refreshing;
+    expect(panel().summary?.capacity.warning).toBe(true);
+    expect(panel().summary?.capacity.line).toMatch(
+      /^ATENCIÓN: Capacidad: 8\.500\.000 de 10\.000\.000 celdas \(85,0 %\)/,
+    );
+    expect(panel().summary?.capacity.advice).toMatch(/docs\/archive\.md/);
+    const again = controller.panel.refreshSummary();
+    server.last().reject(new CallError('NETWORK', ''));
+    await again;
+    expect(errorText(panel().error!, translator('es'))).toMatch(/Puede que la operación se haya guardado/);
+    // The last answer stays shown until a new one comes.
+    expect(panel().summary?.capacity.cellsUsed).toBe(8_500_000);
   });
 });
