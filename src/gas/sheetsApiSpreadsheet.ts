@@ -5,7 +5,15 @@
 import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
-import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort, WriteBatch } from '../ports';
+import type {
+  AppendPosition,
+  BlockRead,
+  CellWrite,
+  FindOptions,
+  Rect,
+  SpreadsheetPort,
+  WriteBatch,
+} from '../ports';
 import type {
   BatchRequest,
   ExtendedValue,
@@ -29,6 +37,7 @@ export interface AppendLocator {
 }
 
 export class SheetsApiSpreadsheet implements SpreadsheetPort {
+  readonly readsBlocksInOneCall = true;
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
 
@@ -139,7 +148,8 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     const requests: BatchRequest[] = [];
     for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
     for (const [sheet, rows] of batch.appends) {
-      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet)).requests);
+      const at = batch.appendPositions?.get(sheet);
+      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet), at).requests);
     }
     if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
   }
@@ -152,6 +162,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     sheet: string,
     rows: readonly Cell[][],
     anchor: number | undefined,
+    at?: AppendPosition,
   ): { requests: BatchRequest[]; firstRow?: number } {
     if (rows.length === 0) return { requests: [] };
     const sheetId = this.sheetId(sheet);
@@ -159,9 +170,10 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     if (anchor === undefined) {
       return { requests: [{ appendCells: { sheetId, rows: data, fields: 'userEnteredValue' } }] };
     }
-    const { row, maxRows } = this.direct.appendPosition(sheet, anchor);
+    const { row, maxRows, slack = 0 } = at ?? this.direct.appendPosition(sheet, anchor);
     const requests: BatchRequest[] = [];
-    const missing = row + rows.length - 1 - maxRows;
+    const over = row + rows.length - 1 - maxRows;
+    const missing = over > 0 ? over + slack : 0;
     if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: missing } });
     requests.push({
       updateCells: {
@@ -171,6 +183,11 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       },
     });
     return { requests, firstRow: row };
+  }
+
+  /** Where rows appended after `column`'s last value go (SpreadsheetApp's metadata calls; see AppendLocator). */
+  appendPosition(sheet: string, column: number): AppendPosition {
+    return this.direct.appendPosition(sheet, column);
   }
 
   writeCells(sheet: string, cells: readonly CellWrite[]): void {

@@ -119,7 +119,7 @@ export class WriteSet {
    * `undoFailures`. The cell writes are dropped either way.
    */
   commit({ rows: appendRows, anchors }: AppendLayout, context: CommitContext): CommitSummary {
-    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors);
+    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors, context);
     // Each undo step with the cells it restores, so a failed one can be named.
     const undo: Array<{ run: () => void; ranges: string[] }> = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
@@ -196,12 +196,24 @@ export class WriteSet {
   private commitAtomically(
     appendRows: Map<string, Cell[][]>,
     anchors: ReadonlyMap<string, number>,
+    context: CommitContext,
   ): CommitSummary {
     const cells = new Map<string, CellWrite[]>();
     for (const [sheet, writes] of this.cellWrites) cells.set(sheet, [...writes.values()]);
+    // Positions known already (an append hint verified by a window of rows): the adapter asks for none.
+    const positions = new Map<string, AppendPosition>();
+    for (const sheet of appendRows.keys()) {
+      const at = context.positionFor(sheet, anchors.get(sheet));
+      if (at) positions.set(sheet, at);
+    }
     try {
       if (cells.size > 0 || appendRows.size > 0)
-        this.spreadsheet.writeBatch!({ cells, appends: appendRows, appendAnchors: anchors });
+        this.spreadsheet.writeBatch!({
+          cells,
+          appends: appendRows,
+          appendAnchors: anchors,
+          ...(positions.size > 0 ? { appendPositions: positions } : {}),
+        });
     } finally {
       this.cellWrites.clear();
     }
