@@ -106,3 +106,8 @@ export function formatDate(instantMs: number, timeZone: string): string {
   const w = toWallTime(instantMs, timeZone);
   return `${two(w.day)}-${two(w.month)}-${w.year}`;
 }
+
+/** True for a number format that shows a date or time (`dd-mm-yyyy`, `d/M/yyyy hh:mm`): getValues then gives a Date. */
+export function isDateFormat(format: string): boolean {
+  return /(^|[^"\\])(d{1,4}|y{2,4}|m{3,4})/i.test(format) && !/^[#0.,%\s]+$/.test(format);
+}

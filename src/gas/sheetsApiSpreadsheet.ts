@@ -5,7 +5,15 @@
 import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
-import type { BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort, WriteBatch } from '../ports';
+import type {
+  BlockRead,
+  CellWrite,
+  FindOptions,
+  ProtectedArea,
+  Rect,
+  SpreadsheetPort,
+  WriteBatch,
+} from '../ports';
 import type {
   BatchRequest,
   ExtendedValue,
@@ -14,7 +22,7 @@ import type {
   SheetsSpreadsheet,
 } from './sheetsApiShapes';
 import type { SpreadsheetLike } from './appsScriptShapes';
-import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
+import { AppsScriptSpreadsheet, refusedAs } from './spreadsheetAdapter';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
@@ -141,7 +149,14 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     for (const [sheet, rows] of batch.appends) {
       requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet)).requests);
     }
-    if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+    // Atomic: a batch refused by a protection writes nothing, and the refusal does not say which range.
+    if (requests.length > 0)
+      refusedAs(null, null, () => this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId));
+  }
+
+  /** The protections that refuse this user, through SpreadsheetApp (the API's protectedRanges need no other scope, but one more call shape). */
+  protectedAreas(sheet: string): ProtectedArea[] {
+    return this.direct.protectedAreas(sheet);
   }
 
   /**

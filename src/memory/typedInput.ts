@@ -1,7 +1,13 @@
 // What Sheets stores when setValues receives a value: strings are taken "as if typed" in an es-CL sheet.
 
 import type { Cell } from '../domain/cell';
-import { formatDateTime, instantToSerial, parseDateCell, serialToInstant } from '../domain/dates';
+import {
+  formatDateTime,
+  instantToSerial,
+  isDateFormat,
+  parseDateCell,
+  serialToInstant,
+} from '../domain/dates';
 import { toWallTime } from '../domain/timeZone';
 
 export interface StoredInput {
@@ -38,9 +44,7 @@ export function presentValue(value: Cell, format: string, timeZone: string): Cel
   return value;
 }
 
-export function isDateFormat(format: string): boolean {
-  return /(^|[^"\\])(d{1,4}|y{2,4}|m{3,4})/i.test(format) && !/^[#0.,%\s]+$/.test(format);
-}
+export { isDateFormat };
 
 /**
  * The text getDisplayValues gives for a stored value and its number format. Covers what the product's sheets
