@@ -88,7 +88,9 @@ export function parseDateCell(value: Cell, timeZone: string): Parsed<number> {
   }
   if (typeof value === 'number') return parseDateSerial(value, timeZone);
   if (typeof value === 'boolean') return parseFailure(`se esperaba una fecha y hay ${value}`);
-  const text = value.trim();
+  // A leading apostrophe kept as text: what a plain-text (`@`) cell holds when `'04-12-2026 14:40:43` was
+  // written into it (issue 14 §3); the time is still readable.
+  const text = value.trim().replace(/^'(?=\d)/, '');
   if (text === '') return parsedValue(null);
   return parseDateText(text, timeZone);
 }

@@ -61,7 +61,7 @@ export function protectedError(sheet: string | null, range: string | null, cause
 }
 
 /** True for the error of protectedError (also after it crossed a layer as an AppError). */
-export function isProtectedRefusal(error: unknown): error is AppError {
+export function isProtectedRefusal(error: unknown): boolean {
   return error instanceof AppError && error.details.reason === PROTECTED_REASON;
 }
 
@@ -87,4 +87,11 @@ export function protectedSentence(places: ReadonlyArray<{ sheet: string; range: 
     named.length === 1 ? named[0]! : `${named.slice(0, -1).join(', ')} y ${named[named.length - 1]!}`;
   const plural = named.length > 1;
   return `${list.charAt(0).toUpperCase()}${list.slice(1)} ${plural ? 'están protegidas' : 'está protegida'}; pida acceso a quien ${plural ? 'las' : 'la'} protegió.`;
+}
+
+/** "No se cambió ninguna celda." or which ranges (`Sheet!A1:B2`) may still hold a failed commit's writes. */
+export function whatIsLeft(notRestored: readonly string[]): string {
+  return notRestored.length === 0
+    ? 'No se cambió ninguna celda.'
+    : `No se pudo deshacer todo: pueden haber quedado escritas ${notRestored.join(', ')}; revise esas celdas antes de intentar de nuevo.`;
 }

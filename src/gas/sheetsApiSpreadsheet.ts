@@ -22,7 +22,7 @@ import type {
   SheetsSpreadsheet,
 } from './sheetsApiShapes';
 import type { SpreadsheetLike } from './appsScriptShapes';
-import { AppsScriptSpreadsheet, refusedAs } from './spreadsheetAdapter';
+import { AppsScriptSpreadsheet, appendFormat, refusedAs } from './spreadsheetAdapter';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
@@ -185,6 +185,26 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
         fields: 'userEnteredValue',
       },
     });
+    // A number in a column formatted as a date would read back as a date through SpreadsheetApp (the
+    // other system's way in): numbers get a number format (text is stored as text by the API whatever the format).
+    const numbers = rows.flatMap((line, r) =>
+      line.flatMap((value, c) =>
+        typeof value === 'number' ? [{ row: row + r, col: c + 1, value, format: appendFormat(value)! }] : [],
+      ),
+    );
+    requests.push(
+      ...planFormatBlocks(numbers).map((block): BatchRequest => ({
+        updateCells: {
+          start: { sheetId, rowIndex: block.row - 1, columnIndex: block.col - 1 },
+          rows: block.values.map((line) => ({
+            values: line.map((pattern) => ({
+              userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern } },
+            })),
+          })),
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      })),
+    );
     return { requests, firstRow: row };
   }
 

@@ -249,8 +249,21 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     let written = 0;
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
-        const chunk = rows.slice(start, start + chunkSize).map((r) => padRow(r, width));
-        const rect = { row: firstRow + start, col: 1, numRows: chunk.length, numCols: width };
+        const padded = rows.slice(start, start + chunkSize).map((r) => padRow(r, width));
+        const rect = { row: firstRow + start, col: 1, numRows: padded.length, numCols: width };
+        // New rows carry whatever format their column has: each value gets the one it reads back right in.
+        const cells = padded.flatMap((line, r) =>
+          line.flatMap((value, c) => {
+            const format = appendFormat(value);
+            return format === undefined ? [] : [{ row: rect.row + r, col: c + 1, value, format }];
+          }),
+        );
+        for (const b of planFormatBlocks(cells)) {
+          refusedAs(sheetName, rangeA1(b), () =>
+            sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormats(b.values),
+          );
+        }
+        const chunk = padded.map((line) => line.map((value) => forFormat(value, appendFormat(value))));
         refusedAs(sheetName, rangeA1(rect), () =>
           sheet.getRange(rect.row, 1, chunk.length, width).setValues(chunk),
         );
@@ -338,6 +351,17 @@ export function refusedAs<T>(sheet: string | null, range: string | null, write: 
     if (PROTECTED.test(message)) throw protectedError(sheet, range, message);
     throw error;
   }
+}
+
+/**
+ * The format an appended value needs whatever its column's format: literal text goes in as plain text
+ * (`@`, apostrophe dropped), a number as a number (`0`, or with its decimals), so a column formatted as a
+ * date or as text does not turn them into something else. Formulas, blanks, booleans keep the column's.
+ */
+export function appendFormat(value: Cell): string | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? '0' : '0.##########';
+  if (typeof value === 'string' && value !== '' && !value.startsWith('=')) return '@';
+  return undefined;
 }
 
 /** A value as it must be typed into a cell of `format`: literal text loses the apostrophe in a `@` cell. */

@@ -298,7 +298,7 @@ export class FakeSheet {
                 value: input instanceof Date ? new Date(input.getTime()) : ((input ?? '') as Cell),
                 formula: '',
               }
-            : typeIn(input, tz);
+            : typeIn(input, tz, this.grid.formats.get(key(row + r, col + c)) ?? '');
         target[col - 1 + c] = stored.value;
         const k = key(row + r, col + c);
         if (stored.formula) this.grid.formulas.set(k, stored.formula);

@@ -19,7 +19,18 @@ const TYPED_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const TYPED_DATE =
   /^\d{1,2}[-/]\d{1,2}[-/]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
-export function typeIn(input: unknown, timeZone: string): StoredInput {
+/**
+ * What setValues stores for `input` in a cell of number format `format`. A plain-text cell (`@`) stores
+ * what it is given as text, as typed into it in the UI: no formula, no number or date, and a leading
+ * apostrophe kept (it only forces text in other formats); a number or boolean becomes its text, and a
+ * Date the JavaScript text of it, which no reader of ours takes for a date (we never write Dates).
+ */
+export function typeIn(input: unknown, timeZone: string, format = ''): StoredInput {
+  if (format === '@') {
+    if (input === null || input === undefined) return { value: '', formula: '' };
+    if (typeof input === 'boolean') return { value: input ? 'TRUE' : 'FALSE', formula: '' };
+    return { value: String(input), formula: '' };
+  }
   if (input instanceof Date) return { value: new Date(input.getTime()), formula: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: '' };
   if (input === null || input === undefined) return { value: '', formula: '' };

@@ -1,7 +1,7 @@
 // What a write refused by a protected sheet or range left: which of a commit's ranges were refused (never
 // written, so never undone), and the FORBIDDEN error that says so in Spanish.
 
-import { AppError, PROTECTED_REASON, protectedSentence } from '../../domain/errors';
+import { AppError, PROTECTED_REASON, protectedSentence, whatIsLeft } from '../../domain/errors';
 import type { ProtectedArea, Rect, SpreadsheetPort } from '../../ports';
 
 /** One range a commit wrote or meant to write. */
@@ -75,11 +75,4 @@ export function refusalError(
     notRestored: [...notRestored],
     cause,
   });
-}
-
-/** "No se cambió ninguna celda." or which ranges may still hold the writes. */
-export function whatIsLeft(notRestored: readonly string[]): string {
-  return notRestored.length === 0
-    ? 'No se cambió ninguna celda.'
-    : `No se pudo deshacer todo: pueden haber quedado escritas ${notRestored.join(', ')}; revise esas celdas antes de intentar de nuevo.`;
 }

@@ -301,6 +301,9 @@ export class WriteSet {
   private undo(steps: UndoStep[], planned: readonly CommitRange[], error: unknown): never {
     const refusal = isProtectedRefusal(error);
     let named: CommitRange[] | null = null;
+    // Refused at the flush, by protections the adapter cannot list: each undo is flushed on its own, and
+    // one refused again tells that its write was refused too (failure path only: a flush is 500 ms).
+    let flushEach = false;
     if (refusal) {
       // A refusal at the flush does not say which range: the protections do (null when they cannot be asked).
       const ranges = [
@@ -310,6 +313,8 @@ export class WriteSet {
       const byProtection = refusedRanges(this.spreadsheet, ranges);
       for (const step of steps) if (byProtection?.includes(step.range)) step.refused = true;
       named = byProtection;
+      flushEach =
+        byProtection === null && toAppError(error).details.range === null && !!this.spreadsheet.flush;
     }
     const failures: string[] = [];
     const notRestored: string[] = [];
@@ -319,6 +324,7 @@ export class WriteSet {
       if (step.refused) continue;
       try {
         step.run();
+        if (flushEach) this.spreadsheet.flush!();
         undone.push(step);
       } catch (undoError) {
         if (isProtectedRefusal(undoError)) {
@@ -329,7 +335,7 @@ export class WriteSet {
         notRestored.push(`${step.range.sheet}!${step.range.a1}`);
       }
     }
-    if (refusal && undone.length > 0 && this.spreadsheet.flush) {
+    if (refusal && !flushEach && undone.length > 0 && this.spreadsheet.flush) {
       // The undo is buffered too: only a flush says it landed.
       try {
         this.spreadsheet.flush();
