@@ -24,6 +24,9 @@ export const PLAYGROUND_PAGE = `<!doctype html>
   thead th { top: 0; }
   .changed { background: #fff3b0; }
   #log { font-size: 12px; color: #444; }
+  #save { font-size: 12px; margin: 0; padding: 4px 8px; }
+  #save.failed { background: #fde2e1; color: #8a1c14; font-weight: 600; }
+  #save.saved { color: #2d5a27; }
 </style>
 </head>
 <body>
@@ -42,6 +45,7 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     <button id="reset" type="button">Restablecer libro</button>
     <span id="log"></span>
   </div>
+  <p id="save" role="status" hidden></p>
   <div role="tablist" aria-label="Hojas" id="tabs"></div>
   <div id="panel" role="tabpanel"></div>
 </main>
@@ -111,6 +115,12 @@ export const PLAYGROUND_PAGE = `<!doctype html>
       document.getElementById('latency').value = String(book.control.latencyMs);
       document.getElementById('fail').value = book.control.failNext;
       document.getElementById('log').textContent = 'Llamadas: ' + book.calls + (book.lastCall ? ' · última: ' + book.lastCall : '');
+      var save = document.getElementById('save');
+      save.hidden = !book.save;
+      if (book.save) {
+        save.className = book.save.ok ? 'saved' : 'failed';
+        save.textContent = (book.save.ok ? '' : '⚠ ') + book.save.message + (book.save.notes.length ? ' · ' + book.save.notes.join(' · ') : '');
+      }
       renderTabs();
       renderSheet();
     });

@@ -1,8 +1,9 @@
 // The playground server (node:http only): serves the built sidebar with a google.script.run shim, runs each
-// call in build/Code.js in a fresh Apps Script-like scope over one in-memory workbook, and shows that workbook.
+// call in build/ (loaded by gas-local) in a fresh Apps Script-like scope over one in-memory workbook, and
+// shows that workbook and whether --out was saved.
 
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -27,6 +28,18 @@ export interface PlaygroundOptions {
   out?: string;
   /** The build folder holding Code.js and Sidebar.html. */
   buildDir?: string;
+  /** Where terminal notes go (a failed or converted --out save); console.log by default. */
+  log?: (line: string) => void;
+}
+
+/** The last write of --out: saved, or not saved and why (the previous file is then left as it was). */
+export interface SaveStatus {
+  file: string;
+  ok: boolean;
+  /** Spanish: what was saved, or what was not and why. */
+  message: string;
+  /** What had to be converted to be written (shared formulas turned into values). */
+  notes: string[];
 }
 
 /** What the next call does: run normally, fail before running, or run and lose its answer. */
@@ -63,12 +76,12 @@ interface Session {
   runtime: AppsScriptRuntime;
 }
 
-async function openSession(options: PlaygroundOptions, code: string, sidebarHtml: string): Promise<Session> {
+async function openSession(options: PlaygroundOptions, buildDir: string): Promise<Session> {
   let book: FakeSpreadsheet;
   let xlsx: ExcelJS.Workbook | undefined;
   if (options.workbook) ({ book, workbook: xlsx } = await readXlsxFile(options.workbook));
   else book = buildDemoWorkbook();
-  const runtime = createAppsScriptRuntime(book, { code, htmlFiles: { Sidebar: sidebarHtml } });
+  const runtime = createAppsScriptRuntime(book, { folder: buildDir });
   return { book, xlsx, runtime };
 }
 
@@ -119,20 +132,39 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Starts the playground; the build folder must hold Code.js and Sidebar.html (`npm run build`). */
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const buildDir = options.buildDir ?? 'build';
-  const code = readFileSync(`${buildDir}/Code.js`, 'utf8');
-  const sidebarHtml = readFileSync(`${buildDir}/Sidebar.html`, 'utf8');
-  let session = await openSession(options, code, sidebarHtml);
+  // Fails early (ENOENT naming the file) when the build is missing.
+  for (const file of ['Code.js', 'Sidebar.html']) statSync(`${buildDir}/${file}`);
+  const log = options.log ?? ((line: string) => console.log(line));
+  let session = await openSession(options, buildDir);
   const control = { latencyMs: 0, failNext: 'none' as FailMode };
   const calls: CallRecord[] = [];
-  // xlsx writes are queued so two quick calls never write the file at once.
-  let writes: Promise<unknown> = Promise.resolve();
-  const saveOut = (): Promise<unknown> => {
+  let save: SaveStatus | null = null;
+  // xlsx writes are queued so two quick calls never write the file at once; a failed write is reported
+  // (page and terminal) and never breaks the queue, so the next call is served and saved again.
+  let writes: Promise<void> = Promise.resolve();
+  const saveOut = (): Promise<void> => {
     const { out } = options;
     if (!out) return writes;
     const current = session;
     writes = writes.then(async () => {
-      current.xlsx = current.xlsx ?? new ExcelJS.Workbook();
-      await writeXlsxFile(current.book, out, current.xlsx);
+      const notes: string[] = [];
+      try {
+        current.xlsx = current.xlsx ?? new ExcelJS.Workbook();
+        const written = await writeXlsxFile(current.book, out, current.xlsx, {
+          onNote: (note) => notes.push(note),
+        });
+        save = { file: out, ok: true, message: `guardado en ${out} (${written} celdas escritas)`, notes };
+        for (const note of notes) log(`--out ${out}: ${note}`);
+      } catch (error) {
+        const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        save = {
+          file: out,
+          ok: false,
+          message: `no se guardó en ${out}: ${why}. ${out} no se modificó; lo que muestra esta página está solo en memoria.`,
+          notes,
+        };
+        log(`--out ${out}: ${save.message}`);
+      }
     });
     return writes;
   };
@@ -199,6 +231,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
             ...workbookView(session.book),
             control,
             calls: calls.length,
+            save,
             lastCall: last
               ? `${last.name} ${last.lost ? 'respuesta perdida' : last.ok ? 'ok' : 'error'} (${last.serviceCalls} llamadas a servicios)`
               : '',
@@ -215,7 +248,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         }
         if (request.method === 'POST' && path === '/api/reset') {
           await writes;
-          session = await openSession(options, code, sidebarHtml);
+          session = await openSession(options, buildDir);
           control.failNext = 'none';
           await saveOut();
           return sendJson(response, { ok: true });

@@ -10,6 +10,7 @@ import { estadoLibre, estadoOcupado, heldOperation, spoolStates } from '../domai
 import { spoolEventType, unionEventType } from '../domain/events';
 import { computeMetrics, sumPulgadas, type SpoolMetrics } from '../domain/metrics';
 import type { Operation } from '../domain/operation';
+import { heldByOther, spoolDecision, type SpoolAction } from '../domain/finishRules';
 import { availability, isLegacyArmed, isOperationComplete, workStart } from '../domain/rules';
 import type { Spool } from '../domain/spool';
 import { canonicalUnionKey } from '../domain/keys';
@@ -30,7 +31,7 @@ export interface FinishWorkRequest {
   versions?: Record<string, string>;
 }
 
-export type SpoolAction = 'COMPLETAR' | 'PAUSAR' | 'CANCELAR';
+export type { SpoolAction };
 
 export interface FinishWorkResult {
   ot: string;
@@ -82,8 +83,7 @@ function skipReason(
   if (repeatedTag)
     return `El spool ${union.tagSpool} está repetido en Operaciones (filas ${repeatedTag.join(', ')}).`;
   if (!spool) return `El spool ${union.tagSpool} no existe en Operaciones.`;
-  if (spool.ocupadoPor !== '' && spool.ocupadoPor !== display)
-    return `El spool está ocupado por ${spool.ocupadoPor}.`;
+  if (heldByOther(spool.ocupadoPor, display)) return `El spool está ocupado por ${spool.ocupadoPor}.`;
   const verdict = availability(union, request.operation, {
     settings: scope.settings,
     legacyArmed: isLegacyArmed(spool, scope.unions.bySpool(spool.tag)),
@@ -190,9 +190,11 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         // A union row of the spool that cannot be read: no COMPLETAR and no metrics from partial data.
         const unreadable = scope.unions.unreadableOfSpool(spool.tag, spool.ot);
         const complete = isOperationComplete(after, operation, scope.settings);
-        const blocked = complete && mine.length > 0 && unreadable.length > 0;
-        const action: SpoolAction =
-          mine.length === 0 ? 'CANCELAR' : complete && !blocked ? 'COMPLETAR' : 'PAUSAR';
+        const { action, blocked } = spoolDecision({
+          recorded: mine.length,
+          complete,
+          unreadableRows: unreadable.length,
+        });
         (blocked ? blocking : other).push(...unreadableWarnings(spool.tag, unreadable, blocked));
         if (action === 'COMPLETAR') scope.spools.stampCompletion(spool, operation, display, scope.now);
         const context = {

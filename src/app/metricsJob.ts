@@ -131,7 +131,7 @@ function noteOf(
   return (
     (duplicatedTags.length > 0 ? `; spools repetidos sin tocar: ${duplicatedTags.join(', ')}` : '') +
     unreadableReport(unreadable) +
-    (cells > 0 ? `; ${cells} celdas ilegibles (ver Metadata).` : '.')
+    (cells > 0 ? `; ${cells} ${cells === 1 ? 'celda ilegible' : 'celdas ilegibles'} (ver Metadata).` : '.')
   );
 }
 

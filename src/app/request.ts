@@ -30,6 +30,7 @@ import {
   whatIsLeft,
 } from '../domain/errors';
 import { fingerprint } from '../domain/fingerprint';
+import { de } from '../domain/spanish';
 import type { Settings } from '../domain/settings';
 import type { Ports } from '../ports';
 import { withLock } from './withLock';
@@ -264,6 +265,6 @@ export function logFailure(
     scope.uow.commit();
   } catch (error) {
     // The audit log itself is unwritable: the execution log is all that is left.
-    console.error(`No se pudo registrar el fallo de ${what}: ${toAppError(error).message}`);
+    console.error(`No se pudo registrar el fallo ${de(what)}: ${toAppError(error).message}`);
   }
 }

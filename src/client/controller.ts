@@ -1,6 +1,7 @@
 // Runs the user's intents: each one changes the screen through the named transitions of state.ts and
-// makes at most one server call per tap. A second tap while a call runs is ignored (one request), and
-// Reintentar resends the failed intent as it was, with the same requestId (nothing written twice).
+// makes one server call per tap (INICIAR two: it reads the spool's unions again after). A second tap while a
+// call runs is ignored (one request), Reintentar resends the failed intent as it was, with the same
+// requestId (nothing written twice), and Recargar loads the OT again after a CONFLICT.
 
 import type { Operation } from '../domain/operation';
 import { chooseLocale, type Locale } from './i18n';
@@ -230,12 +231,38 @@ export class SidebarController {
       await this.execute(intent);
     } catch (error) {
       const failure = toCallError(error);
-      // A stale list cannot succeed by resending: Reintentar reloads the OT instead.
-      const retry: Intent =
-        intent.kind === 'finish' && failure.code === 'CONFLICT'
-          ? { kind: 'load', ot: intent.request.ot, operation: intent.request.operation }
-          : intent;
+      // A stale list cannot succeed by resending: Recargar reloads the OT instead.
+      const retry: Intent = failure.code === 'CONFLICT' ? (this.reloadIntent(intent) ?? intent) : intent;
       this.set(S.failed(this.current, { code: failure.code, detail: failure.detail, retry }, intent));
+    }
+  }
+
+  /** Loading the OT a failed write was about (null when no list is shown for a start). */
+  private reloadIntent(intent: Intent): Intent | null {
+    if (intent.kind === 'finish')
+      return { kind: 'load', ot: intent.request.ot, operation: intent.request.operation };
+    const list = this.current.list;
+    if (intent.kind === 'start' && list) return { kind: 'load', ot: list.ot, operation: list.operation };
+    return null;
+  }
+
+  /**
+   * After INICIAR: the OT's unions read again (issue 14 §8), so the selection and the confirmation follow
+   * the sheet, not the list loaded before. A failed read keeps the INICIAR outcome and clears the list.
+   */
+  private async refreshAfterStart(): Promise<void> {
+    const list = this.current.list;
+    if (!list) return;
+    const request = { ot: list.ot, operation: list.operation };
+    this.set({ ...this.current, busy: 'load' });
+    try {
+      const fresh = await this.deps.client.call('apiListUnions', request);
+      if (fresh.operation !== this.current.operation) this.set({ ...this.current, busy: null });
+      else this.set(S.withRefreshedList(this.current, fresh));
+    } catch (error) {
+      const failure = toCallError(error);
+      const retry: Intent = { kind: 'load', ...request };
+      this.set(S.refreshFailed(this.current, { code: failure.code, detail: failure.detail, retry }));
     }
   }
 
@@ -268,6 +295,7 @@ export class SidebarController {
       }
       case 'start':
         this.set(S.withStarted(this.current, await client.call('apiStartWork', intent.request)));
+        await this.refreshAfterStart();
         return;
       case 'finish':
         this.set(S.withFinished(this.current, await client.call('apiFinishWork', intent.request)));

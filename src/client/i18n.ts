@@ -21,6 +21,7 @@ const es = {
   'button.confirmCancel': 'Confirmar CANCELAR',
   'button.back': 'Volver',
   'button.retry': 'Reintentar',
+  'button.reload': 'Recargar',
   'button.dismiss': 'Cerrar',
   'button.recompute': 'Recalcular métricas',
   'language.label': 'Idioma',
@@ -36,6 +37,7 @@ const es = {
   'spool.mine': 'tomado por usted',
   'spool.repeated': 'Spool repetido en Operaciones',
   'spool.noUnions': 'Sin uniones registradas en Uniones.',
+  'spool.takenByOther': 'Lo tiene {who}: sus uniones no se pueden marcar hasta que lo libere.',
   'union.dn': 'DN {dn}',
   'union.dnUnknown': 'DN ?',
   'union.done': '{op} por {who} {when}',
@@ -54,6 +56,7 @@ const es = {
   'confirm.PAUSAR': '{tag}: PAUSAR · uniones: {n} · pulgadas: {pulgadas}',
   'confirm.CANCELAR': '{tag}: CANCELAR · se libera sin registrar uniones',
   'confirm.note': 'Al terminar queda libre: {tags}.',
+  'confirm.blocked': '(no se completa: una fila de sus uniones no se pudo leer)',
   'result.started': 'INICIAR {op}: {who} tomó {tag} (disponibles: {n}).',
   'result.finished': 'FINALIZAR {op} de la OT {ot} · uniones registradas: {n} · pulgadas: {pulgadas}',
   'result.replayed': 'Esta solicitud ya se había registrado; no se escribió nada de nuevo.',
@@ -79,11 +82,21 @@ const es = {
   'error.NETWORK':
     'Se perdió la conexión con la planilla antes de recibir la respuesta. Puede que la operación se haya ' +
     'guardado: use Reintentar, no se registrará dos veces.',
+  'error.TIMEOUT.read':
+    'El servidor no respondió en {detail} s. Una búsqueda no guarda nada: vuelva a intentarlo con Reintentar.',
+  'error.NETWORK.read':
+    'Se perdió la conexión con la planilla antes de recibir la respuesta. Una búsqueda no guarda nada: ' +
+    'vuelva a intentarlo con Reintentar.',
+  'error.ACCOUNTS':
+    'Google no dejó ejecutar el complemento: suele pasar cuando el navegador tiene abiertas varias cuentas ' +
+    'de Google. Abra la planilla en una ventana con una sola cuenta (por ejemplo, una ventana de incógnito), ' +
+    'o con la cuenta que instaló el complemento, y vuelva a abrir esta barra.',
   'error.UNAVAILABLE': 'No se puede hablar con la planilla (google.script.run no está disponible).',
   'error.UNKNOWN': 'Error inesperado del servidor.',
   'error.UNKNOWN.detail': 'Error inesperado del servidor: {detail}',
   'error.INTERNAL': 'Error interno del servidor; intente de nuevo.',
   'error.generic': 'No se pudo completar la operación.',
+  'server.spanish': '',
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -106,6 +119,7 @@ const en: Record<MessageKey, string> = {
   'button.confirmCancel': 'Confirm CANCEL',
   'button.back': 'Back',
   'button.retry': 'Retry',
+  'button.reload': 'Reload',
   'button.dismiss': 'Close',
   'button.recompute': 'Recompute metrics',
   'language.label': 'Language',
@@ -121,6 +135,7 @@ const en: Record<MessageKey, string> = {
   'spool.mine': 'taken by you',
   'spool.repeated': 'Spool repeated in Operaciones',
   'spool.noUnions': 'No unions in Uniones.',
+  'spool.takenByOther': '{who} has it: its unions cannot be ticked until it is released.',
   'union.dn': 'DN {dn}',
   'union.dnUnknown': 'DN ?',
   'union.done': '{op} by {who} {when}',
@@ -139,6 +154,7 @@ const en: Record<MessageKey, string> = {
   'confirm.PAUSAR': '{tag}: PAUSE · unions: {n} · inches: {pulgadas}',
   'confirm.CANCELAR': '{tag}: CANCEL · released without recording unions',
   'confirm.note': 'Released when done: {tags}.',
+  'confirm.blocked': '(not completed: a row of its unions could not be read)',
   'result.started': 'START {op}: {who} took {tag} (available: {n}).',
   'result.finished': 'FINISH {op} of work order {ot} · unions recorded: {n} · inches: {pulgadas}',
   'result.replayed': 'This request had already been recorded; nothing was written again.',
@@ -164,11 +180,21 @@ const en: Record<MessageKey, string> = {
   'error.NETWORK':
     'The connection to the spreadsheet was lost before the answer arrived. The operation may have been ' +
     'saved: use Retry, it will not be recorded twice.',
+  'error.TIMEOUT.read':
+    'The server did not answer within {detail} s. A search saves nothing: try again with Retry.',
+  'error.NETWORK.read':
+    'The connection to the spreadsheet was lost before the answer arrived. A search saves nothing: try ' +
+    'again with Retry.',
+  'error.ACCOUNTS':
+    'Google did not let the add-on run: this usually happens when the browser is signed into several ' +
+    'Google accounts. Open the spreadsheet in a window signed into one account only (an incognito window, ' +
+    'for example), or the account that installed the add-on, and open this sidebar again.',
   'error.UNAVAILABLE': 'Cannot reach the spreadsheet (google.script.run is not available).',
   'error.UNKNOWN': 'Unexpected server error.',
   'error.UNKNOWN.detail': 'Unexpected server error: {detail}',
   'error.INTERNAL': 'Internal server error; please try again.',
   'error.generic': 'The operation could not be completed.',
+  'server.spanish': "The spreadsheet's own messages (results, reasons, errors) are in Spanish.",
 };
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { es, en };

@@ -12,9 +12,10 @@ export interface ScriptRunner {
 
 /**
  * Server codes plus the client's own: no answer in time, the connection lost before the answer came
- * (the call may have run), no google.script.run, an unrecognised failure.
+ * (the call may have run), no google.script.run, an unrecognised failure, and Google refusing to run the
+ * add-on, as it does in a browser signed into several Google accounts (ACCOUNTS).
  */
-export type CallErrorCode = ErrorCode | 'TIMEOUT' | 'NETWORK' | 'UNAVAILABLE' | 'UNKNOWN';
+export type CallErrorCode = ErrorCode | 'TIMEOUT' | 'NETWORK' | 'UNAVAILABLE' | 'UNKNOWN' | 'ACCOUNTS';
 
 const SERVER_CODES: readonly string[] = [
   'VALIDATION',
@@ -25,6 +26,9 @@ const SERVER_CODES: readonly string[] = [
   'BUSY',
   'INTERNAL',
 ] satisfies readonly ErrorCode[];
+
+/** What google.script.run's failure handler receives when several Google accounts are signed in. */
+const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|We're sorry, a server error occurred|Authorization is required/i;
 
 /** A failed call: `code` for the program; `detail` is the server's text without its code (may be ''). */
 export class CallError extends Error {
@@ -59,6 +63,9 @@ export function toCallError(error: unknown): CallError {
   // sentence of the catalogue, not the browser's English.
   if (/^NetworkError\b|Connection failure due to HTTP/i.test(message.trim()))
     return new CallError('NETWORK', '');
+  // Google's refusals when the browser holds several accounts (the add-on runs as another user than the
+  // sheet's): a known Apps Script limitation, explained in Spanish, with no Reintentar (it fails the same way).
+  if (MULTIPLE_ACCOUNTS.test(message)) return new CallError('ACCOUNTS', '');
   // Apps Script's own failures ("Exception: …", "ScriptError: …"): keep the first line, no stack.
   return new CallError('UNKNOWN', message.split('\n')[0]!.trim().slice(0, 300));
 }

@@ -4,17 +4,33 @@
 import type { Operation } from '../domain/operation';
 import type { MessageKey, Translator } from './i18n';
 import type { SpoolView, UnionItem } from './serverApi';
-import type { SpoolAction } from '../app/finishWork';
-import type { Outcome, PlanLine, ScreenError } from './state';
+import type { SpoolAction } from '../domain/finishRules';
+import { isReadIntent } from './failures';
+import type { Intent, Outcome, PlanLine, ScreenError } from './state';
+import { warningsOf } from './state';
 
-/** The user's text for a failure: the server's Spanish text without its code; never "[object Object]". */
-export function errorText(error: Pick<ScreenError, 'code' | 'detail'>, tr: Translator): string {
-  const detail = typeof error.detail === 'string' ? error.detail.trim() : '';
+type Today = { day: number; month: number; year: number };
+
+/**
+ * The user's text for a failure: the server's Spanish text without its code; never "[object Object]". A
+ * lost answer of a read (`retry` a bootstrap or a listing) says nothing was saved; of a write, that it may
+ * have been (and Reintentar does not record twice). Times in the server's text read as `shortTime`.
+ */
+export function errorText(
+  error: Pick<ScreenError, 'code' | 'detail'> & { retry?: Intent },
+  tr: Translator,
+  today?: Today,
+): string {
+  const raw = typeof error.detail === 'string' ? error.detail.trim() : '';
+  const detail = today ? shortTimesIn(raw, today) : raw;
+  const read = error.retry !== undefined && isReadIntent(error.retry);
   switch (error.code) {
     case 'TIMEOUT':
-      return tr.t('error.TIMEOUT', { detail: detail || '?' });
+      return tr.t(read ? 'error.TIMEOUT.read' : 'error.TIMEOUT', { detail: detail || '?' });
     case 'NETWORK':
-      return tr.t('error.NETWORK');
+      return tr.t(read ? 'error.NETWORK.read' : 'error.NETWORK');
+    case 'ACCOUNTS':
+      return tr.t('error.ACCOUNTS');
     case 'UNAVAILABLE':
       return tr.t('error.UNAVAILABLE');
     case 'UNKNOWN':
@@ -27,7 +43,7 @@ export function errorText(error: Pick<ScreenError, 'code' | 'detail'>, tr: Trans
 }
 
 /** "10:32" for a `DD-MM-YYYY HH:MM:SS` of today, "09-05 10:32" otherwise; other text as it came. */
-export function shortTime(text: string, today: { day: number; month: number; year: number }): string {
+export function shortTime(text: string, today: Today): string {
   const m = /^(\d{2})-(\d{2})-(\d{4})(?: (\d{2}):(\d{2})(?::\d{2})?)?$/.exec(text.trim());
   if (!m) return text.trim();
   const [, d, mo, y, h, mi] = m;
@@ -35,6 +51,14 @@ export function shortTime(text: string, today: { day: number; month: number; yea
   const isToday = Number(d) === today.day && Number(mo) === today.month && Number(y) === today.year;
   if (isToday && time) return time;
   return (d + '-' + mo + ' ' + time).trim();
+}
+
+/**
+ * The server's text with every `DD-MM-YYYY HH:MM[:SS]` in it written as `shortTime`: one time format on the
+ * screen, whether a time comes from a cell or from a message.
+ */
+export function shortTimesIn(text: string, today: Today): string {
+  return text.replace(/\b\d{2}-\d{2}-\d{4} \d{2}:\d{2}(?::\d{2})?\b/g, (when) => shortTime(when, today));
 }
 
 export function spoolStateText(
@@ -91,7 +115,7 @@ export function unionNote(
       ? tr.t('union.done', { op: operation, who, when })
       : tr.t('union.doneNow', { op: operation, who });
   }
-  return union.disponible ? '' : union.reason;
+  return union.disponible ? '' : shortTimesIn(union.reason, today);
 }
 
 export function unionLabel(union: UnionItem, tr: Translator): string {
@@ -100,37 +124,60 @@ export function unionLabel(union: UnionItem, tr: Translator): string {
 }
 
 export function planLineText(line: PlanLine, tr: Translator): string {
-  return tr.t(('confirm.' + line.action) as 'confirm.PAUSAR', {
+  const text = tr.t(('confirm.' + line.action) as 'confirm.PAUSAR', {
     tag: line.tagSpool,
     n: line.unions,
     pulgadas: line.pulgadas,
   });
+  // Said on the line: a worker expecting COMPLETAR sees why it is PAUSAR.
+  return line.blocked ? text + ' ' + tr.t('confirm.blocked') : text;
 }
 
-/** The lines of the role=status region for the last outcome. */
-export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
+/** How an answer looks: `ok` when it did what was asked, `warn` when nothing was recorded, unions were
+ * skipped or the server warned (saved, but something after the commit failed, or a cell held a spool back). */
+export type OutcomeTone = 'ok' | 'warn';
+
+/** The status region's content: the summary lines, then skipped unions and warnings, each its own block. */
+export interface OutcomeView {
+  tone: OutcomeTone;
+  lines: string[];
+  /** "key: reason" per union the server did not record. */
+  skipped: string[];
+  warnings: string[];
+}
+
+export function outcomeView(outcome: Outcome, tr: Translator, today?: Today): OutcomeView {
+  const fix = (text: string) => (today ? shortTimesIn(text, today) : text);
   switch (outcome.kind) {
+    case 'booted':
+      return { tone: 'warn', lines: [], skipped: [], warnings: outcome.warnings.map(fix) };
     case 'loaded':
-      return [
-        tr.t('result.loaded', {
-          ot: outcome.ot,
-          n: outcome.unions,
-          d: outcome.disponibles,
-          op: outcome.operation,
-        }),
-      ];
+      return {
+        tone: 'ok',
+        lines: [
+          tr.t('result.loaded', {
+            ot: outcome.ot,
+            n: outcome.unions,
+            d: outcome.disponibles,
+            op: outcome.operation,
+          }),
+        ],
+        skipped: [],
+        warnings: [],
+      };
     case 'started': {
       const r = outcome.result;
       const lines = [
         tr.t('result.started', { op: r.operation, who: r.ocupadoPor, tag: r.tagSpool, n: r.disponibles }),
       ];
       if (r.replayed) lines.push(tr.t('result.replayed'));
-      return lines;
+      const warnings = warningsOf(r).map(fix);
+      return { tone: warnings.length > 0 ? 'warn' : 'ok', lines, skipped: [], warnings };
     }
     case 'finished': {
       const r = outcome.result;
       const updated = Array.isArray(r.updated) ? r.updated : [];
-      const skipped = Array.isArray(r.skipped) ? r.skipped : [];
+      const skippedList = Array.isArray(r.skipped) ? r.skipped : [];
       const lines = [
         tr.t('result.finished', { op: r.operation, ot: r.ot, n: updated.length, pulgadas: r.pulgadas }),
       ];
@@ -138,16 +185,6 @@ export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
       for (const s of r.spools)
         lines.push(tr.t('result.spool', { tag: s.tagSpool, action: actionText(s.action, tr) }));
       if (updated.length > 0) lines.push(tr.t('result.recorded', { keys: updated.join(', ') }));
-      if (skipped.length > 0) {
-        lines.push(tr.t('result.skippedHeading'));
-        for (const s of skipped) lines.push(tr.t('result.skipped', { key: s.key, reason: s.reason }));
-      }
-      // The server's warnings name the unreadable cells that held a spool back (no COMPLETAR, metrics kept).
-      const warnings = Array.isArray(r.warnings) ? r.warnings : [];
-      if (warnings.length > 0) {
-        lines.push(tr.t('result.warningsHeading'));
-        lines.push(...warnings);
-      }
       for (const s of r.spools) {
         const m = s.metrics;
         // No metrics for a spool with an unreadable union row: its warning says why.
@@ -166,7 +203,24 @@ export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
           }),
         );
       }
-      return lines;
+      const skipped = skippedList.map((s) => tr.t('result.skipped', { key: s.key, reason: fix(s.reason) }));
+      // The server's warnings name the unreadable cells that held a spool back (no COMPLETAR, metrics kept).
+      const warnings = warningsOf(r).map(fix);
+      // Nothing recorded is a warning unless it was asked for: a CANCELAR of spools with nothing selected.
+      const onlyCancel = r.spools.length > 0 && r.spools.every((s) => s.action === 'CANCELAR');
+      const nothing = updated.length === 0 && !r.replayed && !onlyCancel;
+      const tone: OutcomeTone = nothing || skipped.length > 0 || warnings.length > 0 ? 'warn' : 'ok';
+      return { tone, lines, skipped, warnings };
     }
   }
+}
+
+/** The lines of the role=status region for the last outcome (headings before skipped unions and warnings). */
+export function outcomeLines(outcome: Outcome, tr: Translator): string[] {
+  const view = outcomeView(outcome, tr);
+  return [
+    ...view.lines,
+    ...(view.skipped.length > 0 ? [tr.t('result.skippedHeading'), ...view.skipped] : []),
+    ...(view.warnings.length > 0 ? [tr.t('result.warningsHeading'), ...view.warnings] : []),
+  ];
 }

@@ -2,6 +2,7 @@
 
 import { formatDateTime } from './dates';
 import type { Operation } from './operation';
+import { operationComplete } from './finishRules';
 import { needsSold, type Settings } from './settings';
 import type { Spool } from './spool';
 import type { Union } from './union';
@@ -37,15 +38,17 @@ export function availability(
   return yes;
 }
 
-/** Every union of the spool that needs `operation` is done. */
+/** Every union of the spool that needs `operation` is done (the shared rule of finishRules.ts). */
 export function isOperationComplete(
   unionsOfSpool: readonly Union[],
   operation: Operation,
   settings: Settings,
 ): boolean {
-  const relevant =
-    operation === 'ARM' ? unionsOfSpool : unionsOfSpool.filter((u) => needsSold(u.tipo, settings));
-  return relevant.length > 0 && relevant.every((u) => (operation === 'ARM' ? u.armFin : u.solFin) !== null);
+  const progress = unionsOfSpool.map((u) => ({
+    tipo: u.tipo,
+    done: (operation === 'ARM' ? u.armFin : u.solFin) !== null,
+  }));
+  return operationComplete(progress, operation, settings);
 }
 
 /**

@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   targetedReads: true,
 };
 
-export function needsSold(tipo: string, settings: Settings): boolean {
+export function needsSold(tipo: string, settings: Pick<Settings, 'armOnlyTypes'>): boolean {
   const t = tipo.trim().toUpperCase();
   return !settings.armOnlyTypes.some((armOnly) => armOnly.trim().toUpperCase() === t);
 }

@@ -1,5 +1,6 @@
 // The built-in demo workbook: the real Operaciones header, 10 OTs × 10 unions, and the mess production holds
-// (serial-number dates, a decimal-comma DN, a blank row, a duplicated tag, an inactive worker).
+// (serial-number dates, a decimal-comma DN, a DN typed 3/4 that Sheets made a date, a blank row, a duplicated
+// tag, an inactive worker).
 
 import type { Cell } from '../domain/cell';
 import {
@@ -14,6 +15,9 @@ import { FakeSpreadsheet } from './fakeSpreadsheet';
 
 /** The format Sheets gives a typed `DD-MM-YYYY HH:MM:SS`: serial dates show as dates, not as 46085,41. */
 const SERIAL_DATE_FORMAT = 'dd-mm-yyyy hh:mm:ss';
+
+/** 3/4 typed in a DN cell: Sheets reads it as 3 April, serial 46115 (issue 7 §3). */
+const DN_AS_DATE = 46115;
 
 const DNS = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24];
 const TYPES = ['BW', 'BW', 'SO', 'FW', 'BW', 'MIT', 'SW', 'BW', 'TH', 'BW'];
@@ -60,6 +64,7 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   let unionId = 1;
   /** Cells (row, column of Uniones, 1-based) holding a serial date: they carry a date format, as in Sheets. */
   const serialDateCells: Array<[number, number]> = [];
+  const dnDateCells: Array<[number, number]> = [];
   PROGRESS.forEach((progress, index) => {
     const n = index + 1;
     const ot = demoOt(n);
@@ -89,7 +94,10 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
       // Serial numbers as production's older rows hold them (46085.4 = 04-03-2026 09:36).
       const armDate: Cell = progress.serialDates ? 46085.4 + u / 100 : `04-03-2026 0${u % 10}:15:00`;
       const solDate: Cell = progress.serialDates ? 46086.5 : `05-03-2026 1${u % 10}:30:00`;
-      const dn: Cell = n === 4 && u === 6 ? '2,5' : DNS[(index + u) % DNS.length]!;
+      // OT 004's union 6 has a decimal comma; OT 002's union 1 (armed) a 3/4 Sheets turned into a date (its
+      // serial, 46115, with a date format): an unreadable row that holds COMPLETAR back.
+      const dn: Cell =
+        n === 4 && u === 6 ? '2,5' : n === 2 && u === 1 ? DN_AS_DATE : DNS[(index + u) % DNS.length]!;
       unions.push(
         row(UNIONES_HEADER, {
           ID: String(unionId++).padStart(4, '0'),
@@ -107,6 +115,7 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
           version: 1,
         }),
       );
+      if (dn === DN_AS_DATE) dnDateCells.push([unions.length + 1, UNIONES_HEADER.indexOf('DN_UNION') + 1]);
       if (progress.serialDates) {
         const rowNumber = unions.length + 1; // after the header
         const dated = [
@@ -125,6 +134,7 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
   const unionSheet = book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
   for (const [r, c] of serialDateCells) unionSheet.writeFormats(r, c, 1, 1, () => SERIAL_DATE_FORMAT);
+  for (const [r, c] of dnDateCells) unionSheet.writeFormats(r, c, 1, 1, () => 'd/m');
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
   return book;

@@ -2,6 +2,8 @@
 // export of a real sheet and write it back with every cell the product did not touch left as it was.
 
 import ExcelJS from 'exceljs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Cell } from '../domain/cell';
 import { isDate } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
@@ -155,13 +157,63 @@ export async function readXlsxFile(
   return { book: spreadsheetFromXlsx(workbook, { ...options, name }), workbook };
 }
 
-/** Writes `book` to `path` over `workbook` (a fresh one when absent); returns the cells written. */
+/**
+ * Turns into plain values the clones of every shared formula whose master cell no longer holds a formula (the
+ * product wrote a value over it): exceljs cannot write such a clone (exceljs issues #370, #676: "Shared
+ * Formula master must exist above and or left of clone"). Each clone keeps its last result and its format.
+ * Returns one Spanish note per master, naming the cells converted.
+ */
+export function sharedFormulasToValues(workbook: ExcelJS.Workbook): string[] {
+  const notes: string[] = [];
+  for (const worksheet of workbook.worksheets) {
+    const orphans = new Map<string, string[]>();
+    worksheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const value = cell.value as { sharedFormula?: unknown; result?: unknown } | null;
+        if (typeof value !== 'object' || value === null || typeof value.sharedFormula !== 'string') return;
+        const master = worksheet.getCell(value.sharedFormula).value;
+        if (typeof master === 'object' && master !== null && 'formula' in master) return;
+        cell.value = (value.result ?? null) as ExcelJS.CellValue;
+        orphans.set(value.sharedFormula, [...(orphans.get(value.sharedFormula) ?? []), cell.address]);
+      });
+    });
+    for (const [master, cells] of orphans) {
+      const shown =
+        cells.length > 10 ? `${cells.slice(0, 10).join(', ')} y ${cells.length - 10} más` : cells.join(', ');
+      notes.push(
+        `${worksheet.name}!${master}: se escribió sobre el maestro de una fórmula compartida; ` +
+          `sus copias (${shown}) se guardan como valores (su último resultado)`,
+      );
+    }
+  }
+  return notes;
+}
+
+let temporaryFiles = 0;
+
+/**
+ * Writes `book` to `path` over `workbook` (a fresh one when absent); returns the cells written. The file is
+ * written beside `path` under a temporary name and then renamed over it, so a failed write (an exceljs
+ * error) leaves the previous file whole and no temporary file behind; the error is thrown. Shared formulas
+ * exceljs cannot write back become values first, each conversion passed to `onNote`.
+ */
 export async function writeXlsxFile(
   book: FakeSpreadsheet,
   path: string,
   workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
+  options: { onNote?: (note: string) => void } = {},
 ): Promise<number> {
   const written = writeBackToXlsx(book, workbook);
-  await workbook.xlsx.writeFile(path);
+  for (const note of sharedFormulasToValues(workbook)) options.onNote?.(note);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${++temporaryFiles}.tmp`);
+  try {
+    // Into memory first: exceljs's writeFile opens its stream before it fails, and would leave a file behind.
+    const bytes = await workbook.xlsx.writeBuffer();
+    await writeFile(temporary, new Uint8Array(bytes as ArrayBuffer));
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
   return written;
 }

@@ -92,6 +92,36 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   }
 
+  /** The 300 px sidebar alone, scrolled to `focus` (what a worker sees of it). */
+  async function sideShot(name: string, focus?: ReturnType<FrameLocator['locator']>): Promise<void> {
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    await page.getByTitle('Barra lateral').screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+
+  /** The next google.script.run call fails as Google fails it (the failure handler gets `message`). */
+  async function failNextCallWith(message: string): Promise<void> {
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+    await frame.evaluate((text) => {
+      const script = (window as unknown as { google: { script: { run: unknown } } }).google.script;
+      const real = script.run;
+      const failing = (failure: ((e: unknown) => void) | null): unknown =>
+        new Proxy(
+          {},
+          {
+            get: (_t, name) => {
+              if (name === 'withSuccessHandler') return () => failing(failure);
+              if (name === 'withFailureHandler') return (f: (e: unknown) => void) => failing(f);
+              return () => {
+                script.run = real; // only this call fails
+                setTimeout(() => failure?.(new Error(text)), 0);
+              };
+            },
+          },
+        );
+      script.run = failing(null);
+    }, message);
+  }
+
   async function pick(operation: 'ARM' | 'SOLD', worker: string, ot: string): Promise<void> {
     await side
       .getByRole('radiogroup', { name: 'Operación' })
@@ -296,6 +326,16 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
       .toMatch(new RegExp(`${TAG(7)}: CANCEL(?!AR)`));
     expect(await side.getByRole('status').textContent()).not.toMatch(/CANCELAR|PAUSAR|COMPLETAR/);
     await shot('8-english-result');
+    // The sheet's own words (a server error) stay Spanish: the sidebar says so, in English.
+    await side.getByRole('textbox', { name: 'Work order' }).fill('999');
+    await side.getByRole('button', { name: 'Search' }).click();
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /No existe la OT 999[\s\S]*messages \(results, reasons, errors\) are in Spanish/,
+    );
+    await sideShot('8-english-server-text-300px', alert);
+    await alert.getByRole('button', { name: 'Close' }).click();
     await side.getByRole('combobox', { name: 'Language' }).selectOption('es');
     await side.getByRole('combobox', { name: 'Idioma' }).waitFor();
   });
@@ -367,6 +407,88 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     expect(union(unions, '008', 5)!.ARM_WORKER).toBeNull();
   });
 
+  it('a spool MR(93) holds, loaded by AS(95): its unions cannot be ticked, and the card says why', async () => {
+    await pick('ARM', 'MR(93)', '001');
+    await side.getByRole('button', { name: `INICIAR ${TAG(1)}` }).click();
+    await expect.poll(() => side.getByRole('status').textContent()).toMatch(/INICIAR ARM: MR\(93\) tomó/);
+    const combobox = side.getByRole('combobox', { name: 'Trabajador' });
+    const labels = await combobox.getByRole('option').allTextContents();
+    await combobox.selectOption({ label: labels.find((l) => l.includes('AS(95)'))! });
+    await side.getByRole('button', { name: 'Buscar' }).click();
+    // Nothing is disponible to AS(95): the spool is MR(93)'s.
+    await expect
+      .poll(() => side.getByRole('status').textContent())
+      .toMatch(/OT 001 · uniones: 10 · disponibles para ARM: 0/);
+    const boxes = side.getByRole('checkbox');
+    expect(await boxes.count()).toBe(10);
+    expect(
+      await boxes.evaluateAll((all) => all.filter((b) => !(b as HTMLInputElement).disabled).length),
+    ).toBe(0);
+    const card = side.locator('article.spool');
+    expect(await card.textContent()).toMatch(/ocupado por MR\(93\) desde \d{2}:\d{2}(?!:)/);
+    expect(await card.textContent()).toMatch(/Lo tiene MR\(93\): sus uniones no se pueden marcar/);
+    expect(await side.getByRole('button', { name: 'Seleccionar disponibles' }).isDisabled()).toBe(true);
+    expect(await side.getByRole('button', { name: 'FINALIZAR' }).isDisabled()).toBe(true);
+    await sideShot('9-held-by-other-300px', card.locator('header'));
+    // MR(93) takes the spool back for CANCELAR, so later tests meet it free.
+    await combobox.selectOption({ label: labels.find((l) => l.includes('MR(93)'))! });
+    await side.getByRole('button', { name: 'FINALIZAR' }).click();
+    await side.getByRole('dialog').getByRole('button', { name: 'Confirmar CANCELAR' }).click();
+    await expect.poll(() => side.getByRole('status').textContent()).toMatch(/CANCELAR/);
+  });
+
+  it('OT 002 (a DN typed 3/4, now a date): the dialog promises PAUSAR, the answer warns, in amber', async () => {
+    await pick('ARM', 'MR(93)', '002');
+    expect(await side.locator('.spools .warnings').textContent()).toMatch(/Uniones!E12 \(DN_UNION\)/);
+    await side.getByRole('button', { name: 'Seleccionar disponibles' }).click();
+    await finalizar(/PAUSAR · uniones: 7[\s\S]*no se completa/);
+    expect(await side.getByRole('dialog').textContent()).not.toMatch(/COMPLETAR/);
+    await sideShot('10-unreadable-confirm-300px');
+    await side.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+    const status = side.getByRole('status');
+    await expect.poll(() => status.textContent()).toMatch(/uniones registradas: 7/);
+    expect(await status.textContent()).toMatch(new RegExp(`${TAG(2)}: PAUSAR`));
+    expect(await status.textContent()).toMatch(/Avisos:.*Uniones!E12/);
+    // Amber (#fff4dc), not the green of a plain success (#e8f5eb).
+    expect(await status.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 244, 220)');
+    await sideShot('10-unreadable-result-300px', status);
+    expect(spoolRow(await xlsxRows(out, 'Operaciones'), '002')!.Fecha_Armado).toBeNull();
+  });
+
+  it('several Google accounts: a Spanish explanation and no Reintentar; a lost search saves nothing', async () => {
+    for (const message of [
+      'PERMISSION_DENIED',
+      "We're sorry, a server error occurred. Please wait a bit and try again.",
+      'Authorization is required to perform that action.',
+    ]) {
+      await failNextCallWith(message);
+      await side.getByRole('textbox', { name: 'OT' }).fill('003');
+      await side.getByRole('button', { name: 'Buscar' }).click();
+      const alert = side.getByRole('alert');
+      await alert.waitFor();
+      const text = (await alert.textContent()) ?? '';
+      expect(text, message).toMatch(/varias cuentas de Google/);
+      expect(text).toMatch(/una sola cuenta/);
+      expect(text).not.toMatch(/PERMISSION_DENIED|We're sorry|Authorization/);
+      expect(await alert.getByRole('button', { name: 'Reintentar' }).count()).toBe(0);
+      expect(await alert.getByRole('button', { name: 'Recargar' }).count()).toBe(0);
+      if (message === 'PERMISSION_DENIED') await sideShot('11-accounts-300px', alert);
+      await alert.getByRole('button', { name: 'Cerrar' }).click();
+    }
+
+    await page
+      .getByRole('combobox', { name: 'Próxima llamada' })
+      .selectOption({ label: 'se ejecuta y se pierde la respuesta' });
+    await side.getByRole('button', { name: 'Buscar' }).click();
+    const alert = side.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/Una búsqueda no guarda nada/);
+    expect(await alert.textContent()).not.toMatch(/Puede que la operación se haya guardado/);
+    await sideShot('12-lost-search-300px', alert);
+    await alert.getByRole('button', { name: 'Reintentar' }).click();
+    await expect.poll(() => side.getByRole('status').textContent()).toMatch(/OT 003 · uniones: 10/);
+  });
+
   it('Recalcular métricas shows its progress bar, one server call per job step', async () => {
     await action('Recalcular métricas', async () => {
       await side.getByRole('button', { name: 'Recalcular métricas' }).click();
@@ -386,7 +508,7 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
     expect(job.calls.every((name) => name === 'apiRunJobStep' || name === 'apiJobStatus')).toBe(true);
   });
 
-  it('makes one server call per user action (open, load an OT, INICIAR, FINALIZAR, Reintentar, a job step)', () => {
+  it('makes one server call per user action (open, load an OT, FINALIZAR, Reintentar, a job step; INICIAR two)', () => {
     expect(perAction.map((a) => a.action)).toEqual([
       'abrir',
       'cargar OT 003',
@@ -397,9 +519,13 @@ describe.skipIf(!hasChromium)('the sidebar in Chromium, on the playground', { ti
       'cargar OT 005',
       'cargar OT 008',
       'Reintentar',
+      'cargar OT 001',
+      'cargar OT 002',
       'Recalcular métricas',
     ]);
-    for (const a of perAction.filter((x) => x.action !== 'Recalcular métricas'))
+    // INICIAR reads the spool's unions again after it (another tab may have recorded some: issue 14 §8).
+    expect(perAction.find((a) => a.action === 'INICIAR')!.calls).toEqual(['apiStartWork', 'apiListUnions']);
+    for (const a of perAction.filter((x) => x.action !== 'Recalcular métricas' && x.action !== 'INICIAR'))
       expect(a.calls, a.action).toHaveLength(1);
   });
 

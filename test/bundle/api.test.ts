@@ -145,9 +145,12 @@ describe('the server API of build/Code.js on the demo workbook', () => {
       kind: 'metrics',
     });
     expect(step).toMatchObject({ state: 'done', total: 9 });
-    // OT 001's metrics were already written by the FINALIZAR above: 8 of 9 change.
+    // OT 001's metrics were already written by the FINALIZAR above, OT 002's DN typed as a date keeps its
+    // spool's metrics as they were: 7 of 9 change.
     expect(step.message).toBe(
-      '9 spools revisados, 8 actualizados; spools repetidos sin tocar: MK-1335-CW-25238-010.',
+      '9 spools revisados, 7 actualizados; spools repetidos sin tocar: MK-1335-CW-25238-010; sin recalcular ' +
+        'por celdas ilegibles: MK-1335-CW-25238-002 (Uniones!E12 (DN_UNION): DN_UNION es una fecha (46115 ' +
+        'como número): escriba el DN en pulgadas (3/4 → 0,75)); 1 celda ilegible (ver Metadata).',
     );
     expect(bundle.call<{ jobs: Array<{ state: string }> }>('apiJobStatus').jobs[0]!.state).toBe('done');
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
 import { parse } from 'acorn';
+import gasLocal from 'gas-local';
 import { describe, expect, it } from 'vitest';
 import { productionBook } from '../support/workbooks';
+import { createAppsScriptRuntime, reachableNodeGlobals } from '../../src/memory/appsScriptRuntime';
 import { NODE_ONLY_GLOBALS, loadBundle } from '../support/bundle';
 
 // Design §5: the public surface Apps Script must find at top level.
@@ -24,16 +25,24 @@ const PUBLIC_SURFACE = [
 ];
 
 describe('build/Code.js', () => {
-  it('declares every public entry point as a top-level function', () => {
-    const scope = vm.createContext({});
-    vm.runInContext(readFileSync('build/Code.js', 'utf8'), scope);
-    for (const name of PUBLIC_SURFACE)
-      expect(typeof (scope as Record<string, unknown>)[name], name).toBe('function');
+  it('declares every public entry point as a top-level function (build/ loaded by gas-local, no services)', () => {
+    const scope = gasLocal.require('build', {});
+    for (const name of PUBLIC_SURFACE) expect(typeof scope[name], name).toBe('function');
   });
 
-  it('runs without Node globals in scope', () => {
-    const { scope } = loadBundle(productionBook([]));
-    for (const name of NODE_ONLY_GLOBALS) expect(name in scope, name).toBe(false);
+  it('runs with no Node-only global reachable, and each execution in a fresh scope', () => {
+    const bundle = loadBundle(productionBook([]));
+    expect(NODE_ONLY_GLOBALS).toEqual(
+      expect.arrayContaining(['require', 'process', 'setTimeout', 'TextEncoder', 'Buffer']),
+    );
+    expect(reachableNodeGlobals(bundle.scope)).toEqual([]);
+    const runtime = createAppsScriptRuntime(productionBook([]), { folder: 'build' });
+    const first = runtime.execution();
+    first.scope.leftOver = 1;
+    const second = runtime.execution();
+    expect(second.scope).not.toBe(first.scope);
+    expect('leftOver' in second.scope).toBe(false);
+    expect(second.scope.onOpen).not.toBe(first.scope.onOpen);
   });
 
   it('parses as ES2020 (Apps Script rejects newer syntax such as class fields) and is not minified', () => {

@@ -17,7 +17,9 @@ const CAPTIONS = [
 ];
 
 describe('the menu built by onOpen / onInstall', () => {
-  it('an add-on (event with authMode) gets the add-on menu, each item naming a top-level function', () => {
+  // A bound script's simple onOpen trigger gets authMode too (LIMITED when the user has not authorized it
+  // yet), so the menu sits under Extensions → the project's name there as well (docs/sidebar.md).
+  it('any event with authMode (an add-on, or a bound script opened) gets the add-on menu, each item naming a top-level function', () => {
     const book = productionBook([]);
     const bundle = loadBundle(book);
     book.calls.reset();

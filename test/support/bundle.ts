@@ -1,6 +1,6 @@
-// Loads build/Code.js the way Apps Script runs it: one global scope with the services and no Node globals.
+// Loads build/ the way Apps Script runs it (gas-local: every script file in one global scope with the
+// services and no Node globals).
 
-import { readFileSync } from 'node:fs';
 import { createAppsScriptRuntime, NODE_ONLY_GLOBALS } from '../../src/memory/appsScriptRuntime';
 import type { FakeAppsScript } from '../../src/memory/appsScriptGlobals';
 import type { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
@@ -20,8 +20,7 @@ export function loadBundle(
   options: { sheetsApi?: boolean } = {},
 ): LoadedBundle {
   const runtime = createAppsScriptRuntime(spreadsheet, {
-    code: readFileSync('build/Code.js', 'utf8'),
-    htmlFiles: { Sidebar: readFileSync('build/Sidebar.html', 'utf8') },
+    folder: 'build',
     sheetsApi: options.sheetsApi ?? false,
   });
   const { scope, call } = runtime.execution();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { SidebarController, type KeyValueStore } from '../../../src/client/controller';
 import type { ServerFunction, ServerRequests } from '../../../src/client/serverApi';
 import { CallError, type ServerClient } from '../../../src/client/serverClient';
-import { boot, finishResult, otTwo } from '../../support/clientFixtures';
+import * as S from '../../../src/client/state';
+import { boot, done, finishResult, otTwo } from '../../support/clientFixtures';
 
 type Answer = { resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -154,11 +155,69 @@ describe('the sidebar controller', () => {
       disponibles: 3,
       replayed: false,
     });
+    await tick();
+    // Then the OT's unions are read again: another tab armed 002+8 meanwhile.
+    expect(server.last()).toMatchObject({ name: 'apiListUnions', request: { ot: '002', operation: 'ARM' } });
+    expect(controller.state.busy).toBe('load');
+    const fresh = otTwo();
+    fresh.spools[1]!.ocupadoPor = 'MR(93)';
+    fresh.unions[7] = { ...fresh.unions[7]!, arm: done('CD(98)'), disponible: false };
+    server.last().resolve(fresh);
     await starting;
+    expect(server.calls.map((c) => c.name)).toEqual([
+      'apiBootstrap',
+      'apiListUnions',
+      'apiStartWork',
+      'apiListUnions',
+    ]);
     expect(controller.state.list!.spools[1]!.ocupadoPor).toBe('MR(93)');
-    // Nothing selected, but the worker holds SP-B: FINALIZAR will CANCELAR it.
+    expect(controller.state.outcome).toMatchObject({ kind: 'started', result: { tagSpool: 'SP-B' } });
+    expect(controller.state.busy).toBeNull();
+    // 002+8 can no longer be ticked; ticking 002+7 and 002+9 leaves only the unreadable 002+10: PAUSAR.
+    controller.toggleUnion('002+8');
+    controller.toggleUnion('002+7');
+    controller.toggleUnion('002+9');
+    expect(controller.state.selected).toEqual(['002+7', '002+9']);
     controller.askFinish();
     expect(controller.state.confirming).toBe(true);
+    expect(S.finishPlan(controller.state).map((l) => [l.tagSpool, l.action, l.unions])).toEqual([
+      ['SP-B', 'PAUSAR', 2],
+    ]);
+  });
+
+  it('INICIAR whose list read fails keeps the INICIAR result, clears the list and offers Reintentar', async () => {
+    const { server, controller } = await ready();
+    const starting = controller.startSpool('SP-B');
+    server.last().resolve({
+      tagSpool: 'SP-B',
+      ot: '002',
+      operation: 'ARM',
+      ocupadoPor: 'MR(93)',
+      fechaOcupacion: '13-05-2026 10:32:00',
+      estadoDetalle: '',
+      disponibles: 3,
+      replayed: false,
+    });
+    await tick();
+    server.last().reject(new Error('NetworkError: Connection failure due to HTTP 0'));
+    await starting;
+    expect(controller.state.outcome).toMatchObject({ kind: 'started' });
+    expect(controller.state.list).toBeNull();
+    expect(controller.state.error).toMatchObject({ code: 'NETWORK', retry: { kind: 'load', ot: '002' } });
+    expect(S.errorAction(controller.state.error!)).toBe('retry');
+  });
+
+  it('INICIAR refused with CONFLICT (someone took the spool) offers Recargar, which reloads the OT', async () => {
+    const { server, controller } = await ready();
+    const starting = controller.startSpool('SP-A');
+    server.last().reject(new CallError('CONFLICT', 'El spool SP-A está ocupado por AS(95).'));
+    await starting;
+    expect(S.errorAction(controller.state.error!)).toBe('reload');
+    const reloading = controller.retry();
+    expect(server.last()).toMatchObject({ name: 'apiListUnions', request: { ot: '002', operation: 'ARM' } });
+    server.last().resolve(otTwo());
+    await reloading;
+    expect(server.calls.filter((c) => c.name === 'apiStartWork')).toHaveLength(1);
   });
 
   it('Recalcular métricas runs a job step and follows a running job through apiJobStatus', async () => {

@@ -127,4 +127,20 @@ describe('the google.script.run client', () => {
     });
     expect(toCallError(new Error('NOPE: not a server code')).code).toBe('UNKNOWN');
   });
+
+  it('a failure of several signed-in Google accounts reaches the sidebar as ACCOUNTS, as string or Error', async () => {
+    const fake = new FakeRun();
+    const client = createServerClient(() => fake.runner(), { timers: new ManualTimers() });
+    for (const raw of [
+      'PERMISSION_DENIED',
+      new Error("We're sorry, a server error occurred. Please wait a bit and try again."),
+      { message: 'Authorization is required to perform that action.' },
+    ]) {
+      const call = client.call('apiBootstrap');
+      fake.calls.at(-1)!.fail(raw);
+      await expect(call).rejects.toMatchObject({ code: 'ACCOUNTS', detail: '' });
+    }
+    // A server error of ours keeps its code, whatever its text says.
+    expect(toCallError(new Error('INTERNAL: PERMISSION_DENIED al guardar')).code).toBe('INTERNAL');
+  });
 });

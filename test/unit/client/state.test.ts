@@ -113,10 +113,11 @@ describe('the sidebar state', () => {
       ]);
       held.spools[2]!.ocupadoPor = 'MR(93)';
       const state = pick(loadedScreen(held), '002+2', '002+3', '002+7', '002+8', '002+9');
-      // SP-B still has 002+10 (unreadable) to arm: PAUSAR, not COMPLETAR.
+      // SP-B's readable unions are all armed after this, but 002+10 cannot be read: PAUSAR (as the server
+      // decides, finishRules.spoolDecision), and the line says why.
       expect(S.finishPlan(state).map((line) => planLineText(line, es))).toEqual([
         'SP-A: PAUSAR · uniones: 2 · pulgadas: 10,5',
-        'SP-B: PAUSAR · uniones: 3 · pulgadas: 23',
+        'SP-B: PAUSAR · uniones: 3 · pulgadas: 23 (no se completa: una fila de sus uniones no se pudo leer)',
         'SP-C: CANCELAR · se libera sin registrar uniones',
       ]);
       const all = pick(loadedScreen(held), '002+2', '002+3', '002+4', '002+5', '002+6');
@@ -227,8 +228,12 @@ describe('the sidebar state', () => {
       expect(
         ['NOT_FOUND', 'VALIDATION', 'FORBIDDEN', 'SCHEMA', 'UNAVAILABLE'].map((c) => can(c as never)),
       ).toEqual([false, false, false, false, false]);
-      // A stale list (CONFLICT on FINALIZAR): Reintentar reloads the OT.
+      // A stale list (CONFLICT on FINALIZAR or INICIAR): the button is Recargar, and it reloads the OT.
       expect(can('CONFLICT', load)).toBe(true);
+      expect(S.errorAction({ code: 'CONFLICT', retry: load })).toBe('reload');
+      expect(S.errorAction({ code: 'NETWORK', retry: load })).toBe('retry');
+      // Several Google accounts: resending fails the same way, so no button.
+      expect(S.errorAction({ code: 'ACCOUNTS', retry: load })).toBeNull();
     });
 
     it('a failed FINALIZAR keeps the list and the selection', () => {

@@ -4,7 +4,9 @@ import {
   confirmLabelKey,
   errorText,
   outcomeLines,
+  outcomeView,
   shortTime,
+  shortTimesIn,
   spoolStateText,
   spoolTone,
   unionLabel,
@@ -12,6 +14,7 @@ import {
 } from '../../../src/client/texts';
 import { toUnionItem } from '../../../src/client/serverApi';
 import { toCallError } from '../../../src/client/serverClient';
+import type { Intent } from '../../../src/client/state';
 import { done, finishResult, union } from '../../support/clientFixtures';
 
 /** A union as the sidebar keeps it. */
@@ -73,9 +76,9 @@ describe('the sidebar texts', () => {
       'FINALIZAR ARM de la OT 002 · uniones registradas: 2 · pulgadas: 10,5',
       'SP-A: PAUSAR',
       'Registradas: 002+2, 002+3',
+      'SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/6 (0 pulg.)',
       'Omitidas:',
       '002+4: Falta ARM',
-      'SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/6 (0 pulg.)',
     ]);
     const replayed = outcomeLines(
       { kind: 'finished', result: finishResult({ replayed: true, skipped: [] }), soldNeeded: {} },
@@ -145,7 +148,10 @@ describe('the sidebar texts', () => {
     });
 
     it('SOLD is counted against the unions that need SOLD, ARM against all', () => {
-      const lines = outcomeLines({ kind: 'finished', result: finishResult(), soldNeeded: { 'SP-A': 4 } }, es);
+      const lines = outcomeLines(
+        { kind: 'finished', result: finishResult({ skipped: [] }), soldNeeded: { 'SP-A': 4 } },
+        es,
+      );
       expect(lines[lines.length - 1]).toBe('SP-A — ARM 3/6 (12,5 pulg.) · SOLD 0/4 (0 pulg.)');
     });
 
@@ -167,11 +173,116 @@ describe('the sidebar texts', () => {
     });
 
     it('the confirmation buttons say Volver and what Confirmar does (record, or only CANCELAR)', () => {
-      const line = (action: 'PAUSAR' | 'CANCELAR') => ({ tagSpool: 'SP', action, unions: 0, pulgadas: 0 });
+      const line = (action: 'PAUSAR' | 'CANCELAR') => ({
+        tagSpool: 'SP',
+        action,
+        unions: 0,
+        pulgadas: 0,
+        blocked: false,
+      });
       expect(es.t(confirmLabelKey([line('CANCELAR')]))).toBe('Confirmar CANCELAR');
       expect(es.t(confirmLabelKey([line('PAUSAR'), line('CANCELAR')]))).toBe('Confirmar y registrar');
       expect(es.t('button.back')).toBe('Volver');
       expect(en.t(confirmLabelKey([line('CANCELAR')]))).toBe('Confirm CANCEL');
+    });
+  });
+
+  describe('answers and failures that tell the truth (issue 14)', () => {
+    const en = translator('en');
+    const today = { day: 4, month: 12, year: 2026 };
+    const load = { kind: 'load', ot: '002', operation: 'ARM' } as const;
+    const finishIntent = {
+      kind: 'finish',
+      request: { ot: '002', operation: 'ARM', workerId: 93, unionKeys: ['002+2'], requestId: 'r-12345678' },
+    } satisfies Intent;
+
+    it('a lost answer of a search says nothing was saved; of a FINALIZAR, that it may have been', () => {
+      const read = errorText({ code: 'NETWORK', detail: '', retry: load }, es);
+      expect(read).toMatch(/Una búsqueda no guarda nada/);
+      expect(read).not.toMatch(/Puede que la operación se haya guardado/);
+      expect(errorText({ code: 'TIMEOUT', detail: '380', retry: { kind: 'bootstrap' } }, es)).not.toMatch(
+        /se haya guardado/,
+      );
+      expect(errorText({ code: 'NETWORK', detail: '', retry: finishIntent }, es)).toMatch(
+        /Puede que la operación se haya guardado/,
+      );
+    });
+
+    it('several Google accounts: explained in Spanish, what to do, no Reintentar', () => {
+      for (const raw of [
+        'PERMISSION_DENIED',
+        "We're sorry, a server error occurred. Please wait a bit and try again.",
+        'ScriptError: Authorization is required to perform that action.',
+      ]) {
+        const error = toCallError(new Error(raw));
+        expect(error.code, raw).toBe('ACCOUNTS');
+        const text = errorText({ ...error, retry: load }, es);
+        expect(text).toMatch(/varias cuentas de Google/);
+        expect(text).toMatch(/una sola cuenta/);
+        expect(text).toMatch(/la cuenta que instaló el complemento/);
+      }
+    });
+
+    it('one time format: a server text with a full date-time reads as the short time', () => {
+      expect(shortTimesIn('El spool X está ocupado por MR(93) desde 04-12-2026 14:40:43.', today)).toBe(
+        'El spool X está ocupado por MR(93) desde 14:40.',
+      );
+      expect(shortTimesIn('Ya armada por MR(93) el 03-12-2026 09:05:00.', today)).toBe(
+        'Ya armada por MR(93) el 03-12 09:05.',
+      );
+      expect(
+        errorText({ code: 'CONFLICT', detail: 'ocupado desde 04-12-2026 14:40:43', retry: load }, es, today),
+      ).toBe('ocupado desde 14:40');
+    });
+
+    it('an answer that recorded everything is ok; nothing recorded, skipped unions or warnings warn', () => {
+      const view = (over: Parameters<typeof finishResult>[0]) =>
+        outcomeView({ kind: 'finished', result: finishResult(over), soldNeeded: {} }, es);
+      expect(view({ skipped: [] }).tone).toBe('ok');
+      expect(view({}).tone).toBe('warn');
+      expect(view({}).skipped).toEqual(['002+4: Falta ARM']);
+      const nothing = view({
+        updated: [],
+        skipped: [{ key: '001+1', reason: 'El spool está ocupado por MR(93).' }],
+        spools: [],
+        pulgadas: 0,
+      });
+      expect(nothing.tone).toBe('warn');
+      expect(view({ updated: [], skipped: [], spools: [] }).tone).toBe('warn');
+      const cancelled = view({
+        updated: [],
+        skipped: [],
+        spools: [{ tagSpool: 'SP-A', action: 'CANCELAR', metrics: null }],
+      });
+      expect(cancelled.tone).toBe('ok');
+      const warned = view({ skipped: [], warnings: ['La caché no se actualizó.'] });
+      expect(warned).toMatchObject({ tone: 'warn', warnings: ['La caché no se actualizó.'] });
+      const started = outcomeView(
+        {
+          kind: 'started',
+          result: {
+            tagSpool: 'SP-A',
+            ot: '002',
+            operation: 'ARM',
+            ocupadoPor: 'MR(93)',
+            fechaOcupacion: '',
+            estadoDetalle: '',
+            disponibles: 3,
+            replayed: false,
+            ...{ warnings: ['No se pudo guardar la caché; el spool quedó tomado.'] },
+          },
+        },
+        es,
+      );
+      expect(started).toMatchObject({
+        tone: 'warn',
+        warnings: ['No se pudo guardar la caché; el spool quedó tomado.'],
+      });
+    });
+
+    it("in English the sidebar says the sheet's own messages are Spanish; in Spanish it says nothing", () => {
+      expect(en.t('server.spanish')).toMatch(/Spanish/);
+      expect(es.t('server.spanish')).toBe('');
     });
   });
 });

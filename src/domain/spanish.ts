@@ -1,0 +1,6 @@
+// Spanish grammar for messages built from parts: "de" + "el …" contracts to "del …", as Spanish requires.
+
+/** "de" before `phrase`: "del registro de ARM" for "el registro de ARM", "de la OT 5" otherwise. */
+export function de(phrase: string): string {
+  return /^el\s/i.test(phrase) ? 'del ' + phrase.slice(3) : 'de ' + phrase;
+}
