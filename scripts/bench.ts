@@ -5,8 +5,10 @@ import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
 import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
+import { benchPanelRequests } from './bench/panelRequests';
 import { benchPricedRequests } from './bench/pricedRequests';
 import { benchReadAndMetrics } from './bench/readAndMetrics';
+import { benchResumen } from './bench/resumen';
 import { benchTargetedReads } from './bench/targetedReads';
 
 benchCommitCalls();
@@ -16,3 +18,5 @@ benchReadAndMetrics();
 benchMigration();
 benchJobs();
 benchTargetedReads();
+benchResumen();
+benchPanelRequests();

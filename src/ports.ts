@@ -162,7 +162,10 @@ export interface LockPort {
   release(): void;
 }
 
-/** Per-document key-value store (document properties: script properties are shared by every user). */
+/**
+ * Per-document key-value store (document properties: script properties are shared by every user). Apps
+ * Script refuses a property over 9 KB (key and value, 9,216 UTF-8 bytes) and a store over 500 KB.
+ */
 export interface PropertiesPort {
   /** From this request's snapshot (one read for every key the request asks about). */
   get(key: string): string | null;
@@ -181,19 +184,30 @@ export interface ClockPort {
   now(): number;
 }
 
+/** A trigger as the triggers port shows it: its unique id (Trigger.getUniqueId) and the function it calls. */
+export interface TriggerInfo {
+  id: string;
+  handler: string;
+}
+
 /**
- * This user's triggers in this document only (ScriptApp.getUserTriggers(spreadsheet)): an add-on never sees
- * nor deletes another document's or another user's triggers.
+ * This user's triggers of this document. Which of them ScriptApp.getUserTriggers(spreadsheet) lists is not
+ * settled for an add-on's time-driven triggers (some add-ons see them there, some only in
+ * getProjectTriggers), so a trigger is found by the unique id recorded when it was made (issue 14 §5):
+ * looked for in getUserTriggers(spreadsheet) and, when not listed there, in getProjectTriggers; an id is
+ * unique, so another document's trigger is never touched. Each method is one or two trigger calls.
  */
 export interface TriggersPort {
-  /** How many of this user's triggers in this document call `handler`. */
-  count(handler: string): number;
-  /** A time-driven trigger every `everyHours` hours (add-ons: at least 1). */
-  createHourly(handler: string, everyHours: number): void;
-  /** A one-shot time-driven trigger that fires once, about `afterMs` from now. */
-  createOnce(handler: string, afterMs: number): void;
-  /** Deletes this user's triggers in this document that call `handler`, keeping the first `keep` (default 0); returns how many it deleted. */
-  deleteAll(handler: string, keep?: number): number;
+  /** The triggers getUserTriggers(spreadsheet) lists (this document's; maybe not its time-driven ones). */
+  listed(): TriggerInfo[];
+  /** Whether the trigger of unique id `id` still exists. */
+  exists(id: string): boolean;
+  /** Creates a time-driven trigger every `everyHours` hours (add-ons: at least 1); returns its unique id. */
+  createHourly(handler: string, everyHours: number): string;
+  /** Creates a one-shot time-driven trigger about `afterMs` from now; returns its unique id. */
+  createOnce(handler: string, afterMs: number): string;
+  /** Deletes the trigger of unique id `id`; false when it is gone already. */
+  delete(id: string): boolean;
 }
 
 export interface UiPort {
@@ -211,7 +225,9 @@ export interface IdsPort {
 
 /**
  * The document cache (CacheService.getDocumentCache): per spreadsheet, shared by its users, entries expire.
- * Values are text of at most 100 KB each. Priced by the cost model (get 3 ms, put 93 ms a call).
+ * Values are text of at most 100 KB each, counted in UTF-8 bytes (102,400; src/domain/bytes.ts): a larger one
+ * makes putAll throw. Only ever a copy: callers treat a failed call as a miss or a warning, never as a
+ * failed request (issue 14 §1). Priced by the cost model (get 3 ms, put 93 ms a call).
  */
 export interface CachePort {
   /** The present, unexpired values among `keys`, in one call. */
@@ -222,8 +238,61 @@ export interface CachePort {
   removeAll(keys: readonly string[]): void;
 }
 
+/**
+ * Columns of a sheet the add-on owns (Resumen), written from row 1 down. `rows` holds the header first;
+ * `formats` (one per column, null for none) go on the rows below it. What stood below `rows` in these
+ * columns (a longer earlier table) is cleared.
+ */
+export interface OwnedBlock {
+  /** 1-based first column; the block is `width` columns wide. */
+  col: number;
+  width: number;
+  rows: readonly Cell[][];
+  formats: ReadonlyArray<string | null>;
+}
+
+/** The one column chart of an owned sheet: its title, its ranges (domain first) and where a new one goes. */
+export interface ChartSpec {
+  title: string;
+  /** 1-based rectangles of the same sheet; the first row of each is its header (series name). */
+  ranges: readonly Rect[];
+  /** Anchor cell (1-based) of a chart created now; an existing chart stays where the user put it. */
+  anchor: { row: number; col: number };
+}
+
+/** What a render did to the sheet. */
+export interface OwnedSheetRender {
+  created: boolean;
+  /** Rows below the new blocks that held an earlier, longer table and were cleared. */
+  clearedRows: number;
+  chart: 'created' | 'updated';
+  /** Extra charts found on the sheet and removed (it keeps exactly one). */
+  removedCharts: number;
+}
+
+/** A sheet's grid size: what the 10,000,000-cell limit of a spreadsheet counts. */
+export interface SheetSize {
+  name: string;
+  rows: number;
+  columns: number;
+}
+
+/** A sheet the add-on owns and rewrites whole (the Resumen sheet, issue 16 §6–8), with its one chart. */
+export interface SummarySheetPort {
+  /**
+   * Writes `blocks` on sheet `name` (inserted when missing), clears what an earlier, longer render left
+   * below them, and keeps exactly one embedded chart: created the first time at `chart.anchor`, later
+   * updated (ranges and title only: its position and size stay the user's), extra ones removed.
+   */
+  render(name: string, blocks: readonly OwnedBlock[], chart: ChartSpec): OwnedSheetRender;
+  /** Every sheet's grid size (rows × columns are the cells the workbook uses), in sheet order. */
+  sheetSizes(): SheetSize[];
+}
+
 export interface Ports {
   spreadsheet: SpreadsheetPort;
+  /** The Resumen sheet and its chart; absent where no chart service exists. */
+  summarySheet?: SummarySheetPort;
   /** Absent where no document cache exists (then every request reads what it needs). */
   cache?: CachePort;
   lock: LockPort;

@@ -43,6 +43,7 @@ export const PLAYGROUND_PAGE = `<!doctype html>
       </select>
     </label>
     <button id="reset" type="button">Restablecer libro</button>
+    <button id="resumen" type="button">Menú: Resumen de producción</button>
     <span id="log"></span>
   </div>
   <p id="save" role="status" hidden></p>
@@ -102,6 +103,9 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     table.appendChild(body);
     panel.appendChild(table);
     if (sheet.hiddenRows > 0) panel.appendChild(el('p', '… ' + sheet.hiddenRows + ' filas más'));
+    (sheet.charts || []).forEach(function (chart) {
+      panel.appendChild(el('p', 'Gráfico incrustado (no se dibuja aquí): «' + chart.title + '», rangos ' + chart.ranges.join(', ') + ', anclado en ' + chart.anchor + '.', { 'class': 'chart' }));
+    });
   }
   function refresh() {
     return fetch('api/workbook').then(function (r) { return r.json(); }).then(function (book) {
@@ -114,7 +118,8 @@ export const PLAYGROUND_PAGE = `<!doctype html>
       document.getElementById('book').textContent = book.name + ' (' + book.timeZone + ')';
       document.getElementById('latency').value = String(book.control.latencyMs);
       document.getElementById('fail').value = book.control.failNext;
-      document.getElementById('log').textContent = 'Llamadas: ' + book.calls + (book.lastCall ? ' · última: ' + book.lastCall : '');
+      document.getElementById('log').textContent = 'Llamadas: ' + book.calls + (book.lastCall ? ' · última: ' + book.lastCall : '') +
+        (book.alert ? ' · aviso «' + book.alert.title + '»: ' + book.alert.message : '');
       var save = document.getElementById('save');
       save.hidden = !book.save;
       if (book.save) {
@@ -134,6 +139,13 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     fetch('api/reset', { method: 'POST' }).then(function () {
       state.previous = {};
       document.getElementById('side').contentWindow.location.reload();
+      return refresh();
+    });
+  });
+  // Runs the menu item as the menu would (a top-level function of Code.js), then shows the sheet it made.
+  document.getElementById('resumen').addEventListener('click', function () {
+    fetch('rpc/menuRefreshSummary', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"args":[]}' }).then(function () {
+      state.current = 'Resumen';
       return refresh();
     });
   });

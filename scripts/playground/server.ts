@@ -98,7 +98,18 @@ function workbookView(book: FakeSpreadsheet) {
         while (shown.length > 0 && shown[shown.length - 1] === '') shown.pop();
         return shown;
       });
-      return { name, rows, hiddenRows: Math.max(0, values.length - MAX_VIEW_ROWS) };
+      // The page cannot draw an embedded chart: it says what the chart is made of and where it sits.
+      const charts = sheet.charts.list().map((chart) => ({
+        title: String(chart.getOptions().get('title') ?? ''),
+        ranges: chart.getRanges().map((r) => r.getA1Notation()),
+        anchor: sheet.a1Of(
+          chart.getContainerInfo().getAnchorRow(),
+          chart.getContainerInfo().getAnchorColumn(),
+          1,
+          1,
+        ),
+      }));
+      return { name, rows, hiddenRows: Math.max(0, values.length - MAX_VIEW_ROWS), charts };
     }),
   };
 }
@@ -229,6 +240,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
           const last = calls[calls.length - 1];
           return sendJson(response, {
             ...workbookView(session.book),
+            // What a menu item told the user (ui.alert), which the page shows since it has no dialog.
+            alert: session.runtime.apps.ui.alerts.at(-1) ?? null,
             control,
             calls: calls.length,
             save,

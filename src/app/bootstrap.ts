@@ -12,6 +12,8 @@ export interface BootstrapResult {
   operations: Array<{ id: Operation; label: string }>;
   settings: Pick<Settings, 'armOnlyTypes' | 'requireArmBeforeSold'>;
   timeZone: string;
+  /** What went wrong beside the answer (e.g. the cache could not keep a copy): nothing is lost by it. */
+  warnings: string[];
 }
 
 export function bootstrap(ports: Ports): BootstrapResult {
@@ -36,5 +38,6 @@ export function bootstrap(ports: Ports): BootstrapResult {
       requireArmBeforeSold: scope.settings.requireArmBeforeSold,
     },
     timeZone,
+    warnings: scope.warnings,
   };
 }

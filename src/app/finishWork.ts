@@ -174,6 +174,21 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
           (updated.some((u) => u.tagSpool === s.tag) ||
             (s.ocupadoPor === display && (heldBy(s, display) ?? operation) === operation)),
       );
+      // A spool this worker holds whose TAG_SPOOL is on two rows is never cancelled on a guess (issue 14 §7).
+      const heldRepeated = spoolsOfOt.filter(
+        (s) =>
+          duplicatedTags.has(s.tag) &&
+          s.ocupadoPor === display &&
+          (heldBy(s, display) ?? operation) === operation,
+      );
+      const repeatedNotes = [...new Set(heldRepeated.map((s) => s.tag))].map(
+        (tag) =>
+          `El spool ${tag} está repetido en Operaciones (filas ${duplicatedTags.get(tag)!.join(', ')}); no se canceló: corrija la planilla.`,
+      );
+      if (involved.length === 0 && updated.length === 0 && repeatedNotes.length > 0) {
+        const tag = heldRepeated[0]!.tag;
+        throw conflictError(repeatedNotes[0]!, { tag, rows: duplicatedTags.get(tag) });
+      }
       if (involved.length === 0 && keys.length === 0) {
         throw validationError('Seleccione al menos una unión (o inicie un spool para poder cancelarlo).', {
           ot,
@@ -244,7 +259,7 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
         skipped,
         pulgadas: sumPulgadas(updated),
         eventsWritten: events.events.length,
-        warnings: [...blocking, ...other],
+        warnings: [...blocking, ...repeatedNotes, ...other],
       };
       return {
         result,

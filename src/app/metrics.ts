@@ -42,6 +42,8 @@ export interface RecomputeResult {
    * from partial data; issue 7 §3), with the cells and why (`Uniones!E81 (DN_UNION): …`).
    */
   unreadableSpools: Array<{ tagSpool: string; cells: string[] }>;
+  /** What failed after the commit (e.g. the cache): the metrics are saved all the same. */
+  warnings: string[];
 }
 
 /** How many spools (and cells of each) a job report or audit event names; the rest are counted. */
@@ -143,5 +145,5 @@ export function recomputeHoldingLock(ports: Ports, requestId: string): Recompute
   });
   scope.metadata.logBatch(events.events);
   commitOrReport(scope, 'el recálculo de métricas', { requestId });
-  return result;
+  return { ...result, warnings: scope.warnings };
 }

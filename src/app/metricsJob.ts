@@ -1,16 +1,21 @@
 // The metrics recompute as a job: run by the hourly trigger, its continuation, the menu and the sidebar's
 // progress bar; in checkpointed, resumable batches (setting batchProcessing) or in one pass; its status
-// as the menu and the sidebar show it.
+// comes from jobStatus.ts.
 
 import { JobRepository, isStale, type JobRecord } from '../data/jobRepository';
 import { loadSettings } from '../data/settingsRepository';
 import { parseNumberCell } from '../domain/numbers';
-import { toAppError } from '../domain/errors';
+import { causeText, toAppError } from '../domain/errors';
 import type { Settings } from '../domain/settings';
-import type { Ports, PropertiesPort, TriggersPort, UiPort } from '../ports';
+import type { Ports, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
 import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
-import { clearContinuation, scheduleContinuation, setAutomaticRecompute } from './jobTriggers';
+import {
+  automaticRecomputeOn,
+  setAutomaticRecompute,
+  settleSchedule,
+  type TriggerSchedule,
+} from './jobTriggers';
 import {
   REPORTED_SPOOLS,
   needsRewrite,
@@ -20,97 +25,10 @@ import {
   type RecomputeResult,
 } from './metrics';
 import type { RequestScope } from './request';
+import { NEVER, readJobStatus, statusOf, type JobStatus } from './jobStatus';
+
+export { readJobStatus, statusOf, type JobState, type JobStatus } from './jobStatus';
 import { withLock } from './withLock';
-
-/** `running` covers a job being worked and one waiting for its next step; `failed` is never finished. */
-export type JobState = 'never' | 'running' | 'done' | 'failed' | 'cancelled';
-
-/** The job as the menu and the sidebar's progress bar see it (JSON-safe: times in epoch ms). */
-export interface JobStatus {
-  kind: 'metrics';
-  id: string | null;
-  state: JobState;
-  startedAt: number | null;
-  finishedAt: number | null;
-  /** Spools checked so far, of `total`. */
-  processed: number;
-  total: number;
-  /** Spools whose metric cells were rewritten. */
-  changed: number;
-  completedBatches: number;
-  totalBatches: number;
-  /** Estimated milliseconds of work left (from the time per batch so far); null when unknown or done. */
-  etaMs: number | null;
-  /** Another execution is working the job now: follow it with apiJobStatus. */
-  busy: boolean;
-  /** Left unfinished for the next step (apiRunJobStep again, or the continuation trigger). */
-  continuing: boolean;
-  message: string;
-}
-
-/** The status property before jobs had records of their own (read when no record exists yet). */
-const LEGACY_KEY = 'job:metrics';
-
-const NEVER: JobStatus = {
-  kind: 'metrics',
-  id: null,
-  state: 'never',
-  startedAt: null,
-  finishedAt: null,
-  processed: 0,
-  total: 0,
-  changed: 0,
-  completedBatches: 0,
-  totalBatches: 0,
-  etaMs: null,
-  busy: false,
-  continuing: false,
-  message: 'Aún no se ha recalculado.',
-};
-
-const STATE_OF: Record<JobRecord['status'], JobState> = {
-  PENDING: 'running',
-  RUNNING: 'running',
-  COMPLETED: 'done',
-  FAILED: 'failed',
-  CANCELLED: 'cancelled',
-};
-
-/** The view of a job record at `now` (a RUNNING job whose heartbeat is older than `staleAfterMs` died). */
-export function statusOf(job: JobRecord, now: number, staleAfterMs: number): JobStatus {
-  const state = STATE_OF[job.status];
-  const left = job.totalBatches - job.completedBatches;
-  const perBatch = job.completedBatches > 0 ? job.counters.workMs / job.completedBatches : null;
-  return {
-    kind: 'metrics',
-    id: job.id,
-    state,
-    startedAt: job.startedAt,
-    finishedAt: job.finishedAt,
-    processed: job.cursor.index,
-    total: job.totalItems,
-    changed: job.counters.written,
-    completedBatches: job.completedBatches,
-    totalBatches: job.totalBatches,
-    etaMs: state === 'running' && perBatch !== null ? Math.round(perBatch * left) : null,
-    busy: job.status === 'RUNNING' && !isStale(job, now, staleAfterMs),
-    continuing: job.status === 'PENDING' || isStale(job, now, staleAfterMs),
-    message: job.message,
-  };
-}
-
-/** The last metrics job's status; an old `job:metrics` property is still read when no record exists. */
-export function readJobStatus(properties: PropertiesPort, now = Date.now()): JobStatus {
-  const settings = loadSettings(properties);
-  const [latest] = new JobRepository(properties).byKind('metrics');
-  if (latest) return statusOf(latest, now, settings.jobBudgetMs);
-  try {
-    const legacy = JSON.parse(properties.get(LEGACY_KEY) ?? '{}') as Partial<JobStatus>;
-    return { ...NEVER, ...legacy, kind: 'metrics', id: null, busy: false, continuing: false };
-  } catch {
-    return NEVER;
-  }
-}
 
 /** Who started a run: the hourly trigger, its continuation, the menu, or the sidebar's progress bar. */
 export type JobTrigger = 'trigger' | 'continuation' | 'menu' | 'step';
@@ -228,12 +146,41 @@ export class MetricsJobService {
    */
   run(requestedBy: JobTrigger): JobStatus {
     const settings = this.settings();
-    const status = settings.batchProcessing
-      ? this.runBatches(settings, requestedBy)
-      : this.runOnce(settings, requestedBy);
-    if (status.state !== 'running' && !status.busy)
-      this.deps.ui?.toast?.('Recálculo de métricas', status.message);
-    return status;
+    let status: JobStatus;
+    try {
+      status = settings.batchProcessing
+        ? this.runBatches(settings, requestedBy)
+        : this.runOnce(settings, requestedBy);
+    } catch (error) {
+      // A failed job resumes at the next run: the hourly schedule comes back (never a continuation loop).
+      this.settle(requestedBy, false);
+      throw error;
+    }
+    const warnings = [...status.warnings, ...this.settle(requestedBy, status.state === 'running')];
+    if (status.state !== 'running' && !status.busy) {
+      try {
+        this.deps.ui?.toast?.('Recálculo de métricas', status.message);
+      } catch (error) {
+        // The toast is only a note: the run is saved (issue 14 §1).
+        console.warn(`No se pudo mostrar el aviso: ${causeText(error)}`);
+      }
+    }
+    return { ...status, warnings };
+  }
+
+  /** Keeps the document's one trigger right after a run (settleSchedule); its failures are warnings. */
+  private settle(requestedBy: JobTrigger, unfinished: boolean): string[] {
+    const schedule = this.schedule();
+    if (!schedule) return [];
+    return settleSchedule(schedule, {
+      fired: requestedBy === 'trigger' || requestedBy === 'continuation',
+      unfinished,
+    });
+  }
+
+  private schedule(): TriggerSchedule | null {
+    const { triggers, ports } = this.deps;
+    return triggers ? { triggers, properties: ports.properties } : null;
   }
 
   private runBatches(settings: Settings, requestedBy: JobTrigger): JobStatus {
@@ -248,8 +195,7 @@ export class MetricsJobService {
       return { ...NEVER, state: 'running', busy: true, message: 'Otra ejecución está recalculando.' };
     const status = statusOf(outcome.job, now, settings.jobBudgetMs);
     if (outcome.outcome === 'busy') return { ...status, busy: true, continuing: false };
-    if (outcome.job.status === 'PENDING' && this.deps.triggers) scheduleContinuation(this.deps.triggers);
-    return status;
+    return { ...status, warnings: outcome.warnings };
   }
 
   private runOnce(settings: Settings, requestedBy: JobTrigger): JobStatus {
@@ -259,37 +205,9 @@ export class MetricsJobService {
       const id = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
       jobs.create({ id, kind: 'metrics', now, requestedBy });
       const running = jobs.update(id, () => ({ status: 'RUNNING', owner: id, heartbeat: now }), now);
+      let result: RecomputeResult;
       try {
-        const result = recomputeHoldingLock(ports, id);
-        const end = ports.clock.now();
-        const done = jobs.update(
-          id,
-          (j) => ({
-            status: 'COMPLETED',
-            owner: null,
-            heartbeat: null,
-            finishedAt: end,
-            totalItems: result.spools,
-            totalBatches: 1,
-            completedBatches: 1,
-            cursor: { index: result.spools, key: '' },
-            counters: {
-              ...j.counters,
-              items: result.spools,
-              written: result.changed,
-              skipped: result.spools - result.changed,
-              runs: 1,
-              workMs: end - now,
-            },
-            message:
-              `${result.spools} spools revisados, ${result.changed} actualizados` +
-              noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
-          }),
-          end,
-          running,
-        );
-        jobs.prune('metrics');
-        return statusOf(done, end, settings.jobBudgetMs);
+        result = recomputeHoldingLock(ports, id);
       } catch (error) {
         const message = toAppError(error).userMessage;
         jobs.update(
@@ -305,6 +223,41 @@ export class MetricsJobService {
         );
         throw error;
       }
+      // Committed: saving the job record is told as a warning when it fails, never as a failed recompute.
+      const end = ports.clock.now();
+      const finished: JobRecord = {
+        ...running,
+        status: 'COMPLETED',
+        owner: null,
+        heartbeat: null,
+        finishedAt: end,
+        updatedAt: end,
+        totalItems: result.spools,
+        totalBatches: 1,
+        completedBatches: 1,
+        cursor: { index: result.spools, key: '' },
+        counters: {
+          ...running.counters,
+          items: result.spools,
+          written: result.changed,
+          skipped: result.spools - result.changed,
+          runs: 1,
+          workMs: end - now,
+        },
+        message:
+          `${result.spools} spools revisados, ${result.changed} actualizados` +
+          noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
+      };
+      const warnings = [...result.warnings];
+      try {
+        jobs.update(id, () => finished, end, running);
+        jobs.prune('metrics');
+      } catch (error) {
+        const cause = causeText(error);
+        console.warn(`No se pudo guardar el estado de la tarea ${id}: ${cause}`);
+        warnings.push(`No se pudo guardar el estado de la tarea (${cause}); las métricas sí se guardaron.`);
+      }
+      return { ...statusOf(finished, end, settings.jobBudgetMs), warnings };
     });
   }
 
@@ -347,14 +300,22 @@ export class MetricsJobService {
         now,
       ),
     );
-    if (this.deps.triggers) clearContinuation(this.deps.triggers);
-    return statusOf(cancelled, now, settings.jobBudgetMs);
+    // Cancelled: no continuation waits for it any more (the hourly schedule comes back when wanted).
+    const warnings = this.settle('menu', false);
+    return { ...statusOf(cancelled, now, settings.jobBudgetMs), warnings };
   }
 
   /** Turns the hourly recompute on or off for this user and document (see setAutomaticRecompute). */
-  setAutomatic(enabled: boolean): { created: number; deleted: number } {
-    if (!this.deps.triggers) return { created: 0, deleted: 0 };
-    return setAutomaticRecompute(this.deps.triggers, enabled);
+  setAutomatic(enabled: boolean): { created: number; deleted: number; warnings: string[] } {
+    const schedule = this.schedule();
+    if (!schedule) return { created: 0, deleted: 0, warnings: [] };
+    return setAutomaticRecompute(schedule, enabled);
+  }
+
+  /** Whether the hourly recompute is on for this user and document (see automaticRecomputeOn). */
+  automaticOn(): boolean {
+    const schedule = this.schedule();
+    return schedule ? automaticRecomputeOn(schedule) : false;
   }
 }
 

@@ -9,7 +9,8 @@ import {
   type MigrationPlan,
 } from '../data/migrationPlan';
 import { UnitOfWork } from '../data/unitOfWork';
-import { internalError, schemaError, toAppError } from '../domain/errors';
+import { causeText, internalError, schemaError, toAppError } from '../domain/errors';
+import type { Cell } from '../domain/cell';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
 import { logFailure, openRequest } from './request';
@@ -24,6 +25,8 @@ export interface MigrationResult {
   changes: string[];
   problems: string[];
   message: string;
+  /** What could not be done after the migration was committed (e.g. checking it): it is applied all the same. */
+  warnings: string[];
 }
 
 function summarize(plan: MigrationPlan, dryRun: boolean, applied: boolean): MigrationResult {
@@ -37,7 +40,7 @@ function summarize(plan: MigrationPlan, dryRun: boolean, applied: boolean): Migr
       : applied
         ? `Migración aplicada: ${changes.length} cambio(s).`
         : `La migración hará ${changes.length} cambio(s).`;
-  return { dryRun, applied, upToDate, blocked, changes, problems, message };
+  return { dryRun, applied, upToDate, blocked, changes, problems, message, warnings: [] };
 }
 
 /** Writes the plan: new sheets, then number formats of the new (empty) columns, then every cell in one commit. */
@@ -98,13 +101,21 @@ function apply(ports: Ports, plan: MigrationPlan, uow: UnitOfWork): string[] {
  * Re-reads the headers of the sheets that gained columns: every planned column must be there now. (A created
  * sheet's header is written by the same call that creates it, which throws if it fails.)
  */
-function verify(ports: Ports, plan: MigrationPlan): void {
+function verify(ports: Ports, plan: MigrationPlan): string[] {
   const touched = plan.changes.filter((c) => c.addColumns.length > 0);
-  if (touched.length === 0) return;
-  const headers = ports.spreadsheet.readSheets(
-    touched.map((c) => c.sheet),
-    touched.map((c) => c.sheet),
-  );
+  if (touched.length === 0) return [];
+  let headers: Map<string, Cell[][] | null>;
+  try {
+    headers = ports.spreadsheet.readSheets(
+      touched.map((c) => c.sheet),
+      touched.map((c) => c.sheet),
+    );
+  } catch (error) {
+    // The commit landed: a check that cannot be made is a warning, never "the sheet is as it was".
+    const cause = causeText(error);
+    console.warn(`No se pudo comprobar la migración: ${cause}`);
+    return [`No se pudo comprobar la migración aplicada (${cause}); revise los encabezados.`];
+  }
   for (const change of touched) {
     const header = (headers.get(change.sheet)?.[0] ?? []).map((c) => String(c));
     const expected = change.addColumns.map((c) => c.name);
@@ -113,6 +124,7 @@ function verify(ports: Ports, plan: MigrationPlan): void {
       throw internalError(`La migración no quedó completa en ${change.sheet}: faltan ${absent.join(', ')}.`);
     }
   }
+  return [];
 }
 
 export function migrateSchema(ports: Ports, request: { dryRun: boolean }): MigrationResult {
@@ -149,7 +161,6 @@ export function migrateSchema(ports: Ports, request: { dryRun: boolean }): Migra
       });
     }
     // Column maps are built per request from the header just read, so none can be stale after this.
-    verify(ports, plan);
-    return result;
+    return { ...result, warnings: verify(ports, plan) };
   });
 }

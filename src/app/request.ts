@@ -47,6 +47,11 @@ export interface RequestScope {
   issues: CellIssue[];
   timeZone: string;
   now: number;
+  /**
+   * What went wrong after the sheet writes were committed (a cache put, …): Spanish, for the answer's
+   * `warnings`. Never a failure: what was committed stays committed (issue 14 §1).
+   */
+  warnings: string[];
 }
 
 /** The sheets a union-tracking request reads whole, and the one it only appends to. */
@@ -65,7 +70,9 @@ export function openRequest(
   settings: Settings = loadSettings(ports.properties),
   options: { flushOnCommit?: boolean } = {},
 ): RequestScope {
-  const cache = ports.cache && settings.targetedReads ? new SheetCache(ports.cache, CACHED) : undefined;
+  const warnings: string[] = [];
+  const cache =
+    ports.cache && settings.targetedReads ? new SheetCache(ports.cache, CACHED, warnings) : undefined;
   const uow = new UnitOfWork(ports.spreadsheet, {
     appendChunkSize: settings.appendChunkSize,
     ...options,
@@ -86,7 +93,18 @@ export function openRequest(
       return uow.timeZone();
     },
     now: ports.clock.now(),
+    warnings,
   };
+}
+
+/**
+ * `answer` with `warnings` added to its `warnings` list (made when it has none): what went wrong after a
+ * commit is told on the successful answer, never as a failure.
+ */
+export function withWarnings<T extends object>(answer: T, warnings: readonly string[]): T {
+  if (warnings.length === 0) return answer;
+  const before = (answer as { warnings?: unknown }).warnings;
+  return { ...answer, warnings: [...(Array.isArray(before) ? (before as string[]) : []), ...warnings] };
 }
 
 /**
@@ -178,7 +196,8 @@ function runOnce<T extends object>(
   });
   scope.uow.verifyHeaders();
   commitOrReport(scope, outcome.what, outcome.context);
-  return { ...outcome.result, replayed: false };
+  // Committed: from here on nothing may turn the saved work into a failure (issue 14 §1).
+  return { ...withWarnings(outcome.result, scope.warnings), replayed: false };
 }
 
 /** Ranges named in a message; the ERROR event gets them all. */

@@ -26,6 +26,8 @@ export interface StartWorkResult {
   fechaOcupacion: string;
   estadoDetalle: string;
   disponibles: number;
+  /** What went wrong after the writes were committed (e.g. the cache): the work is saved all the same. */
+  warnings: string[];
 }
 
 export function startWork(ports: Ports, request: StartWorkRequest) {
@@ -81,6 +83,7 @@ export function startWork(ports: Ports, request: StartWorkRequest) {
       fechaOcupacion: formatDateTime(scope.now, scope.timeZone),
       estadoDetalle: estado,
       disponibles,
+      warnings: [],
     };
     return {
       result,

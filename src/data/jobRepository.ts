@@ -3,13 +3,14 @@
 
 import * as z from 'zod';
 import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
-import { notFoundError } from '../domain/errors';
+import { causeText, notFoundError } from '../domain/errors';
 import type { CachePort, PropertiesPort } from '../ports';
 
 export const JOB_STATUSES = ['PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED'] as const;
 export type JobStatusCode = (typeof JOB_STATUSES)[number];
 
-export const JOB_KINDS = ['metrics'] as const;
+/** metrics: the recompute of Operaciones' metric columns; summary: the Resumen sheet's refresh. */
+export const JOB_KINDS = ['metrics', 'summary'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Key prefixes: a job record, and the cancel flag another execution may raise without the lock. */
@@ -192,7 +193,18 @@ export class JobRepository {
   /** Asks the runner of `id` to stop at its next batch (a property of its own: no lock, no overwrite). */
   requestCancel(id: string): void {
     this.properties.set(`${CANCEL_PREFIX}${id}`, '1');
-    this.cache?.putAll({ [cancelCacheKey(id)]: '1' }, CANCEL_CACHE_SECONDS);
+    // The property is the record; the cache copy only makes the runner see it sooner.
+    this.tryCache(() => this.cache?.putAll({ [cancelCacheKey(id)]: '1' }, CANCEL_CACHE_SECONDS));
+  }
+
+  /** A cache call that fails is logged, never thrown: the cache only holds copies of properties. */
+  private tryCache<T>(call: () => T): T | null {
+    try {
+      return call();
+    } catch (error) {
+      console.warn(`Caché de documento no disponible: ${causeText(error)}`);
+      return null;
+    }
   }
 
   /**
@@ -203,7 +215,9 @@ export class JobRepository {
   cancelCached(id: string): boolean | null {
     if (!this.cache) return null;
     const key = cancelCacheKey(id);
-    return this.cache.getAll([key])[key] !== undefined;
+    const found = this.tryCache(() => this.cache!.getAll([key]));
+    // A cache that cannot be read answers as no cache: the caller reads the property.
+    return found === null ? null : found[key] !== undefined;
   }
 
   /** The job and its cancel flag as stored now, in one fresh read (a runner's per-batch check). */
@@ -218,7 +232,7 @@ export class JobRepository {
   /** Drops the cancel flag of `id` once its runner has acted on it. */
   clearCancel(id: string): void {
     this.properties.delete(`${CANCEL_PREFIX}${id}`);
-    this.cache?.removeAll([cancelCacheKey(id)]);
+    this.tryCache(() => this.cache?.removeAll([cancelCacheKey(id)]));
   }
 
   /** Whether someone asked to cancel `id` (a fresh read). */

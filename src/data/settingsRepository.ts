@@ -18,6 +18,12 @@ export const settingsSchema = z.object({
   // Under the 6 minutes Apps Script allows an execution, with room to save and stop.
   jobBudgetMs: z.number().int().min(1_000).max(330_000),
   targetedReads: z.boolean(),
+  summaryDays: z.number().int().min(1).max(366),
+  staleAfterHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  releaseRoles: z.array(z.string().trim().min(1)).max(50),
 });
 
 export function loadSettings(properties: PropertiesPort): Settings {

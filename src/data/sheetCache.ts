@@ -2,7 +2,9 @@
 // the sheets a request locates rows in, and the small sheets Trabajadores and Roles. One get per request,
 // one put when something had to be read.
 
+import { fitsCache } from '../domain/bytes';
 import { isDate, type Cell } from '../domain/cell';
+import { causeText } from '../domain/errors';
 import type { CachePort } from '../ports';
 
 /** How long an entry lives: a change made by hand shows up within this time (issue 9 §2). */
@@ -33,9 +35,16 @@ function decode<T>(text: string): T | null {
   }
 }
 
+/** The cause of a failed cache call, for a warning (never thrown: the cache is only a copy). */
+function causeOf(error: unknown): string {
+  return causeText(error);
+}
+
 /**
  * One request's view of the document cache: every entry fetched in one call on first use; entries read
- * fresh during the request are queued and stored with one call by `save`.
+ * fresh during the request are queued and stored with one call by `save`. The cache is only a copy of the
+ * sheets: a cache call that fails never fails the request (a get that fails is a miss; a put or remove that
+ * fails is logged and added to `warnings`), and a value over 100 KB (UTF-8 bytes) is not cached at all.
  */
 export class SheetCache {
   private entries: Record<string, string> | null = null;
@@ -45,15 +54,29 @@ export class SheetCache {
     private readonly port: CachePort,
     /** Sheets whose header row and whose whole grid may be cached (looked up in the same call). */
     private readonly sheets: { headers: readonly string[]; grids: readonly string[] },
+    /** Where a failed put or remove is told (Spanish, for the answer's `warnings`). */
+    private readonly warnings: string[] = [],
   ) {}
 
   private all(): Record<string, string> {
-    this.entries ??= this.port.getAll([
-      PREFIX + TIME_ZONE,
-      ...this.sheets.headers.map((s) => PREFIX + headerKey(s)),
-      ...this.sheets.grids.map((s) => PREFIX + gridKey(s)),
-    ]);
+    if (this.entries) return this.entries;
+    try {
+      this.entries = this.port.getAll([
+        PREFIX + TIME_ZONE,
+        ...this.sheets.headers.map((s) => PREFIX + headerKey(s)),
+        ...this.sheets.grids.map((s) => PREFIX + gridKey(s)),
+      ]);
+    } catch (error) {
+      console.warn(`Caché de documento no disponible: ${causeOf(error)}`);
+      this.entries = {};
+    }
     return this.entries;
+  }
+
+  private warn(what: string, error: unknown): void {
+    const cause = causeOf(error);
+    console.warn(`${what}: ${cause}`);
+    this.warnings.push(`${what} (${cause}); la planilla no se ve afectada.`);
   }
 
   private get<T>(key: string): T | null {
@@ -63,8 +86,8 @@ export class SheetCache {
 
   private put(key: string, value: unknown): void {
     const text = encode(value);
-    // CacheService refuses a value over 100 KB: such a sheet is simply read every time.
-    if (text.length > 90_000) return;
+    // CacheService refuses a value over 100 KB (UTF-8 bytes): such a sheet is simply read every time.
+    if (!fitsCache(text)) return;
     this.pending[PREFIX + key] = text;
   }
 
@@ -99,13 +122,23 @@ export class SheetCache {
       delete this.all()[key];
       delete this.pending[key];
     }
-    this.port.removeAll(keys);
+    try {
+      this.port.removeAll(keys);
+    } catch (error) {
+      this.warn(`No se pudo borrar de la caché la copia de ${sheet}`, error);
+    }
   }
 
   /** Stores what was read fresh in this request, in one call (nothing to do when all came from the cache). */
   save(): void {
     if (Object.keys(this.pending).length === 0) return;
-    this.port.putAll({ ...this.pending }, CACHE_SECONDS);
+    const entries = { ...this.pending };
     for (const key of Object.keys(this.pending)) delete this.pending[key];
+    try {
+      this.port.putAll(entries, CACHE_SECONDS);
+    } catch (error) {
+      // Runs after a commit: what the sheet saved stays saved; the next request reads the sheets instead.
+      this.warn('No se pudo guardar la copia de las hojas en la caché', error);
+    }
   }
 }

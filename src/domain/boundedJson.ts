@@ -1,27 +1,7 @@
 // JSON that fits where the platform puts a limit: 50,000 characters a cell, 9 KB (UTF-8 bytes) a property.
 // What does not fit is summarised with counts, never cut mid-text into invalid JSON.
 
-/** Apps Script limits (published quotas). */
-export const CELL_MAX_CHARS = 50_000;
-export const PROPERTY_MAX_BYTES = 9 * 1024;
-
-/** UTF-8 byte length of `text`, counted by hand (Apps Script has no TextEncoder). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i += 1;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export { CELL_MAX_CHARS, PROPERTY_MAX_BYTES, utf8Length } from './bytes';
 
 export type Measure = (text: string) => number;
 export const chars: Measure = (text) => text.length;

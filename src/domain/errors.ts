@@ -95,3 +95,11 @@ export function whatIsLeft(notRestored: readonly string[]): string {
     ? 'No se cambió ninguna celda.'
     : `No se pudo deshacer todo: pueden haber quedado escritas ${notRestored.join(', ')}; revise esas celdas antes de intentar de nuevo.`;
 }
+
+/** What went wrong, as text for a warning or a log line: an AppError's Spanish text, else the raw message. */
+export function causeText(error: unknown): string {
+  if (error instanceof AppError) return error.userMessage;
+  // Duck-typed: an Error from another realm (a service's) is not `instanceof Error` here.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}

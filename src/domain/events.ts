@@ -5,7 +5,7 @@ import type { Operation } from './operation';
 
 /**
  * Evento_Tipo values. The first seven are the shared vocabulary the shop's other system parses (design §2
- * "Shared vocabulary"); the last three are ours alone (it has no counterpart for them).
+ * "Shared vocabulary"); the others are ours alone (it has no counterpart for them).
  */
 export const EVENT_TYPES = [
   'INICIAR_SPOOL',
@@ -17,12 +17,13 @@ export const EVENT_TYPES = [
   'UNION_SOLD_REGISTRADA',
   'MIGRACION_ESQUEMA',
   'JOB_METRICAS',
+  'RESUMEN_PRODUCCION',
   'ERROR',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** Accion values: INICIAR, PAUSAR, COMPLETAR, CANCELAR are shared; MIGRAR, RECALCULAR, FALLO are ours. */
+/** Accion values: INICIAR, PAUSAR, COMPLETAR, CANCELAR are shared; MIGRAR, RECALCULAR, RESUMIR, FALLO are ours. */
 export const ACTIONS = [
   'INICIAR',
   'COMPLETAR',
@@ -30,6 +31,7 @@ export const ACTIONS = [
   'CANCELAR',
   'MIGRAR',
   'RECALCULAR',
+  'RESUMIR',
   'FALLO',
 ] as const;
 export type Action = (typeof ACTIONS)[number];

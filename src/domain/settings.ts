@@ -32,6 +32,15 @@ export interface Settings {
    * sheets whole, as before (kept to compare in `npm run bench`, and as a way out).
    */
   targetedReads: boolean;
+  /** Days the Resumen sheet covers, ending today (issue 16 §6). */
+  summaryDays: number;
+  /** Hours a spool may stay occupied before the Panel marks it stale (apiOccupiedSpools; issue 16 §1). */
+  staleAfterHours: number;
+  /**
+   * Roles (Roles.Rol) allowed to release a spool someone left taken (apiReleaseSpool; issue 16 §2); empty:
+   * any active worker may.
+   */
+  releaseRoles: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -44,6 +53,9 @@ export const DEFAULT_SETTINGS: Settings = {
   batchSize: 50,
   jobBudgetMs: 270_000,
   targetedReads: true,
+  summaryDays: 30,
+  staleAfterHours: 12,
+  releaseRoles: [],
 };
 
 export function needsSold(tipo: string, settings: Pick<Settings, 'armOnlyTypes'>): boolean {

@@ -29,7 +29,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-export function toWallTime(instantMs: number, timeZone: string): WallTime {
+/** The wall time Intl gives (exact, slow: what the per-hour offsets are made from). */
+function intlWallTime(instantMs: number, timeZone: string): WallTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(instantMs));
   const pick = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? '0');
   return {
@@ -46,9 +47,45 @@ function wallAsUtc(w: WallTime): number {
   return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 }
 
-function offsetAt(instantMs: number, timeZone: string): number {
+function exactOffsetAt(instantMs: number, timeZone: string): number {
   const whole = Math.floor(instantMs / 1000) * 1000;
-  return wallAsUtc(toWallTime(whole, timeZone)) - whole;
+  return wallAsUtc(intlWallTime(whole, timeZone)) - whole;
+}
+
+const HOUR_MS = 3_600_000;
+/** `zone|hour` → the offset over that whole hour, or null when it changes inside it (a DST hour). */
+const hourOffsets = new Map<string, number | null>();
+
+/**
+ * The zone's offset at an instant. Intl's formatToParts is the slow part of reading 100,000 date cells, so
+ * the offset is kept per hour once it is the same at both ends of that hour (an hour holding a DST change
+ * is worked out exactly every time).
+ */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const start = exactOffsetAt(hour * HOUR_MS, timeZone);
+    offset = start === exactOffsetAt(hour * HOUR_MS + HOUR_MS - 1000, timeZone) ? start : null;
+    if (hourOffsets.size > 100_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  return offset ?? exactOffsetAt(instantMs, timeZone);
+}
+
+/** The wall clock of `instantMs` in `timeZone` (seconds; milliseconds dropped). */
+export function toWallTime(instantMs: number, timeZone: string): WallTime {
+  const whole = Math.floor(instantMs / 1000) * 1000;
+  const d = new Date(whole + offsetAt(whole, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** The instant shown as `wall` in `timeZone`; a wall time skipped by DST resolves to the later offset. */

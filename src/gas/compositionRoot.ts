@@ -2,6 +2,7 @@
 // from Apps Script's global services passed in (environment.ts passes the real ones, tests the fakes).
 
 import { MetricsJobService } from '../app/metricsJob';
+import { SummaryJobService } from '../app/resumen/summaryJob';
 import { JobRepository } from '../data/jobRepository';
 import { loadSettings } from '../data/settingsRepository';
 import type { Settings } from '../domain/settings';
@@ -18,6 +19,8 @@ import {
 import type { SheetsApiLike } from './sheetsApiShapes';
 import { SheetsApiSpreadsheet } from './sheetsApiSpreadsheet';
 import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
+import { AppsScriptSummarySheet } from './summarySheetAdapter';
+import type { OwnedSpreadsheetLike } from './summarySheetShapes';
 
 /** The Apps Script services the product uses, as globals name them (typed loosely: real or fake). */
 export interface AppsScriptServices {
@@ -36,6 +39,8 @@ export interface AppsScriptServices {
   CacheService?: { getDocumentCache(): unknown };
   /** The Sheets advanced service, when the manifest enables it. */
   Sheets?: unknown;
+  /** The chart types (Charts.ChartType) the Resumen sheet's chart is built with. */
+  Charts?: { ChartType: { COLUMN: unknown } };
 }
 
 /** Everything one execution works with, wired once. */
@@ -48,6 +53,8 @@ export interface Composition {
   /** The UI, built when first asked for: a trigger's execution has none (getUi throws there). */
   ui(): UiPort;
   metricsJob: MetricsJobService;
+  /** The Resumen sheet's refresh (menu, API, and the hourly trigger's second step). */
+  summaryJob: SummaryJobService;
 }
 
 interface ActiveSpreadsheet extends SpreadsheetLike {
@@ -81,6 +88,11 @@ export function compose(services: AppsScriptServices): Composition {
   const cache = cacheAdapter((services.CacheService?.getDocumentCache() ?? null) as never);
   const ports: Ports = {
     spreadsheet,
+    // Charts exist on SpreadsheetApp only: Resumen is written there whatever the settings choose.
+    summarySheet: new AppsScriptSummarySheet(document as unknown as OwnedSpreadsheetLike, {
+      columnChart: services.Charts?.ChartType.COLUMN,
+      flush: () => services.SpreadsheetApp.flush(),
+    }),
     ...(cache ? { cache } : {}),
     lock: lockAdapter(services.LockService.getDocumentLock() as never),
     properties,
@@ -109,5 +121,6 @@ export function compose(services: AppsScriptServices): Composition {
       triggers,
       ui: toastOnly,
     }),
+    summaryJob: new SummaryJobService({ ports, jobs, triggers }),
   };
 }

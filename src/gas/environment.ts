@@ -14,6 +14,7 @@ function globalServices(): AppsScriptServices {
     Utilities,
     CacheService,
     ...(typeof Sheets === 'undefined' ? {} : { Sheets }),
+    ...(typeof Charts === 'undefined' ? {} : { Charts }),
   } as unknown as AppsScriptServices;
 }
 

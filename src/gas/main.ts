@@ -7,6 +7,8 @@ import { listUnions } from '../app/listUnions';
 import { getMetrics } from '../app/metrics';
 import { migrateSchema } from '../app/migrateSchema';
 import { clearContinuation } from '../app/jobTriggers';
+import { runScheduledJobs } from '../app/resumen/scheduledJobs';
+import { causeText } from '../domain/errors';
 import {
   finishWorkRequest,
   getMetricsRequest,
@@ -18,6 +20,16 @@ import {
   startWorkRequest,
 } from '../app/requests';
 import { startWork } from '../app/startWork';
+import { occupiedSpools } from '../app/panel/occupiedSpools';
+import {
+  occupiedSpoolsRequest,
+  releaseSpoolRequest,
+  spoolHistoryRequest,
+  workerDayRequest,
+} from '../app/panel/panelRequests';
+import { releaseSpool } from '../app/panel/releaseSpool';
+import { spoolHistory } from '../app/panel/spoolHistory';
+import { workerDay } from '../app/panel/workerDay';
 import { addonMenu, requestPorts, services, showHtml, topLevelMenu } from './environment';
 import { MENU_TITLE, addMenu, menuKind } from './menu';
 import * as menuActions from './menuActions';
@@ -38,19 +50,33 @@ export function showSidebar(): void {
   showHtml('Sidebar', 'Registro de uniones', true);
 }
 
-/** The hourly recompute (at most one per user and document). */
+/**
+ * The document's one time-driven trigger (Google allows one per user and document): the hourly recompute,
+ * or the continuation of an unfinished job that stands in for it (src/app/jobTriggers.ts).
+ */
 export function onMetricsTrigger(e?: unknown): void {
   void e;
-  serve(() => services().metricsJob.run('trigger'));
+  serve(() => {
+    const wired = services();
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'trigger');
+  });
 }
 
-/** The one-shot continuation of an unfinished job: removes its own (fired) trigger, then runs a step. */
+/**
+ * The one-shot continuation made by versions before issue 14: removes its own (fired) trigger, then runs a
+ * step as the document's trigger does.
+ */
 export function onJobContinuation(e?: unknown): void {
   void e;
   serve(() => {
     const wired = services();
-    clearContinuation(wired.triggers);
-    return wired.metricsJob.run('continuation');
+    try {
+      clearContinuation(wired.triggers);
+    } catch (error) {
+      // Only an old fired trigger left listed: the step runs all the same.
+      console.warn(`No se pudo borrar el disparador de continuación: ${causeText(error)}`);
+    }
+    return runScheduledJobs({ ...wired, clock: wired.ports.clock }, 'continuation');
   });
 }
 
@@ -71,13 +97,28 @@ export const apiRunJobStep = (input: unknown) =>
     return services().metricsJob.run('step');
   });
 export const apiJobStatus = () => serve(() => ({ jobs: [services().metricsJob.status()] }));
+/** Refreshes the Resumen sheet; answers its totals, unreadable cells and the capacity line (for the Panel). */
+export const apiRefreshSummary = () => serve(() => services().summaryJob.refresh('api'));
 export const apiCancelJob = (input: unknown) =>
   serve(() => {
     parseRequest(cancelJobRequest, input);
     return services().metricsJob.cancel();
   });
+// The Panel (issue 16): spools held now, a release, a worker's day, a spool's history.
+export const apiOccupiedSpools = (input?: unknown) =>
+  serve(() => {
+    parseRequest(occupiedSpoolsRequest, input);
+    return occupiedSpools(requestPorts());
+  });
+export const apiReleaseSpool = (input: unknown) =>
+  serve(() => releaseSpool(requestPorts(), parseRequest(releaseSpoolRequest, input)));
+export const apiWorkerDay = (input: unknown) =>
+  serve(() => workerDay(requestPorts(), parseRequest(workerDayRequest, input)));
+export const apiSpoolHistory = (input: unknown) =>
+  serve(() => spoolHistory(requestPorts(), parseRequest(spoolHistoryRequest, input)));
 
 export const menuRecomputeMetrics = () => menuActions.recomputeMetrics();
+export const menuRefreshSummary = () => menuActions.refreshSummary();
 export const menuShowJobStatus = () => menuActions.showJobStatus();
 export const menuEnableMetricsTrigger = () => menuActions.setMetricsTrigger(true);
 export const menuDisableMetricsTrigger = () => menuActions.setMetricsTrigger(false);

@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly MenuEntry[] = [
   { caption: 'Registrar ARM/SOLD…', functionName: 'showSidebar' },
   'separator',
   { caption: 'Recalcular métricas', functionName: 'menuRecomputeMetrics' },
+  { caption: 'Resumen de producción', functionName: 'menuRefreshSummary' },
   { caption: 'Progreso de tareas', functionName: 'menuShowJobStatus' },
   { caption: 'Activar recálculo automático', functionName: 'menuEnableMetricsTrigger' },
   { caption: 'Desactivar recálculo automático', functionName: 'menuDisableMetricsTrigger' },

@@ -1,7 +1,6 @@
 // What the menu items do: run the use case, then tell the user in Spanish (alerts), never fail silently.
 
 import { migrateSchema as runMigration } from '../app/migrateSchema';
-import { automaticRecomputeOn } from '../app/jobTriggers';
 import type { JobStatus } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
 import { requestPorts, services, ui } from './environment';
@@ -23,6 +22,13 @@ export function describeJob(status: JobStatus): string {
   return `${STATE_TEXT[status.state]} (${status.processed}/${status.total} spools${batches}${eta})`;
 }
 
+/** The run's warnings (work saved, something after it failed) as lines after the message. */
+function withWarnings(message: string, warnings: readonly string[]): string {
+  return warnings.length === 0
+    ? message
+    : `${message}\n\nAvisos:\n${warnings.map((w) => `• ${w}`).join('\n')}`;
+}
+
 function reportingErrors(title: string, action: () => void): void {
   try {
     action();
@@ -36,8 +42,18 @@ export function recomputeMetrics(): void {
     const status = services().metricsJob.run('menu');
     ui().alert(
       'Recalcular métricas',
-      status.busy ? `Otra ejecución está recalculando: ${describeJob(status)}.` : status.message,
+      withWarnings(
+        status.busy ? `Otra ejecución está recalculando: ${describeJob(status)}.` : status.message,
+        status.warnings,
+      ),
     );
+  });
+}
+
+/** Creates or refreshes the Resumen sheet and says what it holds (and what could not be read). */
+export function refreshSummary(): void {
+  reportingErrors('Resumen de producción', () => {
+    ui().alert('Resumen de producción', services().summaryJob.refresh('menu').message);
   });
 }
 
@@ -45,7 +61,7 @@ export function showJobStatus(): void {
   reportingErrors('Progreso de tareas', () => {
     const wired = services();
     const status = wired.metricsJob.status();
-    const automatic = automaticRecomputeOn(wired.triggers) ? 'activado' : 'desactivado';
+    const automatic = wired.metricsJob.automaticOn() ? 'activado' : 'desactivado';
     ui().alert(
       'Progreso de tareas',
       `Recálculo de métricas: ${describeJob(status)}. ${status.message}\nRecálculo automático: ${automatic}.`,
@@ -55,12 +71,15 @@ export function showJobStatus(): void {
 
 export function setMetricsTrigger(enabled: boolean): void {
   reportingErrors('Recálculo automático', () => {
-    const { deleted } = services().metricsJob.setAutomatic(enabled);
+    const { deleted, warnings } = services().metricsJob.setAutomatic(enabled);
     ui().alert(
       'Recálculo automático',
-      enabled
-        ? 'Activado: las métricas se recalculan cada hora.'
-        : `Desactivado (${deleted} disparador(es) eliminados).`,
+      withWarnings(
+        enabled
+          ? 'Activado: las métricas se recalculan cada hora.'
+          : `Desactivado (${deleted} disparador(es) eliminados).`,
+        warnings,
+      ),
     );
   });
 }
@@ -79,7 +98,8 @@ export function migrateSchema(): void {
       ui().alert(title, 'No se aplicó ningún cambio.');
       return;
     }
-    ui().alert(title, runMigration(requestPorts(), { dryRun: false }).message);
+    const applied = runMigration(requestPorts(), { dryRun: false });
+    ui().alert(title, withWarnings(applied.message, applied.warnings));
   });
 }
 
@@ -88,6 +108,8 @@ export const HELP_TEXT = [
   'Registrar ARM/SOLD… abre el panel lateral: elija la operación, el trabajador y la OT; INICIAR toma un ' +
     'spool, y FINALIZAR registra las uniones marcadas (COMPLETAR, PAUSAR o CANCELAR por spool).',
   'Recalcular métricas rehace las columnas de métricas de Operaciones a partir de Uniones.',
+  'Resumen de producción crea o actualiza la hoja Resumen: uniones y pulgadas por día y por trabajador de ' +
+    'los últimos días, con un gráfico, y cuánto de la capacidad de la planilla se usa.',
   'Activar/Desactivar recálculo automático enciende o apaga el recálculo cada hora.',
   'Migrar esquema… muestra los cambios de columnas y hojas necesarios y los aplica si usted confirma.',
   'Cada acción queda registrada en la hoja Metadata.',

@@ -31,18 +31,19 @@ export function propertiesAdapter(properties: PropertiesLike): PropertiesPort {
   const all = () => (snapshot ??= { ...properties.getProperties() });
   return {
     get: (key) => all()[key] ?? null,
+    // A change updates the snapshot only when one was read: reading it just to update it would cost a call.
     set: (key, value) => {
       properties.setProperty(key, value);
-      all()[key] = value;
+      if (snapshot) snapshot[key] = value;
     },
     delete: (key) => {
       properties.deleteProperty(key);
-      delete all()[key];
+      if (snapshot) delete snapshot[key];
     },
     getFresh: (key) => {
       const value = properties.getProperty(key);
-      if (value === null) delete all()[key];
-      else all()[key] = value;
+      if (snapshot && value === null) delete snapshot[key];
+      else if (snapshot) snapshot[key] = value!;
       return value;
     },
     listFresh: (prefix) => {
@@ -76,6 +77,7 @@ export const systemClock: ClockPort = { now: () => Date.now() };
 
 interface TriggerLike {
   getHandlerFunction(): string;
+  getUniqueId(): string;
 }
 
 interface TimeBuilderLike {
@@ -86,26 +88,36 @@ interface TimeBuilderLike {
 
 interface ScriptAppLike {
   getUserTriggers(document: unknown): TriggerLike[];
+  getProjectTriggers(): TriggerLike[];
   deleteTrigger(trigger: TriggerLike): void;
   newTrigger(handler: string): { timeBased(): TimeBuilderLike };
 }
 
 /**
- * Triggers of this user in `document` (getUserTriggers(spreadsheet)), never every project trigger: an
- * add-on installed in many documents must not delete the triggers of the others.
+ * Triggers of this user in `document`, found by unique id: first in getUserTriggers(document), then (an
+ * add-on's time-driven triggers may be listed only there) in getProjectTriggers. An id names one trigger,
+ * so an add-on installed in many documents never deletes another document's trigger.
  */
 export function triggersAdapter(scriptApp: ScriptAppLike, document: unknown): TriggersPort {
-  const mine = (handler: string) =>
-    scriptApp.getUserTriggers(document).filter((t) => t.getHandlerFunction() === handler);
+  const find = (id: string): TriggerLike | null =>
+    scriptApp.getUserTriggers(document).find((t) => t.getUniqueId() === id) ??
+    scriptApp.getProjectTriggers().find((t) => t.getUniqueId() === id) ??
+    null;
+  const idOf = (trigger: unknown) => (trigger as TriggerLike).getUniqueId();
   return {
-    count: (handler) => mine(handler).length,
+    listed: () =>
+      scriptApp
+        .getUserTriggers(document)
+        .map((t) => ({ id: t.getUniqueId(), handler: t.getHandlerFunction() })),
+    exists: (id) => find(id) !== null,
     createHourly: (handler, everyHours) =>
-      void scriptApp.newTrigger(handler).timeBased().everyHours(everyHours).create(),
-    createOnce: (handler, afterMs) => void scriptApp.newTrigger(handler).timeBased().after(afterMs).create(),
-    deleteAll: (handler, keep = 0) => {
-      const extra = mine(handler).slice(keep);
-      extra.forEach((t) => scriptApp.deleteTrigger(t));
-      return extra.length;
+      idOf(scriptApp.newTrigger(handler).timeBased().everyHours(everyHours).create()),
+    createOnce: (handler, afterMs) => idOf(scriptApp.newTrigger(handler).timeBased().after(afterMs).create()),
+    delete: (id) => {
+      const trigger = find(id);
+      if (!trigger) return false;
+      scriptApp.deleteTrigger(trigger);
+      return true;
     },
   };
 }

@@ -1,6 +1,7 @@
 // The Apps Script global services over one in-memory spreadsheet: what build/Code.js finds at top level
 // in the bundle test and the playground.
 
+import { FAKE_CHARTS } from './fakeEmbeddedChart';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 import { sequentialIds } from './memoryPorts';
 import {
@@ -11,6 +12,7 @@ import {
   FakeScriptApp,
   FakeSession,
   FakeUi,
+  type UserTriggersBehaviour,
 } from './fakeServices';
 
 export interface FakeAppsScript {
@@ -27,7 +29,13 @@ export interface FakeAppsScript {
 
 export function createFakeAppsScript(
   spreadsheet: FakeSpreadsheet,
-  options: { htmlFiles?: Record<string, string>; userEmail?: string; logs?: string[] } = {},
+  options: {
+    htmlFiles?: Record<string, string>;
+    userEmail?: string;
+    logs?: string[];
+    /** Whether getUserTriggers(spreadsheet) lists the add-on's time-driven triggers (default: lists). */
+    userTriggers?: UserTriggersBehaviour;
+  } = {},
 ): FakeAppsScript {
   const ui = new FakeUi();
   const lockService = new FakeLockService();
@@ -35,6 +43,7 @@ export function createFakeAppsScript(
   const scriptApp = new FakeScriptApp(undefined, {
     documentId: spreadsheet.idUncounted,
     ...(options.userEmail ? { user: options.userEmail } : {}),
+    ...(options.userTriggers ? { userTriggers: options.userTriggers } : {}),
   });
   const cacheService = new FakeCacheService(() => Date.now());
   const htmlService = new FakeHtmlService(options.htmlFiles);
@@ -60,6 +69,7 @@ export function createFakeAppsScript(
     htmlService,
     globals: {
       SpreadsheetApp: spreadsheetApp,
+      Charts: FAKE_CHARTS,
       LockService: lockService,
       PropertiesService: propertiesService,
       CacheService: cacheService,

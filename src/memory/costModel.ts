@@ -87,6 +87,12 @@ const METHOD_KINDS: Readonly<Record<string, CallKind>> = {
   deleteSheet: 'write',
   setFrozenRows: 'write',
   appendRow: 'appendRow',
+  // Embedded charts: no published figure; each reaches the server (priced as a metadata round trip).
+  getCharts: 'metadata',
+  insertChart: 'metadata',
+  updateChart: 'metadata',
+  removeChart: 'metadata',
+  newChart: 'lookup',
   tryLock: 'lock',
   waitLock: 'lock',
   getProperty: 'propertiesGet',

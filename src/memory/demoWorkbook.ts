@@ -11,6 +11,7 @@ import {
   UNIONES_HEADER,
 } from '../data/productionHeaders';
 import { DEFAULT_SETTINGS, needsSold } from '../domain/settings';
+import { addDemoEvents } from './demoEvents';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
 
 /** The format Sheets gives a typed `DD-MM-YYYY HH:MM:SS`: serial dates show as dates, not as 46085,41. */
@@ -52,7 +53,13 @@ function row(header: readonly string[], values: Record<string, Cell>): Cell[] {
   return header.map((name) => values[name] ?? '');
 }
 
-export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpreadsheet {
+/**
+ * `events.now` (ms) adds the recent audit events and two occupied spools the Panel shows (src/memory/demoEvents.ts),
+ * placed relative to that time; without it the demo's Metadata is empty and every spool free.
+ */
+export function buildDemoWorkbook(
+  options: { timeZone?: string; events?: { now: number } } = {},
+): FakeSpreadsheet {
   const book = new FakeSpreadsheet({
     timeZone: options.timeZone ?? 'America/Santiago',
     name: 'Producción (demo)',
@@ -137,7 +144,13 @@ export function buildDemoWorkbook(options: { timeZone?: string } = {}): FakeSpre
   for (const [r, c] of dnDateCells) unionSheet.writeFormats(r, c, 1, 1, () => 'd/m');
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
+  if (options.events) addDemoEvents(book, options.events.now, { tag: demoTag, ot: demoOt, dn: demoDn });
   return book;
+}
+
+/** DN_UNION of union `u` of demo spool `n` (as the rows above write it; the decimal-comma one as 2.5). */
+function demoDn(n: number, u: number): number {
+  return n === 4 && u === 6 ? 2.5 : DNS[(n - 1 + u) % DNS.length]!;
 }
 
 export type DemoWorker = (typeof DEMO_WORKERS)[number];

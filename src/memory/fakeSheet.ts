@@ -6,6 +6,8 @@ import { DEFAULT_ROWS, DEFAULT_COLUMNS, key, rekey, type Grid } from './fakeGrid
 import { displayValue, presentValue, typeIn } from './typedInput';
 import { FakeRange } from './fakeRange';
 import { FakeProtection, PROTECTED_MESSAGE, type FakeProtectionType } from './fakeProtection';
+import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './fakeEmbeddedChart';
+import { FakeSheetCharts } from './fakeSheetCharts';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import { kindOf } from './costModel';
 
@@ -203,6 +205,40 @@ export class FakeSheet {
   setFrozenRows(rows: number): void {
     this.touch('setFrozenRows');
     void rows;
+  }
+
+  // ——— embedded charts (kept in fakeSheetCharts.ts) ———
+
+  private chartStore: FakeSheetCharts | null = null;
+
+  /** The sheet's charts, for tests (moveByUser) and the methods below; not a service call. */
+  get charts(): FakeSheetCharts {
+    return (this.chartStore ??= new FakeSheetCharts(this.sheetId));
+  }
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.touch('newChart');
+    return this.charts.newChart();
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.touch('getCharts');
+    return this.charts.list();
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.touch('insertChart');
+    this.charts.insert(chart);
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.touch('updateChart');
+    this.charts.update(chart);
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.touch('removeChart');
+    this.charts.remove(chart);
   }
 
   // ——— internals shared with FakeRange (not service calls) ———

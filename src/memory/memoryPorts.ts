@@ -4,6 +4,7 @@
 
 import { AppsScriptSpreadsheet } from '../gas/spreadsheetAdapter';
 import { SheetsApiSpreadsheet } from '../gas/sheetsApiSpreadsheet';
+import { AppsScriptSummarySheet } from '../gas/summarySheetAdapter';
 import { CallCounter } from './callCounter';
 import { price, type Price } from './costModel';
 import { FakeSheetsApi } from './fakeSheetsApi';
@@ -92,6 +93,11 @@ export function memoryEnvironment(
         options.backend === 'sheetsApi'
           ? new SheetsApiSpreadsheet(sheetsApi, 'fake-spreadsheet-id', new AppsScriptSpreadsheet(spreadsheet))
           : new AppsScriptSpreadsheet(spreadsheet, { flush: () => spreadsheet.flush() }),
+      // The same adapter Apps Script runs, over the fake sheets and their charts (as compositionRoot wires it).
+      summarySheet: new AppsScriptSummarySheet(spreadsheet, {
+        columnChart: 'COLUMN',
+        flush: () => spreadsheet.flush(),
+      }),
       cache: cacheAdapter(cacheService.getDocumentCache()),
       lock: lockAdapter(lockService.getDocumentLock()),
       properties: propertiesAdapter(propertiesService.getDocumentProperties()),

@@ -1,6 +1,6 @@
 // What Sheets stores when setValues receives a value: strings are taken "as if typed" in an es-CL sheet.
 
-import type { Cell } from '../domain/cell';
+import { isDate, type Cell } from '../domain/cell';
 import {
   formatDateTime,
   instantToSerial,
@@ -31,7 +31,9 @@ export function typeIn(input: unknown, timeZone: string, format = ''): StoredInp
     if (typeof input === 'boolean') return { value: input ? 'TRUE' : 'FALSE', formula: '' };
     return { value: String(input), formula: '' };
   }
-  if (input instanceof Date) return { value: new Date(input.getTime()), formula: '' };
+  // isDate, not instanceof: a Date made by build/Code.js in its own global scope (the bundle test and the
+  // playground run it in a vm context) is a Date to Sheets all the same.
+  if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
   if (typeof input === 'number' || typeof input === 'boolean') return { value: input, formula: '' };
   if (input === null || input === undefined) return { value: '', formula: '' };
   const text = String(input);

@@ -22,6 +22,8 @@ const PUBLIC_SURFACE = [
   'apiJobStatus',
   'apiCancelJob',
   'onJobContinuation',
+  'apiRefreshSummary',
+  'menuRefreshSummary',
 ];
 
 describe('build/Code.js', () => {

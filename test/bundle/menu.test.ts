@@ -7,6 +7,7 @@ const CAPTIONS = [
   'Registrar ARM/SOLD…',
   '—',
   'Recalcular métricas',
+  'Resumen de producción',
   'Progreso de tareas',
   'Activar recálculo automático',
   'Desactivar recálculo automático',

@@ -168,4 +168,40 @@ describe('the playground', () => {
       expect(html, path || '/').toMatch(/<link rel="icon" href="data:,">/);
     }
   });
+
+  it('runs the Resumen de producción menu item and shows the Resumen tab, its chart described and the alert', async () => {
+    playground = await startPlayground({ port: 0 });
+    const answer = (await (
+      await fetch(`${playground.url}rpc/menuRefreshSummary`, { method: 'POST', body: '{"args":[]}' })
+    ).json()) as Answer;
+    expect(answer.ok).toBe(true);
+    const view = (await (await fetch(`${playground.url}api/workbook`)).json()) as {
+      sheets: Array<{
+        name: string;
+        rows: string[][];
+        charts: Array<{ title: string; ranges: string[]; anchor: string }>;
+      }>;
+      alert: { title: string; message: string };
+    };
+    const resumen = view.sheets.find((s) => s.name === 'Resumen')!;
+    expect(resumen.rows[0]!.slice(0, 5)).toEqual([
+      'Fecha',
+      'Uniones ARM',
+      'Pulgadas ARM',
+      'Uniones SOLD',
+      'Pulgadas SOLD',
+    ]);
+    expect(resumen.rows[1]![0]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+    expect(resumen.charts).toEqual([
+      {
+        title: 'Pulgadas ARM y SOLD por día (30 días)',
+        ranges: ['A1:A31', 'C1:C31', 'E1:E31'],
+        anchor: expect.stringMatching(/^M\d+$/),
+      },
+    ]);
+    expect(view.alert).toMatchObject({
+      title: 'Resumen de producción',
+      message: expect.stringMatching(/^Hoja Resumen creada/),
+    });
+  });
 });

@@ -22,6 +22,7 @@ export function boot(): Bootstrap {
     ],
     settings: { armOnlyTypes: ['FW', 'MIT'], requireArmBeforeSold: true },
     timeZone: 'America/Santiago',
+    warnings: [],
   };
 }
 

@@ -3,7 +3,7 @@
 // 6-minute limit; the next run resumes at the cursor. One audit event per run.
 
 import { isStale, type JobKind, type JobRecord, type JobRepository } from '../../data/jobRepository';
-import { toAppError } from '../../domain/errors';
+import { causeText, toAppError } from '../../domain/errors';
 import type { Action, EventType } from '../../domain/events';
 import type { Settings } from '../../domain/settings';
 import type { Ports } from '../../ports';
@@ -46,6 +46,11 @@ export interface RunOutcome {
   outcome: 'worked' | 'busy';
   job: JobRecord | null;
   metrics: BatchMetrics | null;
+  /**
+   * What failed after batches were saved (saving the job record, the flush, the cancel flag): Spanish, for
+   * the answer. Never a failure of the step: the saved batches stay saved (issue 14 §1).
+   */
+  warnings: string[];
 }
 
 /** Every how many batches the runner reads the cancel flag from the properties even when a cache is there. */
@@ -70,13 +75,18 @@ export function runJobStep<T>(
   const runStarted = ports.clock.now();
   const budget = settings.jobBudgetMs;
   if (!ports.lock.tryLock(RUNNER_LOCK_WAIT_MS)) {
-    return { outcome: 'busy', job: jobs.active(jobs.byKind(definition.kind))[0] ?? null, metrics: null };
+    return {
+      outcome: 'busy',
+      job: jobs.active(jobs.byKind(definition.kind))[0] ?? null,
+      metrics: null,
+      warnings: [],
+    };
   }
   try {
     const now = ports.clock.now();
     const mine = jobs.byKind(definition.kind);
     const live = mine.find((j) => j.status === 'RUNNING' && !isStale(j, now, budget));
-    if (live) return { outcome: 'busy', job: live, metrics: null };
+    if (live) return { outcome: 'busy', job: live, metrics: null, warnings: [] };
     const runId = `${requestedBy}-${now.toString(36)}-${ports.ids.uuid().slice(-6)}`;
     const found = jobs.active(mine)[0] ?? jobs.resumable(now, budget, mine)[0];
     // Claimed (RUNNING, owner, heartbeat) once the totals are known: the lock is held for the whole step,
@@ -101,6 +111,19 @@ function work<T>(
   // Buffered writes are flushed once, at the end of the step (a flush costs 500 ms, a write 0.5 ms).
   const scope = openRequest(ports, settings, { flushOnCommit: false });
   let job = claimed;
+  const warnings = scope.warnings;
+  /** A step after saved work that fails is logged and told, never thrown (issue 14 §1). */
+  const afterSaved = (what: string, step: () => void): boolean => {
+    try {
+      step();
+      return true;
+    } catch (error) {
+      const cause = causeText(error);
+      console.warn(`${what}: ${cause}`);
+      if (!warnings.some((w) => w.startsWith(what))) warnings.push(`${what} (${cause}).`);
+      return false;
+    }
+  };
   try {
     const prepared = definition.prepare(scope);
     // Where the run's audit event will go, found before the first buffered write (the lock is held until the
@@ -173,24 +196,27 @@ function work<T>(
         const t = clock.now();
         longestBatch = Math.max(longestBatch, t - lastMark);
         lastMark = t;
-        job = jobs.update(
-          id,
-          () => ({
-            completedBatches: firstBatch + progress.batches,
-            cursor: cursorAt(progress.done),
-            heartbeat: t,
-            counters: {
-              ...before,
-              items: cursorAt(progress.done).index,
-              written: before.written + progress.metrics.itemsWritten,
-              skipped: before.skipped + progress.metrics.skipped,
-              failedBatches: before.failedBatches + progress.metrics.failed,
-              workMs: before.workMs + (t - workStarted),
-            },
-          }),
-          t,
-          job,
+        // The batch is saved; a cursor not saved only makes the next run check these spools again.
+        const progressed = (): Partial<JobRecord> => ({
+          completedBatches: firstBatch + progress.batches,
+          cursor: cursorAt(progress.done),
+          heartbeat: t,
+          counters: {
+            ...before,
+            items: cursorAt(progress.done).index,
+            written: before.written + progress.metrics.itemsWritten,
+            skipped: before.skipped + progress.metrics.skipped,
+            failedBatches: before.failedBatches + progress.metrics.failed,
+            workMs: before.workMs + (t - workStarted),
+          },
+        });
+        const saved = afterSaved(
+          'No se pudo guardar el avance de la tarea; la próxima ejecución revisa otra vez esos spools',
+          () => {
+            job = jobs.update(id, progressed, t, job);
+          },
         );
+        if (!saved) job = { ...job, ...progressed(), updatedAt: t };
       },
     });
     const finished = result.done >= remaining.length;
@@ -223,25 +249,30 @@ function work<T>(
     });
     scope.metadata.logBatch(events.events);
     scope.uow.commit();
-    ports.spreadsheet.flush?.();
-    if (cancelled) jobs.clearCancel(id);
-    job = jobs.update(
-      id,
-      (j) => {
-        const next = {
-          ...j,
-          status,
-          owner: null,
-          heartbeat: null,
-          finishedAt: status === 'PENDING' ? null : endedAt,
-          lastError,
-        } satisfies JobRecord;
-        return { ...next, message: summaryOf(next) };
-      },
-      endedAt,
-    );
-    if (status !== 'PENDING') jobs.prune(definition.kind);
-    return { outcome: 'worked', job, metrics: result.metrics };
+    // Committed: what follows is told as a warning when it fails, never as a failed step.
+    afterSaved('No se pudo confirmar la escritura final (flush)', () => ports.spreadsheet.flush?.());
+    if (cancelled) afterSaved('No se pudo borrar la marca de cancelación', () => jobs.clearCancel(id));
+    const ended = (j: JobRecord): JobRecord => {
+      const next = {
+        ...j,
+        status,
+        owner: null,
+        heartbeat: null,
+        finishedAt: status === 'PENDING' ? null : endedAt,
+        lastError,
+        updatedAt: endedAt,
+      } satisfies JobRecord;
+      return { ...next, message: summaryOf(next) };
+    };
+    let saved = false;
+    afterSaved('No se pudo guardar el estado de la tarea; lo escrito en la planilla sí se guardó', () => {
+      job = jobs.update(id, ended, endedAt);
+      saved = true;
+    });
+    if (!saved) job = ended(job);
+    if (saved && status !== 'PENDING')
+      afterSaved('No se pudieron borrar tareas antiguas', () => jobs.prune(definition.kind));
+    return { outcome: 'worked', job, metrics: result.metrics, warnings };
   } catch (error) {
     const failure = toAppError(error);
     const at = clock.now();

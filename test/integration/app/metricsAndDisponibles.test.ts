@@ -59,6 +59,7 @@ describe('metrics and disponibles over 100 unions in 10 OTs (7 armed, 5 welded e
       duplicatedTags: [],
       unreadableCells: 0,
       unreadableSpools: [],
+      warnings: [],
     });
     for (const row of records(book, 'Operaciones')) {
       expect([row.Total_Uniones, row.Uniones_ARM_Completadas, row.Uniones_SOLD_Completadas]).toEqual([

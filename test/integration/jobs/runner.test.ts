@@ -196,7 +196,7 @@ describe('the metrics job service with triggers and a UI', () => {
     expect(first).toMatchObject({ state: 'running', continuing: true, completedBatches: 3, totalBatches: 4 });
     expect(first.etaMs).toBe(20_000);
     expect(scriptApp.triggers.map((t) => [t.getHandlerFunction(), t.afterMs])).toEqual([
-      ['onJobContinuation', 60_000],
+      ['onMetricsTrigger', 60_000],
     ]);
     expect(toasts).toEqual([]);
     const second = service(slow()).run('continuation');

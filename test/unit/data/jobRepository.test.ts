@@ -75,6 +75,28 @@ describe('JobRepository', () => {
     expect(repo.get('long')!.status).toBe('PENDING');
   });
 
+  it('a record of exactly 9,216 bytes (key included) is kept whole; one byte more and its message is cut', () => {
+    const store = new FakeProperties();
+    const repo = execution(store);
+    seed(repo, 'edge', { message: '' });
+    const base = utf8Length('jobrun:edge') + utf8Length(store.getProperty('jobrun:edge')!);
+    // Accented letters are 2 bytes: the same number of characters, far more bytes.
+    const fill = (bytes: number) => `${'é'.repeat(Math.floor(bytes / 2))}${bytes % 2 === 1 ? 'a' : ''}`;
+    const atLimit = fill(PROPERTY_MAX_BYTES - base);
+    seed(repo, 'edge', { message: atLimit });
+    expect(utf8Length('jobrun:edge') + utf8Length(store.getProperty('jobrun:edge')!)).toBe(
+      PROPERTY_MAX_BYTES,
+    );
+    expect(repo.get('edge')!.message).toBe(atLimit);
+
+    seed(repo, 'edge', { message: `${atLimit}a` });
+    const kept = repo.get('edge')!;
+    expect(kept.message).toBe(atLimit.slice(0, 1_000));
+    expect(utf8Length('jobrun:edge') + utf8Length(store.getProperty('jobrun:edge')!)).toBeLessThan(
+      PROPERTY_MAX_BYTES,
+    );
+  });
+
   it('keeps the newest finished jobs of a kind and deletes older ones', () => {
     const repo = execution(new FakeProperties());
     for (let i = 0; i < FINISHED_JOBS_KEPT + 5; i++) {
