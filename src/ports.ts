@@ -37,6 +37,12 @@ export interface Rect {
 /** How findRows matches: `regex` makes `text` a regular expression (RE2) matched against the whole cell. */
 export interface FindOptions {
   regex?: boolean;
+  /**
+   * Search every column from `col` to `columns`' last (one TextFinder over the span, issue 15 §1) and keep
+   * only the hits in `columns` (1-based): a key shown in a column between them (a count, an item number)
+   * is not a match.
+   */
+  columns?: readonly number[];
 }
 
 /** One rectangle of one sheet to read (readBlocks). */
@@ -46,6 +52,11 @@ export interface BlockRead {
 }
 
 export interface SpreadsheetPort {
+  /**
+   * True when readBlocks reads every rectangle in one call (Sheets API). Without it each rectangle is a
+   * call of its own, so a read made early to sharpen a search costs nothing extra (issue 15 §1).
+   */
+  readonly readsBlocksInOneCall?: boolean;
   /** The spreadsheet's time zone (e.g. America/Santiago). */
   timeZone(): string;
   /**
@@ -147,6 +158,11 @@ export interface SpreadsheetPort {
 export interface AppendPosition {
   row: number;
   maxRows: number;
+  /**
+   * Blank rows to add below the rows written when the grid has to grow (issue 15 §3): the next request's
+   * window of rows then sees rows the other system appends into them.
+   */
+  slack?: number;
 }
 
 export interface WriteBatch {
@@ -154,6 +170,8 @@ export interface WriteBatch {
   appends: ReadonlyMap<string, readonly Cell[][]>;
   /** Per appended sheet, the anchor column of appendRows (rows go after its last value). */
   appendAnchors?: ReadonlyMap<string, number>;
+  /** Per appended sheet, where the rows go when it is known already (no call to find it). */
+  appendPositions?: ReadonlyMap<string, AppendPosition>;
 }
 
 export interface LockPort {

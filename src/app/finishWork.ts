@@ -29,6 +29,11 @@ export interface FinishWorkRequest {
   requestId: string;
   /** Tokens as apiListUnions gave them: a union changed since then is a CONFLICT. */
   versions?: Record<string, string>;
+  /**
+   * The spools' tags apiListUnions gave for the OT: a hint that lets the OT's rows be found with one search
+   * per sheet (issue 15 §1). Not part of the request's identity; a wrong or stale one only costs a search.
+   */
+  listedTags?: string[];
 }
 
 export type { SpoolAction };
@@ -126,7 +131,7 @@ export function finishWork(ports: Ports, request: FinishWorkRequest) {
       const asked = request.ot;
       // The OT's rows, and those of any other OT a selected key names (to say where that union belongs).
       const keyOts = request.unionKeys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf('+'))));
-      readForOts(scope, [asked, ...keyOts.filter((o) => o.trim() !== '')]);
+      readForOts(scope, [asked, ...keyOts.filter((o) => o.trim() !== '')], request.listedTags);
       const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, operation));
       assertMayRecord(worker, operation);
       const display = workerDisplay(worker);

@@ -1,6 +1,7 @@
 // One request's repositories over one unit of work, and the idempotent, locked, all-or-nothing way
 // every writing use case runs.
 
+import { loadAppendHint, rememberAppendHint } from '../data/appendHints';
 import { MetadataRepository } from '../data/metadataRepository';
 import { SHEETS } from '../data/productionHeaders';
 import {
@@ -111,17 +112,21 @@ export function withWarnings<T extends object>(answer: T, warnings: readonly str
  * Reads what a request about the OTs `ots` needs: with targeted reads only their rows of Operaciones and
  * Uniones (src/data/rowLocator.ts), else the tracking sheets whole; and Trabajadores and Roles (cached).
  */
-export function readForOts(scope: RequestScope, ots: readonly string[]): void {
+export function readForOts(
+  scope: RequestScope,
+  ots: readonly string[],
+  listedTags: readonly string[] = [],
+): void {
   if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
   scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadOtRows(scope.uow, ots);
+  loadOtRows(scope.uow, ots, listedTags);
 }
 
-/** Like readForOts, for a request about one spool (INICIAR). */
-export function readForSpool(scope: RequestScope, tag: string): void {
+/** Like readForOts, for a request about one spool (INICIAR); `listedOt` the OT it was listed under (a hint). */
+export function readForSpool(scope: RequestScope, tag: string, listedOt?: string): void {
   if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
   scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadSpoolRows(scope.uow, tag);
+  loadSpoolRows(scope.uow, tag, listedOt);
 }
 
 /** What a writing use case hands back: its answer, and how to name it if the commit fails. */
@@ -188,6 +193,9 @@ function runOnce<T extends object>(
     }
     return { ...(previous.result as T), replayed: true };
   }
+  // The audit log's next row from the hint an earlier request stored, checked in the request's batch of reads.
+  const hint = loadAppendHint(ports.properties, SHEETS.metadata);
+  scope.uow.expectAppends(SHEETS.metadata, 'ID', hint);
   const outcome = work(scope);
   scope.metadata.addToEvent(firstEventId(request.requestId), {
     [REQUEST_ID_KEY]: request.requestId,
@@ -196,7 +204,10 @@ function runOnce<T extends object>(
   });
   scope.uow.verifyHeaders();
   commitOrReport(scope, outcome.what, outcome.context);
-  // Committed: from here on nothing may turn the saved work into a failure (issue 14 §1).
+  // Committed: from here on nothing may turn the saved work into a failure (issue 14 §1); storing the
+  // append hint swallows its own errors.
+  const next = scope.uow.nextAppendPosition(SHEETS.metadata);
+  if (next) rememberAppendHint(ports.properties, SHEETS.metadata, hint, next);
   return { ...withWarnings(outcome.result, scope.warnings), replayed: false };
 }
 

@@ -35,6 +35,7 @@ export const startWorkRequest = z
     operation,
     workerId,
     requestId,
+    listedOt: z.string({ error: 'listedOt es un texto' }).max(60, 'listedOt es demasiado largo').optional(),
   })
   .strict();
 
@@ -62,6 +63,12 @@ export const finishWorkRequest = z
         z.string({ error: 'cada versión es un texto' }).max(60, 'una versión es demasiado larga'),
         { error: 'versions debe ser un objeto {unión: versión}' },
       )
+      .optional(),
+    listedTags: z
+      .array(z.string({ error: 'cada tag es un texto' }).max(80, 'un tag es demasiado largo'), {
+        error: 'listedTags debe ser una lista',
+      })
+      .max(100, 'a lo más 100 tags')
       .optional(),
   })
   .strict();

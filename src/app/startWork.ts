@@ -16,6 +16,11 @@ export interface StartWorkRequest {
   operation: Operation;
   workerId: number;
   requestId: string;
+  /**
+   * The OT the sidebar listed the spool under: a hint that lets its rows be found with one search per sheet
+   * (issue 15 §1). Not part of the request's identity; a wrong one only costs the searches it saved.
+   */
+  listedOt?: string;
 }
 
 export interface StartWorkResult {
@@ -31,9 +36,9 @@ export interface StartWorkResult {
 }
 
 export function startWork(ports: Ports, request: StartWorkRequest) {
-  const identity = { kind: 'INICIAR', ...request, requestId: undefined };
+  const identity = { kind: 'INICIAR', ...request, requestId: undefined, listedOt: undefined };
   return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
-    readForSpool(scope, request.tagSpool);
+    readForSpool(scope, request.tagSpool, request.listedOt);
     const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, request.operation));
     assertMayRecord(worker, request.operation);
     const spool = scope.spools.byTag(request.tagSpool);

@@ -171,6 +171,8 @@ export class SidebarController {
         operation: state.operation,
         workerId: worker.id,
         requestId: this.deps.newRequestId(),
+        // Where the spool was listed: the server finds its rows with fewer searches (issue 15 §1).
+        listedOt: state.list!.ot,
       },
     });
   }
@@ -191,6 +193,7 @@ export class SidebarController {
         unionKeys: [...state.selected],
         requestId: this.deps.newRequestId(),
         versions,
+        listedTags: state.list.spools.map((s) => s.tagSpool),
       },
     });
   }

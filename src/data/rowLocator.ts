@@ -42,16 +42,28 @@ class Searches {
 
   constructor(private readonly uow: UnitOfWork) {}
 
-  /** Rows of `sheet` whose `column` shows one of `keys` not searched yet (one TextFinder search). */
-  find(sheet: string, column: string | null, keys: Iterable<string>): number[] {
-    if (column === null) return [];
-    const id = `${sheet}\u0000${column}`;
-    const done = this.done.get(id) ?? new Set<string>();
-    this.done.set(id, done);
-    const fresh = [...new Set([...keys].map(canonicalKey))].filter((k) => k !== '' && !done.has(k));
-    fresh.forEach((k) => done.add(k));
+  /**
+   * Rows of `sheet` showing, under one of `columns`, one of `keys` not searched yet there: one TextFinder
+   * search over the span of the columns (issue 15 §1), whatever how many columns and keys.
+   */
+  find(sheet: string, columns: ReadonlyArray<string | null>, keys: Iterable<string>): number[] {
+    const present = columns.filter((c): c is string => c !== null);
+    if (present.length === 0) return [];
+    const doneIn = present.map((column) => {
+      const id = `${sheet}\u0000${column}`;
+      const done = this.done.get(id) ?? new Set<string>();
+      this.done.set(id, done);
+      return done;
+    });
+    const fresh = [...new Set([...keys].map(canonicalKey))].filter(
+      (k) => k !== '' && doneIn.some((done) => !done.has(k)),
+    );
+    fresh.forEach((k) => doneIn.forEach((done) => done.add(k)));
     const pattern = keyPattern(fresh);
-    return pattern === null ? [] : this.uow.findRowsMatching(sheet, column, pattern);
+    if (pattern === null) return [];
+    return present.length === 1
+      ? this.uow.findRowsMatching(sheet, present[0]!, pattern)
+      : this.uow.findRowsInColumns(sheet, present, pattern);
   }
 }
 
@@ -72,34 +84,74 @@ function keysRead(uow: UnitOfWork, spec: TableSpec, column: string | null): Map<
   return out;
 }
 
-/**
- * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name): Operaciones and
- * Uniones rows whose OT is one of them; then Uniones rows holding the tag of one of their spools (a blank
- * or wrong OT) and Operaciones rows holding any tag seen (duplicated tags, the spool a union's tag names).
- * Typically 4 searches and one read per block of rows (one batchGet on the Sheets API).
- */
-export function loadOtRows(uow: UnitOfWork, ots: readonly string[]): void {
-  const searches = new Searches(uow);
-  const tagCol = tagColumn(uow);
-  uow.loadRows([
-    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, OPERACIONES.ot, ots) },
-    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.ot, ots) },
-  ]);
+/** Tags of the spools read so far whose OT is one of `ots`. */
+function tagsOf(uow: UnitOfWork, ots: readonly string[], tagCol: string | null): string[] {
   const wanted = new Set(ots.map(canonicalKey));
   const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
-  const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
-  const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
-  const unionTags = keysRead(uow, UNI_SPEC, UNIONES.tag);
+  return [...keysRead(uow, OPS_SPEC, tagCol)]
+    .filter(([row, tag]) => tag !== '' && wanted.has(canonicalKey(spoolOts.get(row) ?? '')))
+    .map(([, tag]) => tag);
+}
+
+/**
+ * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name): Operaciones and
+ * Uniones rows whose OT is one of them; Uniones rows holding the tag of one of their spools (a blank or
+ * wrong OT) and Operaciones rows holding any tag seen (duplicated tags, the spool a union's tag names).
+ * `listedTags` are the tags the sidebar listed for the OT (a hint, issue 15 §1): searched for in the same
+ * search as the OT, one TextFinder over the columns OT..TAG_SPOOL of each sheet, so with a right hint the
+ * rows take one search per sheet and one batch of reads. Whatever the hint, every tag read that was not
+ * searched yet is searched for after (a spool added since the listing is not missed).
+ */
+export function loadOtRows(uow: UnitOfWork, ots: readonly string[], hint: readonly string[] = []): void {
+  const searches = new Searches(uow);
+  const tagCol = tagColumn(uow);
+  let listedTags = hint;
+  if (listedTags.length === 0 && !uow.readsBlocksInOneCall()) {
+    // No hint, and each block is a read of its own anyway (SpreadsheetApp): the OT's spools first, their
+    // tags then stand for the hint (3 searches instead of 4).
+    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
+    listedTags = tagsOf(uow, ots, tagCol);
+  }
+  const hinted = [...ots, ...listedTags];
   uow.loadRows([
     {
       spec: OPS_SPEC,
-      rows: searches.find(OPS_SPEC.sheet, tagCol, [...spoolTags.values(), ...unionTags.values()]),
+      rows: searches.find(
+        OPS_SPEC.sheet,
+        listedTags.length > 0 ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot],
+        hinted,
+      ),
     },
     {
       spec: UNI_SPEC,
       rows: searches.find(
         UNI_SPEC.sheet,
-        UNIONES.tag,
+        listedTags.length > 0 ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot],
+        hinted,
+      ),
+    },
+  ]);
+  const wanted = new Set(ots.map(canonicalKey));
+  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+  const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
+  const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
+  // Tags named by the OT's union rows (not by neighbours read with them in a block): their spools are wanted.
+  const unionOts = keysRead(uow, UNI_SPEC, UNIONES.ot);
+  const unionTags = new Map(
+    [...keysRead(uow, UNI_SPEC, UNIONES.tag)].filter(([row]) =>
+      wanted.has(canonicalKey(unionOts.get(row) ?? '')),
+    ),
+  );
+  uow.loadRows([
+    {
+      spec: OPS_SPEC,
+      rows: searches.find(OPS_SPEC.sheet, [tagCol], [...spoolTags.values(), ...unionTags.values()]),
+    },
+    {
+      spec: UNI_SPEC,
+      rows: searches.find(
+        UNI_SPEC.sheet,
+        [UNIONES.tag],
         tagsOfOt.map(([, tag]) => tag),
       ),
     },
@@ -109,24 +161,37 @@ export function loadOtRows(uow: UnitOfWork, ots: readonly string[]): void {
 /**
  * Reads the rows one spool needs (INICIAR): Operaciones and Uniones rows holding `tag`; then the rows of the
  * spool's OT in both (its other spools, union rows with a blank tag); then the Operaciones rows of any other
- * tag those union rows name. Typically 4 searches.
+ * tag those union rows name. `listedOt` is the OT the sidebar listed the spool under (a hint, issue 15 §1):
+ * searched for with the tag, one TextFinder over OT..TAG_SPOOL per sheet; the OT the spool's row holds is
+ * searched for after when it is another. Typically 2 searches with a right hint, 4 without.
  */
-export function loadSpoolRows(uow: UnitOfWork, tag: string): void {
+export function loadSpoolRows(uow: UnitOfWork, tag: string, listedOt?: string): void {
   const searches = new Searches(uow);
   const tagCol = tagColumn(uow);
+  let ot = listedOt?.trim() ?? '';
+  if (ot === '' && !uow.readsBlocksInOneCall()) {
+    // As in loadOtRows: the spool's row first (SpreadsheetApp), its OT then stands for the hint.
+    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
+    ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
+  }
+  const hint = ot !== '';
+  const keys = hint ? [tag, ot] : [tag];
   uow.loadRows([
-    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, tagCol, [tag]) },
-    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.tag, [tag]) },
+    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys) },
+    {
+      spec: UNI_SPEC,
+      rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
+    },
   ]);
   const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
   const ots = [...spoolOts.values()].filter((ot) => ot !== '');
   uow.loadRows([
-    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, OPERACIONES.ot, ots) },
-    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, UNIONES.ot, ots) },
+    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) },
+    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, [UNIONES.ot], ots) },
   ]);
   const known = new Set([...keysRead(uow, OPS_SPEC, tagCol).values()].map(canonicalKey));
   const foreign = [...keysRead(uow, UNI_SPEC, UNIONES.tag).values()].filter(
     (t) => t !== '' && !known.has(canonicalKey(t)),
   );
-  uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, tagCol, foreign) }]);
+  uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], foreign) }]);
 }

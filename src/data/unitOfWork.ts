@@ -4,11 +4,12 @@
 
 import type { Cell } from '../domain/cell';
 import { internalError } from '../domain/errors';
-import type { SpreadsheetPort } from '../ports';
+import type { AppendPosition, SpreadsheetPort } from '../ports';
 import type { TableSpec } from './columnMap';
 import type { SheetCache } from './sheetCache';
 import type { Table, TableRow } from './table';
-import { AppendPlanner } from './uow/appendPlanner';
+import { AppendPlanner, type AppendLayout } from './uow/appendPlanner';
+import { APPEND_WINDOW_ROWS, type WindowPosition } from './uow/appendWindow';
 import type { ColumnsToLoad } from './uow/columnLoads';
 import type { RowsToLoad } from './uow/rowLoads';
 import { SheetReader } from './uow/sheetReader';
@@ -37,6 +38,12 @@ export class UnitOfWork {
   private readonly reader: SheetReader;
   private readonly writes: WriteSet;
   private readonly appends = new AppendPlanner();
+  /** Sheets whose appends are placed before any write (expectAppends): 0-based anchor column of each. */
+  private readonly expected = new Map<string, number>();
+  /** What the window of each expected sheet's hint proved (issue 15 §3), by sheet. */
+  private readonly windows = new Map<string, { anchor: number; found: WindowPosition | null }>();
+  /** Where the next append of each expected sheet goes, after a commit that appended to it. */
+  private readonly next = new Map<string, AppendPosition>();
 
   constructor(
     private readonly spreadsheet: SpreadsheetPort,
@@ -46,7 +53,12 @@ export class UnitOfWork {
     if (!Number.isInteger(appendChunkSize) || appendChunkSize < 1) {
       throw internalError('El tamaño de bloque de escritura debe ser un entero positivo.');
     }
-    this.reader = new SheetReader(spreadsheet, options.cache, (sheet) => this.appends.forgetPosition(sheet));
+    this.reader = new SheetReader(
+      spreadsheet,
+      options.cache,
+      (sheet) => this.appends.forgetPosition(sheet),
+      (sheet, anchor, found) => this.windows.set(sheet, { anchor, found }),
+    );
     this.writes = new WriteSet(spreadsheet, appendChunkSize, options.flushOnCommit ?? true);
   }
 
@@ -100,6 +112,30 @@ export class UnitOfWork {
     this.appends.locate(sheet, col + 1, this.spreadsheet.appendPosition(sheet, col + 1));
   }
 
+  /**
+   * Rows this request appends to `sheet` go after the last value under `column`, placed before any write
+   * (issue 15 §3). With a `hint` (the next row stored by an earlier request), a window of rows around it is
+   * read in the next batch of reads (loadRows, or the commit's header check) and, when it proves the
+   * position (appendWindow.ts), no call is spent finding it; otherwise the adapter finds it at the start of
+   * the commit, before the first buffered write. nextAppendPosition tells where the following rows go.
+   */
+  expectAppends(sheet: string, column: string, hint: AppendPosition | null): void {
+    const col = this.reader.columnOf(sheet, column);
+    if (col < 0) return;
+    this.expected.set(sheet, col);
+    if (hint) this.reader.appendWindows.set(sheet, { anchor: col, hint });
+  }
+
+  /** Where rows appended to `sheet` after this request's commit would go; null when not known. */
+  nextAppendPosition(sheet: string): AppendPosition | null {
+    return this.next.get(sheet) ?? null;
+  }
+
+  /** True when the adapter reads several blocks in one call (Sheets API): reads are best made together. */
+  readsBlocksInOneCall(): boolean {
+    return this.spreadsheet.readsBlocksInOneCall === true;
+  }
+
   /** True when `sheet` was read through loadRows (its table holds only the rows read). */
   isPartial(sheet: string): boolean {
     return this.reader.isPartial(sheet);
@@ -122,6 +158,20 @@ export class UnitOfWork {
   findRowsMatching(sheet: string, column: string, pattern: string): number[] {
     const col = this.reader.columnOf(sheet, column);
     return col < 0 ? [] : this.spreadsheet.findRows(sheet, col + 1, pattern, { regex: true });
+  }
+
+  /**
+   * Rows whose cell under any of `columns` (those present) matches the RE2 `pattern` as a whole: one
+   * TextFinder search over the span of columns, hits elsewhere in the span dropped; [] when none is present.
+   */
+  findRowsInColumns(sheet: string, columns: readonly string[], pattern: string): number[] {
+    const cols = [...new Set(columns.map((c) => this.reader.columnOf(sheet, c)).filter((c) => c >= 0))];
+    if (cols.length === 0) return [];
+    const oneBased = cols.map((c) => c + 1);
+    return this.spreadsheet.findRows(sheet, Math.min(...oneBased), pattern, {
+      regex: true,
+      columns: oneBased,
+    });
   }
 
   /** Compares with row 1, now, every header this request took from the cache (before a commit relies on it). */
@@ -206,6 +256,7 @@ export class UnitOfWork {
     const layout = this.appends.layOut((sheet) =>
       this.writes.headerAfterCommit(sheet, this.reader.headerOf(sheet)),
     );
+    const placed = this.placeExpectedAppends(layout);
     let summary: CommitSummary;
     try {
       summary = this.writes.commit(layout, {
@@ -218,7 +269,37 @@ export class UnitOfWork {
     } finally {
       this.appends.clearQueued();
     }
+    for (const [sheet, { at, count }] of placed) {
+      const lastWritten = at.row + count - 1;
+      const grown = lastWritten > at.maxRows ? lastWritten + (at.slack ?? 0) : at.maxRows;
+      this.next.set(sheet, { row: at.row + count, maxRows: grown });
+    }
     this.saveCache();
     return summary;
+  }
+
+  /**
+   * The position of each expected sheet's rows, before any write: the one its window proved when the rows
+   * fit in the free rows it saw (or it reached the grid's end), else the adapter's (metadata calls, made
+   * now so no buffered write is flushed for them). Rows grown into the grid get APPEND_WINDOW_ROWS blank
+   * rows below them, so the next window sees what the other system appends there.
+   */
+  private placeExpectedAppends(layout: AppendLayout): Map<string, { at: AppendPosition; count: number }> {
+    const placed = new Map<string, { at: AppendPosition; count: number }>();
+    for (const [sheet, rows] of layout.rows) {
+      const anchor = layout.anchors.get(sheet);
+      if (!this.expected.has(sheet) || anchor === undefined || rows.length === 0) continue;
+      const window = this.windows.get(sheet);
+      const found = window && window.anchor === anchor ? window.found : null;
+      let at: AppendPosition;
+      if (found && (rows.length <= found.room || found.atGridEnd)) {
+        at = { row: found.row, maxRows: found.maxRows, slack: APPEND_WINDOW_ROWS };
+      } else if (this.spreadsheet.appendPosition) {
+        at = { ...this.spreadsheet.appendPosition(sheet, anchor), slack: APPEND_WINDOW_ROWS };
+      } else continue;
+      this.appends.locate(sheet, anchor, at);
+      placed.set(sheet, { at, count: rows.length });
+    }
+    return placed;
   }
 }

@@ -34,7 +34,7 @@ export interface TextFinderLike {
   matchCase(matchCase: boolean): TextFinderLike;
   matchEntireCell(matchEntireCell: boolean): TextFinderLike;
   useRegularExpression(useRegularExpression: boolean): TextFinderLike;
-  findAll(): Array<{ getRow(): number }>;
+  findAll(): Array<{ getRow(): number; getColumn(): number }>;
 }
 
 export interface SheetLike {

@@ -6,6 +6,7 @@ import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import { schemaError } from '../domain/errors';
 import type {
+  AppendPosition,
   BlockRead,
   CellWrite,
   FindOptions,
@@ -37,6 +38,7 @@ export interface AppendLocator {
 }
 
 export class SheetsApiSpreadsheet implements SpreadsheetPort {
+  readonly readsBlocksInOneCall = true;
   private zone: string | null = null;
   private sheetIds: Map<string, number> | null = null;
 
@@ -147,7 +149,8 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     const requests: BatchRequest[] = [];
     for (const [sheet, cells] of batch.cells) requests.push(...this.updateRequests(sheet, cells));
     for (const [sheet, rows] of batch.appends) {
-      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet)).requests);
+      const at = batch.appendPositions?.get(sheet);
+      requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet), at).requests);
     }
     // Atomic: a batch refused by a protection writes nothing, and the refusal does not say which range.
     if (requests.length > 0)
@@ -167,6 +170,7 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     sheet: string,
     rows: readonly Cell[][],
     anchor: number | undefined,
+    at?: AppendPosition,
   ): { requests: BatchRequest[]; firstRow?: number } {
     if (rows.length === 0) return { requests: [] };
     const sheetId = this.sheetId(sheet);
@@ -174,9 +178,10 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
     if (anchor === undefined) {
       return { requests: [{ appendCells: { sheetId, rows: data, fields: 'userEnteredValue' } }] };
     }
-    const { row, maxRows } = this.direct.appendPosition(sheet, anchor);
+    const { row, maxRows, slack = 0 } = at ?? this.direct.appendPosition(sheet, anchor);
     const requests: BatchRequest[] = [];
-    const missing = row + rows.length - 1 - maxRows;
+    const over = row + rows.length - 1 - maxRows;
+    const missing = over > 0 ? over + slack : 0;
     if (missing > 0) requests.push({ appendDimension: { sheetId, dimension: 'ROWS', length: missing } });
     requests.push({
       updateCells: {
@@ -206,6 +211,11 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       })),
     );
     return { requests, firstRow: row };
+  }
+
+  /** Where rows appended after `column`'s last value go (SpreadsheetApp's metadata calls; see AppendLocator). */
+  appendPosition(sheet: string, column: number): AppendPosition {
+    return this.direct.appendPosition(sheet, column);
   }
 
   writeCells(sheet: string, cells: readonly CellWrite[]): void {

@@ -87,15 +87,18 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
 
   findRows(sheetName: string, col: number, text: string, options: FindOptions = {}): number[] {
     const sheet = this.required(sheetName);
-    const letter = columnLetter(col);
+    const kept = options.columns && options.columns.length > 0 ? new Set(options.columns) : null;
+    const first = kept ? Math.min(col, ...kept) : col;
+    const last = kept ? Math.max(col, ...kept) : col;
     const finder = sheet
-      .getRange(`${letter}:${letter}`)
+      .getRange(`${columnLetter(first)}:${columnLetter(last)}`)
       .createTextFinder(text)
       .matchCase(true)
       .matchEntireCell(true);
-    return (options.regex ? finder.useRegularExpression(true) : finder)
-      .findAll()
-      .map((range) => range.getRow());
+    const hits = (options.regex ? finder.useRegularExpression(true) : finder).findAll();
+    // getRow/getColumn of a found range are local getters: no round trip.
+    const rows = hits.filter((range) => !kept || kept.has(range.getColumn())).map((range) => range.getRow());
+    return kept ? [...new Set(rows)].sort((a, b) => a - b) : rows;
   }
 
   readBlocks(
@@ -245,7 +248,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     const width = Math.max(...rows.map((r) => r.length));
     // Rows laid out by the header are never wider than the sheet: only the row count may need to grow.
     const lastNeeded = firstRow + rows.length - 1;
-    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows);
+    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + (at?.slack ?? 0));
     let written = 0;
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {

@@ -40,7 +40,10 @@ export class AppendPlanner {
   /** The position found ahead for `sheet`, when it was found for the same anchor column. */
   positionFor(sheet: string, anchor: number | undefined): AppendPosition | undefined {
     const at = this.located.get(sheet);
-    return at && at.anchor === anchor ? { row: at.row, maxRows: at.maxRows } : undefined;
+    if (!at || at.anchor !== anchor) return undefined;
+    return at.slack === undefined
+      ? { row: at.row, maxRows: at.maxRows }
+      : { row: at.row, maxRows: at.maxRows, slack: at.slack };
   }
 
   /**

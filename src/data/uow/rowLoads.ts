@@ -5,6 +5,7 @@ import { isEmptyCell, type Cell } from '../../domain/cell';
 import type { BlockRead } from '../../ports';
 import type { TableSpec } from '../columnMap';
 import { MERGE_GAP_CELLS, planBlocks } from './blockPlan';
+import { positionInWindow, windowRect } from './appendWindow';
 import { StaleHeaderError, sameHeader, trimmedWidth } from './headerCheck';
 import { missingSheet, type SheetReader } from './sheetReader';
 
@@ -22,7 +23,7 @@ export interface RowsToLoad {
  * key columns holding numbers is read for those rows only. Rows already read are not read again.
  */
 export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): void {
-  const reads: Array<BlockRead & { check?: Cell[]; spec?: TableSpec }> = [];
+  const reads: Array<BlockRead & { check?: Cell[]; spec?: TableSpec; window?: boolean }> = [];
   for (const { spec, rows } of loads) {
     reader.assertNotUsed(spec.sheet, 'Filas');
     const header = reader.headerOf(spec.sheet);
@@ -32,6 +33,11 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
     const width = Math.max(1, trimmedWidth(header));
     const wanted = [...new Set(rows)].filter((r) => r >= 2 && !known.has(r)).sort((a, b) => a - b);
     for (const rect of planBlocks(wanted, width)) reads.push({ sheet: spec.sheet, rect, spec });
+  }
+  // The window of rows that checks each append hint (issue 15 §3), in the same batch.
+  for (const [sheet, { hint }] of reader.appendWindows) {
+    const width = trimmedWidth(reader.headers.get(sheet) ?? reader.grids.get(sheet)?.[0] ?? []);
+    reads.push({ sheet, rect: windowRect(hint, width), window: true });
   }
   // Row 1 of each sheet still trusted from the cache and relied on, in the same batch (merged when it
   // touches a block). A header only warmed into the cache and never used needs no check.
@@ -46,7 +52,7 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
     } else reads.push({ sheet, rect: { row: 1, col: 1, numRows: 1, numCols: width }, check: header });
   }
   if (reads.length === 0) return;
-  const replies = reader.spreadsheet.readBlocks(reads);
+  const replies = readWithWindows(reader, reads);
   reads.forEach((read, i) => {
     if (!read.check) return;
     const row1 = replies[i]!.values[0] ?? [];
@@ -57,6 +63,13 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
       throw new StaleHeaderError(read.sheet);
     }
     reader.unverified.delete(read.sheet);
+  });
+  reads.forEach((read, i) => {
+    const pending = read.window ? reader.appendWindows.get(read.sheet) : undefined;
+    if (!pending) return;
+    reader.appendWindows.delete(read.sheet);
+    const found = positionInWindow(read.rect.row, replies[i]!.values, pending.anchor, pending.hint);
+    reader.onWindow(read.sheet, pending.anchor + 1, found);
   });
   const shownNeeded: Array<{ read: BlockRead; cols: number[]; index: number }> = [];
   reads.forEach((read, i) => {
@@ -101,4 +114,30 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
       rects[i]!.rect.col,
     ),
   );
+}
+
+/**
+ * The batch read; when it fails and holds windows of append hints (a hint past a grid shrunk by hand), read
+ * again without them: the appends are then located by the adapter at commit.
+ */
+function readWithWindows(
+  reader: SheetReader,
+  reads: Array<BlockRead & { window?: boolean; check?: Cell[] }>,
+): Array<{ values: Cell[][]; display?: string[][] }> {
+  try {
+    return reader.spreadsheet.readBlocks(reads);
+  } catch (error) {
+    if (!reads.some((r) => r.window)) throw error;
+    for (const [sheet, { anchor }] of reader.appendWindows) reader.onWindow(sheet, anchor + 1, null);
+    reader.appendWindows.clear();
+    // A window that carried a header check gives way to row 1 alone (the check still happens).
+    const kept = reads.flatMap((r) => {
+      if (!r.window) return [r];
+      if (!r.check) return [];
+      return [{ sheet: r.sheet, rect: { row: 1, col: 1, numRows: 1, numCols: r.rect.numCols } }];
+    });
+    const replies = kept.length > 0 ? reader.spreadsheet.readBlocks(kept) : [];
+    let next = 0;
+    return reads.map((r) => (r.window && !r.check ? { values: [] } : replies[next++]!));
+  }
 }

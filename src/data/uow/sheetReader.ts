@@ -3,10 +3,11 @@
 
 import { isEmptyCell, type Cell } from '../../domain/cell';
 import { internalError, schemaError } from '../../domain/errors';
-import type { BlockRead, CellWrite, SpreadsheetPort } from '../../ports';
+import type { AppendPosition, BlockRead, CellWrite, SpreadsheetPort } from '../../ports';
 import { normalizeHeader, type TableSpec } from '../columnMap';
 import type { SheetCache } from '../sheetCache';
 import { Table } from '../table';
+import type { WindowPosition } from './appendWindow';
 import { loadColumns, type ColumnsToLoad } from './columnLoads';
 import { loadRows, type RowsToLoad } from './rowLoads';
 
@@ -35,6 +36,8 @@ export class SheetReader {
   readonly cachedGrids = new Set<string>();
   /** Sheets read by loadColumns: the 0-based columns read (a write elsewhere has no known previous value). */
   readonly columnsRead = new Map<string, ReadonlySet<number>>();
+  /** Append hints to check in the next batch of reads: sheet → 0-based anchor column and the hint. */
+  readonly appendWindows = new Map<string, { anchor: number; hint: AppendPosition }>();
   private zone: string | null = null;
 
   /** `onForget` is told of every sheet dropped, so other per-sheet knowledge (append positions) goes too. */
@@ -42,6 +45,8 @@ export class SheetReader {
     readonly spreadsheet: SpreadsheetPort,
     readonly cache: SheetCache | undefined,
     private readonly onForget: (sheet: string) => void = () => {},
+    /** Told what each window of an append hint proved (null: nothing; the adapter finds the position). */
+    readonly onWindow: (sheet: string, anchor: number, found: WindowPosition | null) => void = () => {},
   ) {}
 
   timeZone(): string {
@@ -119,7 +124,8 @@ export class SheetReader {
 
   /** Compares with row 1, now, every header this request took from the cache (before a commit relies on it). */
   verifyHeaders(): void {
-    if ([...this.unverified].some((sheet) => this.relied.has(sheet))) loadRows(this, []);
+    if (this.appendWindows.size > 0 || [...this.unverified].some((sheet) => this.relied.has(sheet)))
+      loadRows(this, []);
   }
 
   /** Refuses a read of `sheet`'s rows once a table of it was handed out (it would not see them). */
@@ -265,6 +271,7 @@ export class SheetReader {
     this.partialDisplay.delete(sheet);
     this.unverified.delete(sheet);
     this.columnsRead.delete(sheet);
+    this.appendWindows.delete(sheet);
     this.onForget(sheet);
     for (const key of [...this.tables.keys()]) if (key.startsWith(`${sheet}\u0000`)) this.tables.delete(key);
   }

@@ -148,7 +148,7 @@ export class WriteSet {
    * cell writes are dropped either way.
    */
   commit({ rows: appendRows, anchors }: AppendLayout, context: CommitContext): CommitSummary {
-    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors);
+    if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors, context);
     // Each undo step with the range it restores, so a failed or refused one can be named.
     const steps: UndoStep[] = [];
     const planned: CommitRange[] = [];
@@ -363,12 +363,24 @@ export class WriteSet {
   private commitAtomically(
     appendRows: Map<string, Cell[][]>,
     anchors: ReadonlyMap<string, number>,
+    context: CommitContext,
   ): CommitSummary {
     const cells = new Map<string, CellWrite[]>();
     for (const [sheet, writes] of this.cellWrites) cells.set(sheet, [...writes.values()]);
+    // Positions known already (an append hint verified by a window of rows): the adapter asks for none.
+    const positions = new Map<string, AppendPosition>();
+    for (const sheet of appendRows.keys()) {
+      const at = context.positionFor(sheet, anchors.get(sheet));
+      if (at) positions.set(sheet, at);
+    }
     try {
       if (cells.size > 0 || appendRows.size > 0)
-        this.spreadsheet.writeBatch!({ cells, appends: appendRows, appendAnchors: anchors });
+        this.spreadsheet.writeBatch!({
+          cells,
+          appends: appendRows,
+          appendAnchors: anchors,
+          ...(positions.size > 0 ? { appendPositions: positions } : {}),
+        });
     } catch (error) {
       // All or nothing: a refused batch changed nothing; the protections say which of its ranges they hold.
       if (!isProtectedRefusal(error)) throw error;

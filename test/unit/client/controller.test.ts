@@ -90,6 +90,8 @@ describe('the sidebar controller', () => {
       unionKeys: ['002+2', '002+3'],
       requestId: 'request-1',
       versions: { '002+2': 'v-002+2', '002+3': 'v-002+3' },
+      // The listed spools' tags: the server finds the OT's rows with one search per sheet (issue 15 §1).
+      listedTags: ['SP-A', 'SP-B'],
     });
     expect(controller.state.busy).toBe('finish');
     finishes[0]!.resolve(finishResult());
@@ -145,6 +147,8 @@ describe('the sidebar controller', () => {
     const starting = controller.startSpool('SP-B');
     void controller.startSpool('SP-B');
     expect(server.calls.filter((c) => c.name === 'apiStartWork')).toHaveLength(1);
+    // The OT the spool was listed under goes along as a hint (issue 15 §1).
+    expect(server.last().request).toMatchObject({ tagSpool: 'SP-B', listedOt: '002' });
     server.last().resolve({
       tagSpool: 'SP-B',
       ot: '002',
