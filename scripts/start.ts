@@ -47,6 +47,7 @@ let playground: Playground;
 try {
   playground = await startPlayground({
     port,
+    demoEvents: true,
     ...(values.workbook ? { workbook: values.workbook } : {}),
     ...(values.out ? { out: values.out } : {}),
   });

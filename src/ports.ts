@@ -11,6 +11,20 @@ export interface CellWrite {
   col: number;
   value: Cell;
   format?: string;
+  /**
+   * The number format the cell has now, when the caller read it: the adapter writes the value so that it
+   * reads back as meant in that format (SpreadsheetApp keeps a leading apostrophe as text in a plain-text
+   * `@` cell, so literal text goes there without one). Ignored when `format` is given.
+   */
+  currentFormat?: string;
+}
+
+/** Cells of one sheet that a protection keeps from the user running the script (SpreadsheetApp.Protection). */
+export interface ProtectedArea {
+  /** The protected rectangle; null when the whole sheet is protected. */
+  rect: Rect | null;
+  /** Rectangles of a protected sheet left editable. */
+  except: Rect[];
 }
 
 export interface Rect {
@@ -116,6 +130,17 @@ export interface SpreadsheetPort {
   deleteSheet(name: string): void;
   /** Sets the number format of each column of `rect` (`columnFormats[i]` for its i-th column), in one call. */
   setNumberFormats(sheet: string, rect: Rect, columnFormats: readonly string[]): void;
+  /**
+   * Optional: the protections of `sheet` that the user running the script may not write through (neither an
+   * editor nor warning-only), to name what a refused write hit and to tell refused writes from done ones.
+   * Metadata calls (getProtections), made only after a refusal.
+   */
+  protectedAreas?(sheet: string): ProtectedArea[];
+  /**
+   * Optional: true when the adapter needs each written cell's current number format (`currentFormat`) to
+   * write text that reads back as meant (SpreadsheetApp: plain-text cells keep an apostrophe).
+   */
+  readonly writesByFormat?: boolean;
   /**
    * Optional: sends buffered writes now (SpreadsheetApp.flush). The unit of work calls it at the end of a
    * commit, under the lock: a write that fails at the flush is still undone, and the next execution to take

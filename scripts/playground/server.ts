@@ -24,6 +24,11 @@ export interface PlaygroundOptions {
   host?: string;
   /** An xlsx export to run on instead of the built-in demo. */
   workbook?: string;
+  /**
+   * The built-in demo gets a few days of audit events and two occupied spools, relative to when it is
+   * built, so the Panel's views show something real (src/memory/demoEvents.ts); `npm start` asks for it.
+   */
+  demoEvents?: boolean;
   /** Where to write the workbook after every call that changed it. */
   out?: string;
   /** The build folder holding Code.js and Sidebar.html. */
@@ -80,7 +85,7 @@ async function openSession(options: PlaygroundOptions, buildDir: string): Promis
   let book: FakeSpreadsheet;
   let xlsx: ExcelJS.Workbook | undefined;
   if (options.workbook) ({ book, workbook: xlsx } = await readXlsxFile(options.workbook));
-  else book = buildDemoWorkbook();
+  else book = buildDemoWorkbook(options.demoEvents ? { events: { now: Date.now() } } : {});
   const runtime = createAppsScriptRuntime(book, { folder: buildDir });
   return { book, xlsx, runtime };
 }

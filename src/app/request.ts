@@ -19,7 +19,17 @@ import { loadOtRows, loadSpoolRows } from '../data/rowLocator';
 import { SheetCache } from '../data/sheetCache';
 import { UnitOfWork, retryOnStaleHeader } from '../data/unitOfWork';
 import { WorkerRepository } from '../data/workerRepository';
-import { AppError, conflictError, internalError, toAppError, validationError } from '../domain/errors';
+import {
+  AppError,
+  conflictError,
+  forbiddenError,
+  internalError,
+  isProtectedRefusal,
+  protectedSentence,
+  toAppError,
+  validationError,
+  whatIsLeft,
+} from '../domain/errors';
 import { fingerprint } from '../domain/fingerprint';
 import { de } from '../domain/spanish';
 import type { Settings } from '../domain/settings';
@@ -206,9 +216,10 @@ const RANGES_IN_MESSAGE = 10;
 
 /**
  * Commits the request's writes. If that fails, the unit of work has put the sheets back; the failure
- * is logged to Metadata in a write of its own, and the user gets a clear error. When putting a sheet back
- * failed too, the message and the ERROR event (`notRestored`) say which cells may still hold the writes
- * (issue 7 §6), never that the sheet is as it was.
+ * is logged to Metadata in a write of its own (its `error` is the answer's message), and the user gets a
+ * clear error. When putting a sheet back failed too, the message and the ERROR event (`notRestored`) say
+ * which cells may still hold the writes (issue 7 §6), never that the sheet is as it was. A write refused
+ * by a protected sheet or range keeps its code, FORBIDDEN, and names the protected places (issue 14 §2).
  */
 export function commitOrReport(scope: RequestScope, what: string, context: Record<string, unknown>): void {
   try {
@@ -218,29 +229,44 @@ export function commitOrReport(scope: RequestScope, what: string, context: Recor
     const notRestored = Array.isArray(failure.details.notRestored)
       ? failure.details.notRestored.map(String)
       : [];
+    const answer = failureAnswer(failure, what, notRestored);
     logFailure(scope.ports, scope.settings, what, {
       ...context,
-      error: failure.message,
+      error: answer.message,
+      ...(answer.message !== failure.message ? { cause: failure.message } : {}),
       ...(notRestored.length > 0 ? { notRestored } : {}),
       details: failure.details,
     });
-    if (error instanceof AppError && error.code !== 'INTERNAL') throw error;
-    if (notRestored.length > 0) {
-      const named = notRestored.slice(0, RANGES_IN_MESSAGE).join(', ');
-      const more =
-        notRestored.length > RANGES_IN_MESSAGE
-          ? ` y ${notRestored.length - RANGES_IN_MESSAGE} rangos más`
-          : '';
-      throw internalError(
-        `No se pudo guardar ${what}, y no se pudo deshacer todo: pueden haber quedado escritas ${named}${more}. ` +
-          'Revise esas celdas antes de intentar de nuevo.',
-        { cause: failure.message, notRestored },
-      );
-    }
-    throw internalError(`No se pudo guardar ${what}; la planilla quedó como estaba. Intente de nuevo.`, {
-      cause: failure.message,
-    });
+    throw answer;
   }
+}
+
+/** The error a user gets for a failed commit of `what` (see commitOrReport). */
+function failureAnswer(failure: AppError, what: string, notRestored: readonly string[]): AppError {
+  if (isProtectedRefusal(failure)) {
+    const places = Array.isArray(failure.details.places)
+      ? (failure.details.places as Array<{ sheet: string; range: string | null }>)
+      : [];
+    const sentence = protectedSentence(places);
+    return forbiddenError(
+      `No se pudo guardar ${what}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)} ${whatIsLeft(notRestored)}`,
+      failure.details,
+    );
+  }
+  if (failure.code !== 'INTERNAL') return failure;
+  if (notRestored.length > 0) {
+    const named = notRestored.slice(0, RANGES_IN_MESSAGE).join(', ');
+    const more =
+      notRestored.length > RANGES_IN_MESSAGE ? ` y ${notRestored.length - RANGES_IN_MESSAGE} rangos más` : '';
+    return internalError(
+      `No se pudo guardar ${what}, y no se pudo deshacer todo: pueden haber quedado escritas ${named}${more}. ` +
+        'Revise esas celdas antes de intentar de nuevo.',
+      { cause: failure.message, notRestored },
+    );
+  }
+  return internalError(`No se pudo guardar ${what}; la planilla quedó como estaba. Intente de nuevo.`, {
+    cause: failure.message,
+  });
 }
 
 export function logFailure(

@@ -5,6 +5,7 @@
 
 import type { Operation } from '../domain/operation';
 import { chooseLocale, type Locale } from './i18n';
+import { PanelActions } from './panelController';
 import { toCallError, type ServerClient } from './serverClient';
 import * as S from './state';
 import type { Intent, ScreenState } from './state';
@@ -22,6 +23,8 @@ export interface ControllerDeps {
   newRequestId: () => string;
   /** Waits between job status polls. */
   sleep: (ms: number) => Promise<void>;
+  /** The clock (ms); Date.now by default. The Panel's date field defaults to today from it. */
+  now?: () => number;
 }
 
 const KEYS = {
@@ -50,10 +53,25 @@ export class SidebarController {
   /** A cancel was asked for the running job: no further steps are started. */
   private cancelling = false;
 
+  /** The Panel's actions (panelController.ts), over this same screen state. */
+  readonly panel: PanelActions;
+
   constructor(private readonly deps: ControllerDeps) {
     const recent = readJson<unknown>(deps.store, KEYS.recentOts, []);
     const recentOts = Array.isArray(recent) ? recent.filter((x): x is string => typeof x === 'string') : [];
     this.current = S.initialState(chooseLocale(this.safeGet(KEYS.locale), undefined), recentOts);
+    const read = () => this.current;
+    const host = {
+      get state() {
+        return read();
+      },
+      set: (next: ScreenState) => this.set(next),
+    };
+    this.panel = new PanelActions(host, {
+      client: deps.client,
+      newRequestId: deps.newRequestId,
+      now: deps.now ?? Date.now,
+    });
   }
 
   get state(): ScreenState {

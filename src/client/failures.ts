@@ -1,11 +1,22 @@
 // What the sidebar offers after a failed call: Reintentar (the same intent again, same requestId), Recargar
 // (reload the OT: the list was stale), or nothing (resending cannot help).
 
+import { isPanelRead, type PanelIntent } from './panelState';
 import type { Intent, ScreenError } from './state';
 
-/** A call that only reads (bootstrap, listing an OT): a lost answer saved nothing. */
-export function isReadIntent(intent: Intent): boolean {
-  return intent.kind === 'bootstrap' || intent.kind === 'load';
+/** A call that only reads (bootstrap, listing an OT, the Panel's views): a lost answer saved nothing. */
+export function isReadIntent(intent: Intent | PanelIntent): boolean {
+  switch (intent.kind) {
+    case 'bootstrap':
+    case 'load':
+      return true;
+    case 'start':
+    case 'finish':
+    case 'job':
+      return false;
+    default:
+      return isPanelRead(intent);
+  }
 }
 
 /**

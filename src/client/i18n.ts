@@ -1,5 +1,8 @@
 // The sidebar's words: one catalogue per language (es by default, en), keyed by meaning, with numbers and
-// placeholders formatted here. No user-visible text lives anywhere else in the client.
+// placeholders formatted here (the Panel's words in panelMessages.ts). No user-visible text lives anywhere
+// else in the client.
+
+import { panelEn, panelEs } from './panelMessages';
 
 export type Locale = 'es' | 'en';
 
@@ -97,6 +100,7 @@ const es = {
   'error.INTERNAL': 'Error interno del servidor; intente de nuevo.',
   'error.generic': 'No se pudo completar la operación.',
   'server.spanish': '',
+  ...panelEs,
 } as const;
 
 export type MessageKey = keyof typeof es;
@@ -195,6 +199,7 @@ const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'Internal server error; please try again.',
   'error.generic': 'The operation could not be completed.',
   'server.spanish': "The spreadsheet's own messages (results, reasons, errors) are in Spanish.",
+  ...panelEn,
 };
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { es, en };

@@ -3,6 +3,9 @@
 
 import type { FinishWorkRequest } from '../app/finishWork';
 import type { ListUnionsRequest } from '../app/listUnions';
+import type { ReleaseSpoolRequest } from '../app/panel/releaseSpool';
+import type { SpoolHistoryRequest } from '../app/panel/spoolHistory';
+import type { WorkerDayRequest } from '../app/panel/workerDay';
 import type { StartWorkRequest } from '../app/startWork';
 import type * as Server from '../gas/main';
 import type { Jsonified } from './jsonified';
@@ -16,6 +19,11 @@ export interface ServerRequests {
   apiRunJobStep: { kind: 'metrics' };
   apiJobStatus: undefined;
   apiCancelJob: { kind: 'metrics' };
+  apiOccupiedSpools: undefined;
+  apiReleaseSpool: ReleaseSpoolRequest;
+  apiWorkerDay: WorkerDayRequest;
+  apiSpoolHistory: SpoolHistoryRequest;
+  apiRefreshSummary: undefined;
 }
 
 export type ServerFunction = keyof ServerRequests;
@@ -41,3 +49,10 @@ export function toUnionItem(union: UnionList['unions'][number]): UnionItem {
 export type StartResult = ServerResponse<'apiStartWork'>;
 export type FinishResult = ServerResponse<'apiFinishWork'>;
 export type JobStatusView = ServerResponse<'apiRunJobStep'>;
+export type OccupiedList = ServerResponse<'apiOccupiedSpools'>;
+export type OccupiedSpoolView = OccupiedList['spools'][number];
+export type ReleaseResult = ServerResponse<'apiReleaseSpool'>;
+export type WorkerDayView = ServerResponse<'apiWorkerDay'>;
+export type SpoolHistoryView = ServerResponse<'apiSpoolHistory'>;
+/** A Resumen refresh's answer; the Panel shows its capacity line (issue 16 §8). */
+export type SummaryView = ServerResponse<'apiRefreshSummary'>;

@@ -5,6 +5,7 @@ import type { FinishWorkRequest } from '../app/finishWork';
 import type { StartWorkRequest } from '../app/startWork';
 import type { Operation } from '../domain/operation';
 import type { Locale } from './i18n';
+import { initialPanel, type PanelState, type View } from './panelState';
 import {
   currentWorker,
   isSelectable,
@@ -69,6 +70,9 @@ export interface ScreenState {
   outcome: Outcome | null;
   error: ScreenError | null;
   job: JobStatusView | null;
+  /** Registrar (the recording form) or the Panel; the Panel's own state in `panel` (panelState.ts). */
+  view: View;
+  panel: PanelState;
 }
 
 export function initialState(locale: Locale, recentOts: string[] = []): ScreenState {
@@ -86,6 +90,8 @@ export function initialState(locale: Locale, recentOts: string[] = []): ScreenSt
     outcome: null,
     error: null,
     job: null,
+    view: 'record',
+    panel: initialPanel(),
   };
 }
 

@@ -6,10 +6,11 @@ import type { MessageKey, Translator } from './i18n';
 import type { SpoolView, UnionItem } from './serverApi';
 import type { SpoolAction } from '../domain/finishRules';
 import { isReadIntent } from './failures';
+import type { PanelIntent } from './panelState';
 import type { Intent, Outcome, PlanLine, ScreenError } from './state';
 import { warningsOf } from './state';
 
-type Today = { day: number; month: number; year: number };
+export type Today = { day: number; month: number; year: number };
 
 /**
  * The user's text for a failure: the server's Spanish text without its code; never "[object Object]". A
@@ -17,7 +18,7 @@ type Today = { day: number; month: number; year: number };
  * have been (and Reintentar does not record twice). Times in the server's text read as `shortTime`.
  */
 export function errorText(
-  error: Pick<ScreenError, 'code' | 'detail'> & { retry?: Intent },
+  error: Pick<ScreenError, 'code' | 'detail'> & { retry?: Intent | PanelIntent },
   tr: Translator,
   today?: Today,
 ): string {

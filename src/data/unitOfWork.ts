@@ -264,6 +264,7 @@ export class UnitOfWork {
         positionFor: (sheet, anchor) => this.appends.positionFor(sheet, anchor),
         appended: (sheet, firstRow, count, used) => this.appends.appended(sheet, firstRow, count, used),
         forgetPosition: () => this.appends.forgetPosition(),
+        rowsRead: (sheet) => this.reader.rowsRead(sheet),
       });
     } finally {
       this.appends.clearQueued();

@@ -22,16 +22,32 @@ export function a1(row: number, column: number): string {
   return `${columnLetter(column)}${row}`;
 }
 
+/** One rectangle of the cells given (1-based, inclusive), with those cells. */
+export interface CellRectangle<T> {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  cells: T[];
+}
+
 /**
- * The exact cells given, as few A1 rectangles as a simple pass finds: runs of adjacent columns per row, then
- * the same run on consecutive rows merged (G2:I20). For messages that say which cells a failure left.
+ * The exact cells given, as few rectangles as a simple pass finds: runs of adjacent columns per row, then
+ * the same run on consecutive rows merged (G2:I20); top to bottom, left to right. Every cell of a rectangle
+ * was given (the last one given for a position is kept).
  */
-export function a1Ranges(cells: ReadonlyArray<{ row: number; col: number }>): string[] {
-  const colsByRow = new Map<number, number[]>();
-  for (const { row, col } of cells) colsByRow.set(row, [...(colsByRow.get(row) ?? []), col]);
+export function cellRectangles<T extends { row: number; col: number }>(
+  cells: readonly T[],
+): CellRectangle<T>[] {
+  const byRow = new Map<number, Map<number, T>>();
+  for (const cell of cells) {
+    let line = byRow.get(cell.row);
+    if (!line) byRow.set(cell.row, (line = new Map()));
+    line.set(cell.col, cell);
+  }
   const rowsByRun = new Map<string, number[]>();
-  for (const [row, cols] of colsByRow) {
-    const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  for (const [row, line] of byRow) {
+    const sorted = [...line.keys()].sort((a, b) => a - b);
     let start = sorted[0]!;
     for (let i = 1; i <= sorted.length; i++) {
       if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
@@ -40,23 +56,37 @@ export function a1Ranges(cells: ReadonlyArray<{ row: number; col: number }>): st
       start = sorted[i]!;
     }
   }
-  const rects: Array<{ top: number; bottom: number; left: number; right: number }> = [];
+  const rects: CellRectangle<T>[] = [];
   for (const [run, rows] of rowsByRun) {
     const [left, right] = run.split(':').map(Number) as [number, number];
     const sorted = rows.sort((a, b) => a - b);
     let top = sorted[0]!;
     for (let i = 1; i <= sorted.length; i++) {
       if (i < sorted.length && sorted[i] === sorted[i - 1]! + 1) continue;
-      rects.push({ top, bottom: sorted[i - 1]!, left, right });
+      const bottom = sorted[i - 1]!;
+      const inside: T[] = [];
+      for (let r = top; r <= bottom; r++)
+        for (let c = left; c <= right; c++) inside.push(byRow.get(r)!.get(c)!);
+      rects.push({ top, bottom, left, right, cells: inside });
       top = sorted[i]!;
     }
   }
-  rects.sort((a, b) => a.top - b.top || a.left - b.left);
-  return rects.map((r) =>
-    r.top === r.bottom && r.left === r.right
-      ? a1(r.top, r.left)
-      : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`,
-  );
+  return rects.sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** A rectangle in A1 notation (G2:I20; a single cell as G2). */
+export function rectangleA1(r: { top: number; bottom: number; left: number; right: number }): string {
+  return r.top === r.bottom && r.left === r.right
+    ? a1(r.top, r.left)
+    : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+}
+
+/**
+ * The exact cells given, as few A1 rectangles as a simple pass finds (cellRectangles). For messages that
+ * say which cells a failure left.
+ */
+export function a1Ranges(cells: ReadonlyArray<{ row: number; col: number }>): string[] {
+  return cellRectangles(cells).map(rectangleA1);
 }
 
 /** A Date from any realm (the bundle test runs Code.js in a vm context whose Date differs from Node's). */

@@ -88,7 +88,9 @@ export function parseDateCell(value: Cell, timeZone: string): Parsed<number> {
   }
   if (typeof value === 'number') return parseDateSerial(value, timeZone);
   if (typeof value === 'boolean') return parseFailure(`se esperaba una fecha y hay ${value}`);
-  const text = value.trim();
+  // A leading apostrophe kept as text: what a plain-text (`@`) cell holds when `'04-12-2026 14:40:43` was
+  // written into it (issue 14 §3); the time is still readable.
+  const text = value.trim().replace(/^'(?=\d)/, '');
   if (text === '') return parsedValue(null);
   return parseDateText(text, timeZone);
 }
@@ -105,4 +107,9 @@ export function formatDateTime(instantMs: number, timeZone: string): string {
 export function formatDate(instantMs: number, timeZone: string): string {
   const w = toWallTime(instantMs, timeZone);
   return `${two(w.day)}-${two(w.month)}-${w.year}`;
+}
+
+/** True for a number format that shows a date or time (`dd-mm-yyyy`, `d/M/yyyy hh:mm`): getValues then gives a Date. */
+export function isDateFormat(format: string): boolean {
+  return /(^|[^"\\])(d{1,4}|y{2,4}|m{3,4})/i.test(format) && !/^[#0.,%\s]+$/.test(format);
 }

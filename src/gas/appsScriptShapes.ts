@@ -2,6 +2,22 @@
 
 import type { Cell } from '../domain/cell';
 
+/** Where a range lies (1-based). */
+export interface PlacedRange {
+  getRow(): number;
+  getColumn(): number;
+  getNumRows(): number;
+  getNumColumns(): number;
+}
+
+/** SpreadsheetApp's Protection, as far as telling what it keeps from the user running the script. */
+export interface ProtectionLike {
+  getRange(): PlacedRange;
+  canEdit(): boolean;
+  isWarningOnly(): boolean;
+  getUnprotectedRanges(): PlacedRange[];
+}
+
 export interface RangeLike {
   getValues(): Cell[][];
   getDisplayValues(): string[][];
@@ -33,6 +49,8 @@ export interface SheetLike {
   insertColumnsAfter(afterPosition: number, howMany: number): unknown;
   deleteRows(rowPosition: number, howMany: number): unknown;
   setFrozenRows(rows: number): unknown;
+  /** Sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET | RANGE). */
+  getProtections(type: unknown): ProtectionLike[];
 }
 
 export interface SpreadsheetLike {

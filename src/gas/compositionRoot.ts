@@ -29,6 +29,7 @@ export interface AppsScriptServices {
     getUi(): unknown;
     flush(): void;
     Direction: { UP: unknown };
+    ProtectionType?: { SHEET: unknown; RANGE: unknown };
   };
   PropertiesService: { getDocumentProperties(): unknown };
   LockService: { getDocumentLock(): unknown };
@@ -70,7 +71,11 @@ export function compose(services: AppsScriptServices): Composition {
   const properties = propertiesAdapter(services.PropertiesService.getDocumentProperties() as never);
   const settings = loadSettings(properties);
   const document = services.SpreadsheetApp.getActive() as ActiveSpreadsheet;
-  const direction = { directionUp: services.SpreadsheetApp.Direction.UP };
+  const { ProtectionType } = services.SpreadsheetApp;
+  const direction = {
+    directionUp: services.SpreadsheetApp.Direction.UP,
+    ...(ProtectionType ? { protectionTypes: ProtectionType } : {}),
+  };
   const spreadsheet: SpreadsheetPort =
     services.Sheets && settings.useSheetsApi
       ? new SheetsApiSpreadsheet(

@@ -10,6 +10,7 @@ import type {
   BlockRead,
   CellWrite,
   FindOptions,
+  ProtectedArea,
   Rect,
   SpreadsheetPort,
   WriteBatch,
@@ -22,7 +23,7 @@ import type {
   SheetsSpreadsheet,
 } from './sheetsApiShapes';
 import type { SpreadsheetLike } from './appsScriptShapes';
-import { AppsScriptSpreadsheet } from './spreadsheetAdapter';
+import { AppsScriptSpreadsheet, appendFormat, refusedAs } from './spreadsheetAdapter';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 const quote = (title: string) => `'${title.replace(/'/g, "''")}'`;
@@ -151,7 +152,14 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
       const at = batch.appendPositions?.get(sheet);
       requests.push(...this.appendRequests(sheet, rows, batch.appendAnchors?.get(sheet), at).requests);
     }
-    if (requests.length > 0) this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId);
+    // Atomic: a batch refused by a protection writes nothing, and the refusal does not say which range.
+    if (requests.length > 0)
+      refusedAs(null, null, () => this.api.Spreadsheets.batchUpdate({ requests }, this.spreadsheetId));
+  }
+
+  /** The protections that refuse this user, through SpreadsheetApp (the API's protectedRanges need no other scope, but one more call shape). */
+  protectedAreas(sheet: string): ProtectedArea[] {
+    return this.direct.protectedAreas(sheet);
   }
 
   /**
@@ -182,6 +190,26 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
         fields: 'userEnteredValue',
       },
     });
+    // A number in a column formatted as a date would read back as a date through SpreadsheetApp (the
+    // other system's way in): numbers get a number format (text is stored as text by the API whatever the format).
+    const numbers = rows.flatMap((line, r) =>
+      line.flatMap((value, c) =>
+        typeof value === 'number' ? [{ row: row + r, col: c + 1, value, format: appendFormat(value)! }] : [],
+      ),
+    );
+    requests.push(
+      ...planFormatBlocks(numbers).map((block): BatchRequest => ({
+        updateCells: {
+          start: { sheetId, rowIndex: block.row - 1, columnIndex: block.col - 1 },
+          rows: block.values.map((line) => ({
+            values: line.map((pattern) => ({
+              userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern } },
+            })),
+          })),
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      })),
+    );
     return { requests, firstRow: row };
   }
 

@@ -3,10 +3,18 @@
 // Create one per request: it caches sheet handles and the extents it has seen.
 
 import { columnLetter, isEmptyCell, type Cell } from '../domain/cell';
-import { schemaError } from '../domain/errors';
+import { AppError, protectedError, schemaError } from '../domain/errors';
 import { roundTripValue } from '../domain/text';
-import type { AppendPosition, BlockRead, CellWrite, FindOptions, Rect, SpreadsheetPort } from '../ports';
-import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import type {
+  AppendPosition,
+  BlockRead,
+  CellWrite,
+  FindOptions,
+  ProtectedArea,
+  Rect,
+  SpreadsheetPort,
+} from '../ports';
+import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
@@ -30,15 +38,24 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
    */
   constructor(
     private readonly spreadsheet: SpreadsheetLike,
-    private readonly options: { directionUp?: unknown; flush?: () => void } = {},
+    private readonly options: {
+      directionUp?: unknown;
+      flush?: () => void;
+      /** SpreadsheetApp.ProtectionType (the fake takes the texts "SHEET" and "RANGE"). */
+      protectionTypes?: { SHEET: unknown; RANGE: unknown };
+    } = {},
   ) {}
+
+  /** Plain-text (`@`) cells keep a leading apostrophe: writeCells needs each cell's current format. */
+  readonly writesByFormat = true;
 
   private get directionUp(): unknown {
     return this.options.directionUp ?? 'UP';
   }
 
+  /** Sends buffered writes; a refusal of protected cells surfaces here too, without saying which. */
   flush(): void {
-    this.options.flush?.();
+    refusedAs(null, null, () => this.options.flush?.());
   }
 
   timeZone(): string {
@@ -128,19 +145,51 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     return result;
   }
 
+  /**
+   * Formats first, then values: a number written into a plain-text cell would be stored as text, and a
+   * format set afterwards does not turn it back. Literal text (our leading apostrophe) goes into a cell
+   * that is, or becomes, plain text `@` without the apostrophe, which such a cell would keep as text.
+   * A write refused by a protection throws FORBIDDEN naming the sheet and the range.
+   */
   writeCells(sheetName: string, cells: readonly CellWrite[]): void {
     if (cells.length === 0) return;
     const sheet = this.required(sheetName);
-    const blocks = planWriteBlocks(cells);
+    const encoded = cells.map((c) => ({ ...c, value: forFormat(c.value, c.format ?? c.currentFormat) }));
+    const blocks = planWriteBlocks(encoded);
     this.ensureSize(sheetName, sheet, {
       rows: Math.max(...blocks.map((b) => b.row + b.numRows - 1)),
       cols: Math.max(...blocks.map((b) => b.col + b.numCols - 1)),
     });
-    // Buffered writes cost ~0.5 ms each, a read 120 ms: one setValues per exact rectangle, nothing read back.
-    for (const b of blocks) sheet.getRange(b.row, b.col, b.numRows, b.numCols).setValues(b.values);
-    for (const b of planFormatBlocks(cells)) {
-      sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormats(b.values);
+    // Buffered writes cost ~0.5 ms each, a read 120 ms: one call per exact rectangle, nothing read back.
+    for (const b of planFormatBlocks(encoded)) {
+      refusedAs(sheetName, rangeA1(b), () =>
+        sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormats(b.values),
+      );
     }
+    for (const b of blocks) {
+      refusedAs(sheetName, rangeA1(b), () =>
+        sheet.getRange(b.row, b.col, b.numRows, b.numCols).setValues(b.values),
+      );
+    }
+  }
+
+  /**
+   * What the protections of `sheetName` keep from the user running the script (two getProtections calls
+   * and one per protection): those neither editable by them nor warning-only.
+   */
+  protectedAreas(sheetName: string): ProtectedArea[] {
+    const sheet = this.required(sheetName);
+    const types = this.options.protectionTypes ?? { SHEET: 'SHEET', RANGE: 'RANGE' };
+    const areas: ProtectedArea[] = [];
+    for (const protection of sheet.getProtections(types.SHEET)) {
+      if (protection.canEdit() || protection.isWarningOnly()) continue;
+      areas.push({ rect: null, except: protection.getUnprotectedRanges().map(rectOf) });
+    }
+    for (const protection of sheet.getProtections(types.RANGE)) {
+      if (protection.canEdit() || protection.isWarningOnly()) continue;
+      areas.push({ rect: rectOf(protection.getRange()), except: [] });
+    }
+    return areas;
   }
 
   readNumberFormats(sheetName: string, rect: Rect): string[][] {
@@ -203,8 +252,24 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     let written = 0;
     try {
       for (let start = 0; start < rows.length; start += chunkSize) {
-        const chunk = rows.slice(start, start + chunkSize).map((r) => padRow(r, width));
-        sheet.getRange(firstRow + start, 1, chunk.length, width).setValues(chunk);
+        const padded = rows.slice(start, start + chunkSize).map((r) => padRow(r, width));
+        const rect = { row: firstRow + start, col: 1, numRows: padded.length, numCols: width };
+        // New rows carry whatever format their column has: each value gets the one it reads back right in.
+        const cells = padded.flatMap((line, r) =>
+          line.flatMap((value, c) => {
+            const format = appendFormat(value);
+            return format === undefined ? [] : [{ row: rect.row + r, col: c + 1, value, format }];
+          }),
+        );
+        for (const b of planFormatBlocks(cells)) {
+          refusedAs(sheetName, rangeA1(b), () =>
+            sheet.getRange(b.row, b.col, b.numRows, b.numCols).setNumberFormats(b.values),
+          );
+        }
+        const chunk = padded.map((line) => line.map((value) => forFormat(value, appendFormat(value))));
+        refusedAs(sheetName, rangeA1(rect), () =>
+          sheet.getRange(rect.row, 1, chunk.length, width).setValues(chunk),
+        );
         written += chunk.length;
       }
     } catch (error) {
@@ -217,7 +282,8 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
 
   deleteRows(sheetName: string, firstRow: number, count: number): void {
     if (count <= 0) return;
-    this.required(sheetName).deleteRows(firstRow, count);
+    const sheet = this.required(sheetName);
+    refusedAs(sheetName, `${firstRow}:${firstRow + count - 1}`, () => sheet.deleteRows(firstRow, count));
     this.extents.delete(sheetName);
   }
 
@@ -270,6 +336,55 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     if (!sheet) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
     return sheet;
   }
+}
+
+/** Apps Script's refusal of a write to protected cells (SpreadsheetApp and the Sheets API word it alike). */
+const PROTECTED = /protected cell or object|\bprotected\b/i;
+
+/**
+ * Runs a write; when Apps Script refuses it because the cells are protected, throws FORBIDDEN naming the
+ * sheet and range (null when unknown, as at a flush). Other failures pass unchanged.
+ */
+export function refusedAs<T>(sheet: string | null, range: string | null, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (PROTECTED.test(message)) throw protectedError(sheet, range, message);
+    throw error;
+  }
+}
+
+/**
+ * The format an appended value needs whatever its column's format: literal text goes in as plain text
+ * (`@`, apostrophe dropped), a number as a number (`0`, or with its decimals), so a column formatted as a
+ * date or as text does not turn them into something else. Formulas, blanks, booleans keep the column's.
+ */
+export function appendFormat(value: Cell): string | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? '0' : '0.##########';
+  if (typeof value === 'string' && value !== '' && !value.startsWith('=')) return '@';
+  return undefined;
+}
+
+/** A value as it must be typed into a cell of `format`: literal text loses the apostrophe in a `@` cell. */
+function forFormat(value: Cell, format: string | undefined): Cell {
+  return format === '@' && typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+}
+
+function rangeA1(rect: Rect): string {
+  const start = `${columnLetter(rect.col)}${rect.row}`;
+  if (rect.numRows === 1 && rect.numCols === 1) return start;
+  return `${start}:${columnLetter(rect.col + rect.numCols - 1)}${rect.row + rect.numRows - 1}`;
+}
+
+function rectOf(range: PlacedRange): Rect {
+  return {
+    row: range.getRow(),
+    col: range.getColumn(),
+    numRows: range.getNumRows(),
+    numCols: range.getNumColumns(),
+  };
 }
 
 function padRow(row: readonly Cell[], width: number): Cell[] {

@@ -56,7 +56,8 @@ export function createFakeAppsScript(
     getActiveSpreadsheet: () => spreadsheet,
     getUi: () => ui,
     Direction: { UP: 'UP', DOWN: 'DOWN', PREVIOUS: 'PREVIOUS', NEXT: 'NEXT' },
-    flush: () => spreadsheet.calls.record('(spreadsheet)', 'flush'),
+    ProtectionType: { SHEET: 'SHEET', RANGE: 'RANGE' },
+    flush: () => spreadsheet.flush(),
   };
   return {
     spreadsheet,

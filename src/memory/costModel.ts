@@ -67,6 +67,7 @@ const METHOD_KINDS: Readonly<Record<string, CallKind>> = {
   getSpreadsheetTimeZone: 'metadata',
   findAll: 'metadata',
   findNext: 'metadata',
+  getProtections: 'metadata',
   getActiveSpreadsheet: 'lookup',
   getSheets: 'lookup',
   getId: 'lookup',

@@ -17,11 +17,19 @@ export const key = (row: number, col: number) => `${row}:${col}`;
 
 /** Moves every `row:col` entry of `map` as `move` says (null drops it): rows or columns inserted, deleted. */
 export function rekey(map: Map<string, string>, move: (row: number, col: number) => [number, number] | null) {
-  const entries = [...map.entries()];
-  map.clear();
-  for (const [k, v] of entries) {
+  // Only the entries that move are rebuilt: rows added at the bottom move nothing (a log that grows).
+  const moved: Array<[string, string]> = [];
+  for (const [k, v] of map) {
     const [r, c] = k.split(':').map(Number) as [number, number];
-    const moved = move(r, c);
-    if (moved) map.set(key(moved[0], moved[1]), v);
+    const to = move(r, c);
+    if (to === null || to[0] !== r || to[1] !== c)
+      moved.push([k, to === null ? '' : `${key(to[0], to[1])}\u0000${v}`]);
+  }
+  if (moved.length === 0) return;
+  for (const [k] of moved) map.delete(k);
+  for (const [, target] of moved) {
+    if (target === '') continue;
+    const at = target.indexOf('\u0000');
+    map.set(target.slice(0, at), target.slice(at + 1));
   }
 }

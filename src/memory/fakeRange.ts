@@ -3,6 +3,7 @@
 
 import type { Cell } from '../domain/cell';
 import { FakeTextFinder } from './fakeTextFinder';
+import type { FakeProtection } from './fakeProtection';
 import type { FakeSheet } from './fakeSheet';
 
 export class FakeRange {
@@ -107,19 +108,30 @@ export class FakeRange {
         );
       }
     });
-    this.sheet.writeBlock(this.row, this.col, values);
+    this.guarded(() => this.sheet.writeBlock(this.row, this.col, values));
     return this;
   }
 
   setValue(value: unknown): FakeRange {
     this.touch('setValue');
-    this.sheet.writeBlock(this.row, this.col, [[value]]);
+    this.guarded(() => this.sheet.writeBlock(this.row, this.col, [[value]]));
     return this;
+  }
+
+  /** Protects this range (Range.protect): see FakeProtection for who may still write it. */
+  protect(): FakeProtection {
+    this.touch('protect');
+    return this.sheet.protectArea(this.row, this.col, this.numRows, this.numCols);
+  }
+
+  /** Runs a write of this range unless a protection refuses it (FakeSheet.guardWrite). */
+  private guarded(apply: () => void): void {
+    this.sheet.guardWrite(this.row, this.col, this.numRows, this.numCols, apply);
   }
 
   setNumberFormat(format: string): FakeRange {
     this.touch('setNumberFormat');
-    this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, () => format);
+    this.guarded(() => this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, () => format));
     return this;
   }
 
@@ -128,7 +140,9 @@ export class FakeRange {
     if (formats.length !== this.numRows || formats.some((r) => r.length !== this.numCols)) {
       throw new Error('Exception: The number of rows or columns in the data does not match the range.');
     }
-    this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, (r, c) => formats[r]![c]!);
+    this.guarded(() =>
+      this.sheet.writeFormats(this.row, this.col, this.numRows, this.numCols, (r, c) => formats[r]![c]!),
+    );
     return this;
   }
 
@@ -141,7 +155,7 @@ export class FakeRange {
   clearContent(): FakeRange {
     this.touch('clearContent');
     const blank = Array.from({ length: this.numRows }, () => Array<Cell>(this.numCols).fill(''));
-    this.sheet.writeBlock(this.row, this.col, blank);
+    this.guarded(() => this.sheet.writeBlock(this.row, this.col, blank));
     return this;
   }
 }

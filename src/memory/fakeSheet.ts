@@ -5,15 +5,19 @@ import type { Cell } from '../domain/cell';
 import { DEFAULT_ROWS, DEFAULT_COLUMNS, key, rekey, type Grid } from './fakeGrid';
 import { displayValue, presentValue, typeIn } from './typedInput';
 import { FakeRange } from './fakeRange';
+import { FakeProtection, PROTECTED_MESSAGE, type FakeProtectionType } from './fakeProtection';
 import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './fakeEmbeddedChart';
 import { FakeSheetCharts } from './fakeSheetCharts';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
+import { kindOf } from './costModel';
 
 export class FakeSheet {
   private grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
   private maxRows: number;
   private maxColumns: number;
   readonly sheetId: number;
+  /** Protections of this sheet and of its ranges (Sheet.protect, Range.protect). */
+  private protections: FakeProtection[] = [];
 
   constructor(
     private readonly book: FakeSpreadsheet,
@@ -34,6 +38,68 @@ export class FakeSheet {
 
   touch(method: string, detail = '', cells = 0): void {
     this.book.calls.record(this.name, method, detail, cells);
+    // A read or metadata call sends the buffered writes first: a refusal held for the flush surfaces here.
+    const kind = kindOf(method);
+    if (kind === 'read' || kind === 'metadata') this.book.surfaceRefusal();
+  }
+
+  /** Protects the whole sheet (Sheet.protect): one protection per sheet, the same one when asked again. */
+  protect(): FakeProtection {
+    this.touch('protect');
+    const existing = this.protections.find((p) => p.getProtectionType() === 'SHEET');
+    if (existing) return existing;
+    const protection = new FakeProtection(this.book.people(this), this, 'SHEET', null);
+    this.protections.push(protection);
+    return protection;
+  }
+
+  /** Protects a rectangle (Range.protect). */
+  protectArea(row: number, col: number, numRows: number, numCols: number): FakeProtection {
+    const protection = new FakeProtection(this.book.people(this), this, 'RANGE', {
+      row,
+      col,
+      numRows,
+      numCols,
+    });
+    this.protections.push(protection);
+    return protection;
+  }
+
+  /** Sheet.getProtections(type): the sheet's own protection (SHEET) or its ranges' (RANGE). */
+  getProtections(type: unknown): FakeProtection[] {
+    this.touch('getProtections');
+    const wanted = String(type) as FakeProtectionType;
+    if (wanted !== 'SHEET' && wanted !== 'RANGE')
+      throw new Error(`Exception: Invalid argument: type (${String(type)})`);
+    return this.protections.filter((p) => p.getProtectionType() === wanted);
+  }
+
+  /** Drops a removed protection (Protection.remove). */
+  dropProtection(protection: FakeProtection): void {
+    this.protections = this.protections.filter((p) => p !== protection);
+  }
+
+  /**
+   * Runs a write of the rectangle unless a protection refuses it to the user running the script: then it
+   * throws Apps Script's refusal now, or, when the spreadsheet refuses at the flush, skips the write and
+   * lets the next flush (or read) throw it, as buffered writes do.
+   */
+  guardWrite(row: number, col: number, numRows: number, numCols: number, apply: () => void): void {
+    if (this.protections.some((p) => p.refuses({ row, col, numRows, numCols }))) {
+      if (this.book.refusalAt === 'flush') return this.book.holdRefusal();
+      throw new Error(PROTECTED_MESSAGE);
+    }
+    apply();
+  }
+
+  /** True when a protection refuses the user running the script some cell of the rectangle (the Sheets API fake). */
+  refusesWrite(row: number, col: number, numRows: number, numCols: number): boolean {
+    return this.protections.some((p) => p.refuses({ row, col, numRows, numCols }));
+  }
+
+  /** A range without counting a call (protections hand theirs out). */
+  rangeUncounted(row: number, col: number, numRows: number, numCols: number): FakeRange {
+    return new FakeRange(this, row, col, numRows, numCols);
   }
 
   getName(): string {
@@ -113,6 +179,11 @@ export class FakeSheet {
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.maxRows) {
       throw new Error('Exception: Those rows are out of bounds.');
     }
+    this.guardWrite(rowPosition, 1, howMany, this.maxColumns, () => this.removeRows(rowPosition, howMany));
+  }
+
+  /** Removes rows without a call or a protection check (deleteRows, the Sheets API's deleteDimension). */
+  removeRows(rowPosition: number, howMany: number): void {
     this.grid.values.splice(rowPosition - 1, howMany);
     const last = rowPosition + howMany - 1;
     const move = (r: number, c: number): [number, number] | null =>
@@ -263,7 +334,7 @@ export class FakeSheet {
                 value: input instanceof Date ? new Date(input.getTime()) : ((input ?? '') as Cell),
                 formula: '',
               }
-            : typeIn(input, tz);
+            : typeIn(input, tz, this.grid.formats.get(key(row + r, col + c)) ?? '');
         target[col - 1 + c] = stored.value;
         const k = key(row + r, col + c);
         if (stored.formula) this.grid.formulas.set(k, stored.formula);

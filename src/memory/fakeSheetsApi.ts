@@ -15,6 +15,10 @@ import type { FakeSheet, FakeSpreadsheet } from './fakeSpreadsheet';
 
 export const SHEETS_API_TARGET = '(sheets-api)';
 
+/** The advanced service's refusal of a batch touching protected cells (HTTP 403 from batchUpdate). */
+export const PROTECTED_API_MESSAGE =
+  'GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit. (403 PERMISSION_DENIED)';
+
 interface ParsedRange {
   title: string;
   headerOnly: boolean;
@@ -139,6 +143,7 @@ export class FakeSheetsApi implements SheetsApiLike {
   }
 
   private apply(request: BatchRequest, created: string[]): void {
+    this.refuseProtected(request);
     if (request.updateCells) {
       const { start, rows, fields } = request.updateCells;
       this.writeRows(this.sheet(start.sheetId), start.rowIndex + 1, start.columnIndex + 1, rows, fields);
@@ -149,7 +154,7 @@ export class FakeSheetsApi implements SheetsApiLike {
       this.sheet(request.appendDimension.sheetId).growRows(request.appendDimension.length);
     } else if (request.deleteDimension) {
       const { range } = request.deleteDimension;
-      this.sheet(range.sheetId).deleteRows(range.startIndex + 1, range.endIndex - range.startIndex);
+      this.sheet(range.sheetId).removeRows(range.startIndex + 1, range.endIndex - range.startIndex);
     } else if (request.addSheet) {
       const { title, sheetId } = request.addSheet.properties;
       if (this.book.hasSheet(title))
@@ -169,6 +174,42 @@ export class FakeSheetsApi implements SheetsApiLike {
       );
     } else {
       throw new Error(`GoogleJsonResponseException: unsupported request ${Object.keys(request).join(',')}`);
+    }
+  }
+
+  /** The API refuses, whole, a batch that touches cells a protection keeps from the user running it. */
+  private refuseProtected(request: BatchRequest): void {
+    const refuse = (sheetId: number, row: number, col: number, numRows: number, numCols: number) => {
+      if (numRows > 0 && numCols > 0 && this.sheet(sheetId).refusesWrite(row, col, numRows, numCols))
+        throw new Error(PROTECTED_API_MESSAGE);
+    };
+    const width = (rows: RowDataIn[]) => Math.max(0, ...rows.map((r) => r.values?.length ?? 0));
+    if (request.updateCells) {
+      const { start, rows } = request.updateCells;
+      refuse(start.sheetId, start.rowIndex + 1, start.columnIndex + 1, rows.length, width(rows));
+    } else if (request.appendCells) {
+      const sheet = this.sheet(request.appendCells.sheetId);
+      const { rows } = request.appendCells;
+      refuse(request.appendCells.sheetId, sheet.lastRow() + 1, 1, rows.length, width(rows));
+    } else if (request.deleteDimension) {
+      const { range } = request.deleteDimension;
+      const sheet = this.sheet(range.sheetId);
+      refuse(
+        range.sheetId,
+        range.startIndex + 1,
+        1,
+        range.endIndex - range.startIndex,
+        sheet.dimensions.maxColumns,
+      );
+    } else if (request.repeatCell) {
+      const { range } = request.repeatCell;
+      refuse(
+        range.sheetId,
+        range.startRowIndex + 1,
+        range.startColumnIndex + 1,
+        range.endRowIndex - range.startRowIndex,
+        range.endColumnIndex - range.startColumnIndex,
+      );
     }
   }
 

@@ -7,8 +7,10 @@
 import { DEFAULT_ROWS, DEFAULT_COLUMNS } from './fakeGrid';
 import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
 import { FakeSheet } from './fakeSheet';
+import { PROTECTED_MESSAGE, type FakeProtection, type ProtectionPeople } from './fakeProtection';
 
 export { FakeRange } from './fakeRange';
+export { FakeProtection, PROTECTED_MESSAGE } from './fakeProtection';
 export { FakeTextFinder } from './fakeTextFinder';
 export { FakeSheet } from './fakeSheet';
 
@@ -16,6 +18,10 @@ export interface FakeSpreadsheetOptions {
   timeZone?: string;
   id?: string;
   name?: string;
+  /** The owner's e-mail (default propietario@taller.cl), who runs the scripts until `actAs` says otherwise. */
+  owner?: string;
+  /** Everyone else with edit access to the spreadsheet. */
+  editors?: readonly string[];
 }
 
 export class FakeSpreadsheet {
@@ -31,10 +37,60 @@ export class FakeSpreadsheet {
   private readonly id: string;
   private readonly name: string;
 
+  private readonly owner: string;
+  private readonly editors: string[];
+  private user: string;
+  /**
+   * When Apps Script's refusal of a write to protected cells surfaces: at the write call, or at the next
+   * flush (or read), since SpreadsheetApp buffers writes. Either way the refused write changes nothing.
+   */
+  refusalAt: 'write' | 'flush' = 'write';
+  private refusalHeld = false;
+
   constructor(options: FakeSpreadsheetOptions = {}) {
     this.timeZone = options.timeZone ?? 'America/Santiago';
     this.id = options.id ?? 'fake-spreadsheet-id';
     this.name = options.name ?? 'Producción (demo)';
+    this.owner = options.owner ?? 'propietario@taller.cl';
+    this.editors = [...(options.editors ?? [])];
+    this.user = this.owner;
+  }
+
+  /** Runs what follows as `email` (Session.getEffectiveUser), who gets edit access if they lacked it. */
+  actAs(email: string): void {
+    if (email !== this.owner && !this.editors.includes(email)) this.editors.push(email);
+    this.user = email;
+  }
+
+  get activeUser(): string {
+    return this.user;
+  }
+
+  /** Who a protection of `sheet` answers to (owner, editors, the user running the script). */
+  people(sheet: FakeSheet): ProtectionPeople {
+    const book = this;
+    return {
+      owner: this.owner,
+      get editors() {
+        return book.editors;
+      },
+      get activeUser() {
+        return book.user;
+      },
+      remove: (protection: FakeProtection) => sheet.dropProtection(protection),
+    };
+  }
+
+  /** A refused buffered write: the next flush or read throws the refusal. */
+  holdRefusal(): void {
+    this.refusalHeld = true;
+  }
+
+  /** Throws a held refusal (once): what the flush of refused buffered writes does. */
+  surfaceRefusal(): void {
+    if (!this.refusalHeld) return;
+    this.refusalHeld = false;
+    throw new Error(PROTECTED_MESSAGE);
   }
 
   get timeZoneUncounted(): string {
@@ -67,6 +123,7 @@ export class FakeSpreadsheet {
   /** SpreadsheetApp.flush, counted against the spreadsheet (it lives on SpreadsheetApp in Apps Script). */
   flush(): void {
     this.calls.record(SPREADSHEET_TARGET, 'flush');
+    this.surfaceRefusal();
   }
 
   getSpreadsheetTimeZone(): string {

@@ -1,7 +1,13 @@
 // What Sheets stores when setValues receives a value: strings are taken "as if typed" in an es-CL sheet.
 
 import { isDate, type Cell } from '../domain/cell';
-import { formatDateTime, instantToSerial, parseDateCell, serialToInstant } from '../domain/dates';
+import {
+  formatDateTime,
+  instantToSerial,
+  isDateFormat,
+  parseDateCell,
+  serialToInstant,
+} from '../domain/dates';
 import { toWallTime } from '../domain/timeZone';
 
 export interface StoredInput {
@@ -13,7 +19,18 @@ const TYPED_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
 const TYPED_DATE =
   /^\d{1,2}[-/]\d{1,2}[-/]\d{4}( \d{1,2}:\d{2}(:\d{2})?)?$|^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
-export function typeIn(input: unknown, timeZone: string): StoredInput {
+/**
+ * What setValues stores for `input` in a cell of number format `format`. A plain-text cell (`@`) stores
+ * what it is given as text, as typed into it in the UI: no formula, no number or date, and a leading
+ * apostrophe kept (it only forces text in other formats); a number or boolean becomes its text, and a
+ * Date the JavaScript text of it, which no reader of ours takes for a date (we never write Dates).
+ */
+export function typeIn(input: unknown, timeZone: string, format = ''): StoredInput {
+  if (format === '@') {
+    if (input === null || input === undefined) return { value: '', formula: '' };
+    if (typeof input === 'boolean') return { value: input ? 'TRUE' : 'FALSE', formula: '' };
+    return { value: String(input), formula: '' };
+  }
   // isDate, not instanceof: a Date made by build/Code.js in its own global scope (the bundle test and the
   // playground run it in a vm context) is a Date to Sheets all the same.
   if (isDate(input)) return { value: new Date(input.getTime()), formula: '' };
@@ -40,9 +57,7 @@ export function presentValue(value: Cell, format: string, timeZone: string): Cel
   return value;
 }
 
-export function isDateFormat(format: string): boolean {
-  return /(^|[^"\\])(d{1,4}|y{2,4}|m{3,4})/i.test(format) && !/^[#0.,%\s]+$/.test(format);
-}
+export { isDateFormat };
 
 /**
  * The text getDisplayValues gives for a stored value and its number format. Covers what the product's sheets

@@ -133,3 +133,26 @@ export function readEstadoDetalle(text: Cell | undefined): ReadEstado {
   if (m) return { kind: 'free', arm: m[1] as State, sold: m[2] as State };
   return { kind: 'rejected', text: t };
 }
+
+export type ReadDate =
+  | { kind: 'empty' }
+  | { kind: 'date'; ms: number }
+  | { kind: 'text'; day: number; month: number; year: number; time: string | null }
+  | { kind: 'rejected'; why: string };
+
+/**
+ * Reads a date cell of Uniones or Operaciones (ARM_FECHA_INICIO, Fecha_Ocupacion, Fecha_Armado…) as the other
+ * system does: a Date object as the spreadsheet gives it, or text exactly `DD-MM-YYYY` or
+ * `DD-MM-YYYY HH:MM:SS` (design §2). Anything else (a leading apostrophe, a bare number, other text) it
+ * cannot read.
+ */
+export function readSheetDate(cell: Cell | undefined): ReadDate {
+  if (cell === '' || cell === undefined) return { kind: 'empty' };
+  if (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]') {
+    return { kind: 'date', ms: (cell as Date).getTime() };
+  }
+  if (typeof cell !== 'string') return { kind: 'rejected', why: `no es fecha: ${String(cell)}` };
+  const m = /^(\d{2})-(\d{2})-(\d{4})(?: (\d{2}:\d{2}:\d{2}))?$/.exec(cell);
+  if (!m) return { kind: 'rejected', why: `texto que no es fecha: ${cell}` };
+  return { kind: 'text', day: Number(m[1]), month: Number(m[2]), year: Number(m[3]), time: m[4] ?? null };
+}

@@ -159,6 +159,12 @@ export class SheetReader {
   }
 
   /** True when `sheet` was read through loadRows (its table holds only the rows read). */
+  /** The rows read of a partially read sheet, sorted; null when it was read whole or not at all. */
+  rowsRead(sheet: string): number[] | null {
+    const rows = this.partial.get(sheet);
+    return rows ? [...rows.keys()].sort((a, b) => a - b) : null;
+  }
+
   isPartial(sheet: string): boolean {
     return this.partial.has(sheet);
   }

@@ -1,12 +1,34 @@
 // The writes one request buffers (cells, with number formats) and their commit: in one atomic call when
 // the adapter has one, otherwise appends then cell writes, undone in reverse when any of them fails.
 
-import { a1, a1Ranges, type Cell } from '../../domain/cell';
-import { internalError, toAppError } from '../../domain/errors';
+import { a1, cellRectangles, rectangleA1, type Cell } from '../../domain/cell';
+import { internalError, isProtectedRefusal, toAppError } from '../../domain/errors';
 import { roundTripValue } from '../../domain/text';
 import type { AppendPosition, CellWrite, SpreadsheetPort } from '../../ports';
 import type { Table, TableRow } from '../table';
 import type { AppendLayout } from './appendPlanner';
+import { planBlocks } from './blockPlan';
+import { refusalError, refusedRanges, type CommitRange } from './refusals';
+
+/** One step of a failed commit's undo, with the range it restores and whether its write was refused. */
+interface UndoStep {
+  run: () => void;
+  range: CommitRange;
+  refused: boolean;
+}
+
+/** Where the step that restores `range` ("Sheet!A1:B2") came in the commit. */
+function indexOf(steps: readonly UndoStep[], range: string): number {
+  return steps.findIndex((s) => `${s.range.sheet}!${s.range.a1}` === range);
+}
+
+/**
+ * Values whose stored form depends on the cell's format: literal text (our leading apostrophe), which a
+ * plain-text `@` cell would keep. Numbers we write carry their own format (metrics) or go into new rows.
+ */
+function dependsOnFormat(value: Cell): boolean {
+  return typeof value === 'string' && value.startsWith("'");
+}
 
 export interface CommitSummary {
   cellsWritten: number;
@@ -22,6 +44,11 @@ export interface CommitContext {
   appended(sheet: string, firstRow: number, count: number, usedPosition: boolean): void;
   /** Rows appended and then removed: positions found earlier are no longer sure. */
   forgetPosition(): void;
+  /**
+   * The rows of `sheet` this request read (sorted), when it read only some; null when it read the sheet
+   * whole or not at all. Formats are read over these rows, so their cost does not grow with the selection.
+   */
+  rowsRead?(sheet: string): readonly number[] | null;
 }
 
 export class WriteSet {
@@ -116,14 +143,22 @@ export class WriteSet {
    * Writes everything queued and the appends laid out. On failure, restores what had been written, then
    * rethrows. When a restore fails too, throws INTERNAL whose details name what may still hold this
    * commit's writes: `notRestored: ["Operaciones!AW2:BA2", …]` (sheet and A1 ranges), plus `cause` and
-   * `undoFailures`. The cell writes are dropped either way.
+   * `undoFailures`. A write refused by a protected sheet or range is never undone (it changed nothing):
+   * FORBIDDEN naming the refused ranges (uow/refusals.ts), at the write call or at the flush alike. The
+   * cell writes are dropped either way.
    */
   commit({ rows: appendRows, anchors }: AppendLayout, context: CommitContext): CommitSummary {
     if (this.spreadsheet.writeBatch) return this.commitAtomically(appendRows, anchors, context);
-    // Each undo step with the cells it restores, so a failed one can be named.
-    const undo: Array<{ run: () => void; ranges: string[] }> = [];
+    // Each undo step with the range it restores, so a failed or refused one can be named.
+    const steps: UndoStep[] = [];
+    const planned: CommitRange[] = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
+      // Formats the values depend on, read before the first buffered write (a read after one costs a flush).
+      const prepared = [...this.cellWrites].map(([sheet, writes]) =>
+        this.prepare(sheet, [...writes.values()], context),
+      );
+      for (const { sheet, groups } of prepared) planned.push(...groups.map((g) => g.range));
       // Appends first: finding the last row is a metadata call, which after a buffered write would cost a flush.
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
@@ -137,59 +172,191 @@ export class WriteSet {
         );
         context.appended(sheet, firstRow, rows.length, at !== undefined);
         const width = Math.max(1, ...rows.map((r) => r.length));
-        undo.push({
+        const rect = { row: firstRow, col: 1, numRows: rows.length, numCols: width };
+        steps.push({
           run: () => this.spreadsheet.deleteRows(sheet, firstRow, rows.length),
-          ranges: [`${sheet}!${a1(firstRow, 1)}:${a1(firstRow + rows.length - 1, width)}`],
+          range: { sheet, rect, a1: `${a1(firstRow, 1)}:${a1(firstRow + rows.length - 1, width)}` },
+          refused: false,
         });
         summary.rowsAppended += rows.length;
         if (!summary.sheets.includes(sheet)) summary.sheets.push(sheet);
       }
-      for (const [sheet, writes] of this.cellWrites) {
-        const cells = [...writes.values()];
-        const previousCell = context.valuesAsRead(sheet, cells);
-        const known = this.formats.get(sheet);
-        const previous = cells.map((c): CellWrite => {
-          const value = roundTripValue(previousCell(c));
-          // A format is put back when it was read this request. One that was not (FINALIZAR does not
-          // spend a read on them) stays as written: only metric cells carry one, and it is their right one.
-          const format = c.format === undefined ? undefined : known?.get(`${c.row}:${c.col}`);
-          return format === undefined
-            ? { row: c.row, col: c.col, value }
-            : { row: c.row, col: c.col, value, format };
-        });
-        // Pushed before the call: a sheet written part-way is restored too (rewriting an unchanged cell is harmless).
-        undo.push({
-          run: () => this.spreadsheet.writeCells(sheet, previous),
-          ranges: a1Ranges(cells).map((range) => `${sheet}!${range}`),
-        });
-        this.spreadsheet.writeCells(sheet, cells);
-        summary.cellsWritten += cells.length;
+      for (const { sheet, groups } of prepared) {
+        for (const group of groups) {
+          // Pushed before the call: a rectangle written part-way is restored too (rewriting an unchanged cell is harmless).
+          const step: UndoStep = {
+            run: () => this.spreadsheet.writeCells(sheet, group.previous),
+            range: group.range,
+            refused: false,
+          };
+          steps.push(step);
+          try {
+            this.spreadsheet.writeCells(sheet, group.cells);
+          } catch (error) {
+            // Refused whole: nothing of it was written.
+            if (isProtectedRefusal(error)) step.refused = true;
+            throw error;
+          }
+          summary.cellsWritten += group.cells.length;
+        }
         summary.sheets.push(sheet);
       }
       if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
       context.forgetPosition();
-      const failures: string[] = [];
-      const notRestored: string[] = [];
-      for (const step of undo.reverse()) {
-        try {
-          step.run();
-        } catch (undoError) {
-          failures.push(undoError instanceof Error ? undoError.message : String(undoError));
-          notRestored.push(...step.ranges);
-        }
-      }
-      if (failures.length > 0) {
-        throw internalError(
-          `La escritura falló y no se pudo deshacer por completo; pueden haber quedado escritas ${notRestored.join(', ')}.`,
-          { cause: toAppError(error).message, undoFailures: failures, notRestored },
-        );
-      }
-      throw error;
+      this.undo(steps, planned, error);
     } finally {
       this.cellWrites.clear();
     }
     return summary;
+  }
+
+  /**
+   * One sheet's cell writes as the rectangles they are written in, each with its undo (the values as
+   * read). Where the adapter writes by format, each cell whose value (or undo) is literal text carries the
+   * format it has, read in one call per block of rows.
+   */
+  private prepare(sheet: string, cells: CellWrite[], context: CommitContext) {
+    const previousCell = context.valuesAsRead(sheet, cells);
+    const previous = new Map(cells.map((c) => [`${c.row}:${c.col}`, roundTripValue(previousCell(c))]));
+    const current = this.spreadsheet.writesByFormat
+      ? this.currentFormats(
+          sheet,
+          cells.filter(
+            (c) =>
+              c.format === undefined &&
+              (dependsOnFormat(c.value) || dependsOnFormat(previous.get(`${c.row}:${c.col}`)!)),
+          ),
+          context.rowsRead?.(sheet) ?? null,
+        )
+      : new Map<string, string>();
+    const known = this.formats.get(sheet);
+    const encoded = cells.map((c): CellWrite => {
+      const format = current.get(`${c.row}:${c.col}`);
+      return format === undefined ? c : { ...c, currentFormat: format };
+    });
+    const groups = cellRectangles(encoded).map((rect) => ({
+      range: {
+        sheet,
+        rect: {
+          row: rect.top,
+          col: rect.left,
+          numRows: rect.bottom - rect.top + 1,
+          numCols: rect.right - rect.left + 1,
+        },
+        a1: rectangleA1(rect),
+      },
+      cells: rect.cells,
+      previous: rect.cells.map((c): CellWrite => {
+        const value = previous.get(`${c.row}:${c.col}`)!;
+        // A format is put back when it was read this request. One that was not (FINALIZAR does not
+        // spend a read on them) stays as written: only metric cells carry one, and it is their right one.
+        const format =
+          c.format === undefined
+            ? undefined
+            : (current.get(`${c.row}:${c.col}`) ?? known?.get(`${c.row}:${c.col}`));
+        const after = c.format ?? c.currentFormat;
+        const restore: CellWrite = { row: c.row, col: c.col, value };
+        if (format !== undefined) restore.format = format;
+        if (after !== undefined) restore.currentFormat = after;
+        return restore;
+      }),
+    }));
+    return { sheet, groups };
+  }
+
+  /** The number formats of `cells` (by `row:col`), read in one call per block of rows (blockPlan). */
+  private currentFormats(
+    sheet: string,
+    cells: readonly CellWrite[],
+    rowsRead: readonly number[] | null,
+  ): Map<string, string> {
+    const out = new Map<string, string>();
+    if (cells.length === 0) return out;
+    const known = this.formats.get(sheet);
+    const missing = cells.filter((c) => known?.get(`${c.row}:${c.col}`) === undefined);
+    for (const c of cells) {
+      const k = known?.get(`${c.row}:${c.col}`);
+      if (k !== undefined) out.set(`${c.row}:${c.col}`, k);
+    }
+    if (missing.length === 0) return out;
+    const first = Math.min(...missing.map((c) => c.col));
+    const width = Math.max(...missing.map((c) => c.col)) - first + 1;
+    const written = [...new Set(missing.map((c) => c.row))].sort((a, b) => a - b);
+    // Over the rows read when they hold every row written: the same cells whatever is selected.
+    const rows = rowsRead && written.every((r) => rowsRead.includes(r)) ? rowsRead : written;
+    for (const block of planBlocks(rows, width)) {
+      const read = this.spreadsheet.readNumberFormats(sheet, { ...block, col: first });
+      read.forEach((line, r) =>
+        line.forEach((format, c) => out.set(`${block.row + r}:${first + c}`, format)),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Puts back what a failed commit wrote, newest first, and throws what happened. A range a protection
+   * refused is not undone; an undo refused by one means its write was refused too (it changed nothing).
+   */
+  private undo(steps: UndoStep[], planned: readonly CommitRange[], error: unknown): never {
+    const refusal = isProtectedRefusal(error);
+    let named: CommitRange[] | null = null;
+    // Refused at the flush, by protections the adapter cannot list: each undo is flushed on its own, and
+    // one refused again tells that its write was refused too (failure path only: a flush is 500 ms).
+    let flushEach = false;
+    if (refusal) {
+      // A refusal at the flush does not say which range: the protections do (null when they cannot be asked).
+      const ranges = [
+        ...steps.map((s) => s.range),
+        ...planned.filter((p) => !steps.some((s) => s.range === p)),
+      ];
+      const byProtection = refusedRanges(this.spreadsheet, ranges);
+      for (const step of steps) if (byProtection?.includes(step.range)) step.refused = true;
+      named = byProtection;
+      flushEach =
+        byProtection === null && toAppError(error).details.range === null && !!this.spreadsheet.flush;
+    }
+    const failures: string[] = [];
+    const notRestored: string[] = [];
+    const undone: UndoStep[] = [];
+    const order = steps.slice();
+    for (const step of steps.reverse()) {
+      if (step.refused) continue;
+      try {
+        step.run();
+        if (flushEach) this.spreadsheet.flush!();
+        undone.push(step);
+      } catch (undoError) {
+        if (isProtectedRefusal(undoError)) {
+          step.refused = true;
+          continue;
+        }
+        failures.push(undoError instanceof Error ? undoError.message : String(undoError));
+        notRestored.push(`${step.range.sheet}!${step.range.a1}`);
+      }
+    }
+    if (refusal && !flushEach && undone.length > 0 && this.spreadsheet.flush) {
+      // The undo is buffered too: only a flush says it landed.
+      try {
+        this.spreadsheet.flush();
+      } catch (flushError) {
+        failures.push(flushError instanceof Error ? flushError.message : String(flushError));
+        for (const step of undone) notRestored.push(`${step.range.sheet}!${step.range.a1}`);
+      }
+    }
+    // Named in the order they were written.
+    notRestored.sort((a, b) => indexOf(order, a) - indexOf(order, b));
+    const cause = toAppError(error).message;
+    if (refusal) {
+      throw refusalError(named ?? steps.filter((s) => s.refused).map((s) => s.range), notRestored, cause);
+    }
+    if (failures.length > 0) {
+      throw internalError(
+        `La escritura falló y no se pudo deshacer por completo; pueden haber quedado escritas ${notRestored.join(', ')}.`,
+        { cause, undoFailures: failures, notRestored },
+      );
+    }
+    throw error;
   }
 
   /** One call that writes all or nothing: no undo needed. */
@@ -214,6 +381,17 @@ export class WriteSet {
           appendAnchors: anchors,
           ...(positions.size > 0 ? { appendPositions: positions } : {}),
         });
+    } catch (error) {
+      // All or nothing: a refused batch changed nothing; the protections say which of its ranges they hold.
+      if (!isProtectedRefusal(error)) throw error;
+      const ranges = [...cells].flatMap(([sheet, list]) =>
+        cellRectangles(list).map((r) => ({
+          sheet,
+          rect: { row: r.top, col: r.left, numRows: r.bottom - r.top + 1, numCols: r.right - r.left + 1 },
+          a1: rectangleA1(r),
+        })),
+      );
+      throw refusalError(refusedRanges(this.spreadsheet, ranges) ?? [], [], toAppError(error).message);
     } finally {
       this.cellWrites.clear();
     }

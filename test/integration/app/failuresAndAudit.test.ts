@@ -243,15 +243,15 @@ describe('a write that fails, and whose undo fails too', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
     const unionsBefore = book.sheet('Uniones').dump();
-    // Operaciones' second rectangle fails after the completion stamp was written; putting Operaciones back
-    // (its first undo write, the next setValues that the second fault sees) fails too.
+    // Operaciones' second rectangle fails after the completion stamp was written; its undo (nothing to
+    // put back: it was not written) passes, and putting the stamp back (the fourth setValues) fails.
     book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 1 });
-    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 1 });
+    book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues', after: 2 });
     const error = failure(() =>
       finishWork(env.ports(), armRequest(['001+8', '001+9', '001+10'], 'req-undo-1')),
     );
-    // Fecha_Armado:Armador, and Ocupado_Por … Pulgadas_SOLD (the last nine columns of the production header).
-    const notRestored = ['Operaciones!AJ2:AK2', 'Operaciones!BO2:BW2'];
+    // Fecha_Armado:Armador was written and could not be put back; Ocupado_Por … Pulgadas_SOLD was restored.
+    const notRestored = ['Operaciones!AJ2:AK2'];
     expect(error.message).toBe(
       'INTERNAL: No se pudo guardar el registro de ARM de la OT 001, y no se pudo deshacer todo: pueden haber ' +
         `quedado escritas ${notRestored.join(', ')}. Revise esas celdas antes de intentar de nuevo.`,
@@ -272,9 +272,9 @@ describe('a write that fails, and whose undo fails too', () => {
   it('names the Uniones cells when an Operaciones write fails and putting Uniones back fails too', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 10, armed: 7, welded: 5 });
     const env = environment(book);
-    // Operaciones' write fails; Uniones' third setValues (the first of its undo) fails too.
+    // Operaciones' write fails; Uniones' third and fourth setValues (its undo) fail too.
     book.calls.injectFault({ sheet: 'Operaciones', method: 'setValues' });
-    book.calls.injectFault({ sheet: 'Uniones', method: 'setValues', after: 2 });
+    book.calls.injectFault({ sheet: 'Uniones', method: 'setValues', after: 2, times: 2 });
     const error = failure(() => finishWork(env.ports(), armRequest(['001+8'], 'req-undo-2')));
     expect(error.message).toMatch(/pueden haber quedado escritas Uniones!G9:I9, Uniones!Q9\. /);
   });

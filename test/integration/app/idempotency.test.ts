@@ -85,7 +85,7 @@ describe('the same request replayed', () => {
     expect(spoolRow(book, '001').Ocupado_Por).toBe('');
     expect(finishWork(env.ports(), cancel).replayed).toBe(true);
     expect(records(book, 'Metadata')).toHaveLength(events);
-  });
+  }, 60_000); // 2,000 requests in the in-memory services (each audit row now carries its formats): CPU of the fake, not a cost
 
   it('whose stored record cannot be read is a CONFLICT naming the cell, and writes nothing', () => {
     const book = progressBook({ ots: 1, unionsPerOt: 4, armed: 0, welded: 0 });

@@ -43,9 +43,11 @@ describe('service calls of a FINALIZAR', () => {
     });
     expect(counts[1]).toEqual(counts[0]);
     expect(counts[2]).toEqual(counts[0]);
-    // Targeted reads (issue 9): a few searches, reads and exact writes per sheet, whatever the selection.
+    // Targeted reads (issue 9): a few searches, reads and exact writes per sheet, whatever the selection,
+    // plus one read of the formats of the rows whose dates are written (a plain-text cell keeps an
+    // apostrophe, issue 14 §3).
     for (const sheet of ['Uniones', 'Operaciones', 'Trabajadores', 'Roles']) {
-      expect(counts[0]![sheet], sheet).toBeLessThanOrEqual(16);
+      expect(counts[0]![sheet], sheet).toBeLessThanOrEqual(18);
     }
   });
 

@@ -68,3 +68,11 @@ describe('dates', () => {
     });
   });
 });
+
+describe('parseDateCell of a plain-text cell that kept an apostrophe (issue 14 §3)', () => {
+  it("reads '04-12-2026 14:40:43 as the time it holds", () => {
+    const zone = 'America/Santiago';
+    expect(parseDateCell("'04-12-2026 14:40:43", zone)).toEqual(parseDateCell('04-12-2026 14:40:43', zone));
+    expect(parseDateCell("'texto", zone).ok).toBe(false);
+  });
+});

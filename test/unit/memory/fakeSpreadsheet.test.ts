@@ -103,3 +103,45 @@ describe('FakeSpreadsheet', () => {
     expect(() => sheet.getRange(1, 1).getNextDataCell('SIDEWAYS')).toThrow(/Invalid argument/);
   });
 });
+
+/** A sheet with room for the cells these cases write (C1:H1). */
+function wide() {
+  const ss = new FakeSpreadsheet({ timeZone: 'America/Santiago' });
+  const sheet = ss.addSheet('Hoja', [['OT', 'DN', '', '', '', '', '', '']], { maxColumns: 8 });
+  return { ss, sheet };
+}
+
+describe('what setValues stores, by the cell format (issue 14 §3)', () => {
+  it('a plain-text cell (@) stores what it gets as text: the apostrophe stays, nothing is interpreted', () => {
+    const { ss, sheet } = wide();
+    sheet.getRange(1, 3, 1, 6).setNumberFormat('@');
+    sheet.getRange(1, 3, 1, 6).setValues([["'04-12-2026 14:40:43", '04-12-2026', '=1+1', 7, true, '001']]);
+    expect(sheet.getRange(1, 3, 1, 6).getValues()).toEqual([
+      ["'04-12-2026 14:40:43", '04-12-2026', '=1+1', '7', 'TRUE', '001'],
+    ]);
+    expect(sheet.formulaAt(1, 5)).toBe('');
+    void ss;
+  });
+
+  it('other formats: the apostrophe forces text and goes; typed dates become dates; a date format shows numbers as dates', () => {
+    const { sheet } = wide();
+    sheet.getRange(1, 3).setNumberFormat('dd-mm-yyyy');
+    sheet.getRange(1, 4).setNumberFormat('0.00');
+    sheet.getRange(1, 3, 1, 3).setValues([["'04-12-2026", "'04-12-2026", '04-12-2026']]);
+    const [[asText, asText2, typed]] = sheet.getRange(1, 3, 1, 3).getValues() as [
+      [unknown, unknown, unknown],
+    ];
+    expect([asText, asText2]).toEqual(['04-12-2026', '04-12-2026']);
+    expect(typed).toBeInstanceOf(Date);
+    sheet.getRange(1, 3).setValue(7);
+    expect(sheet.getRange(1, 3).getValue()).toBeInstanceOf(Date);
+  });
+
+  it('a format set after a value does not change what the cell holds', () => {
+    const { sheet } = wide();
+    sheet.getRange(1, 3).setNumberFormat('@');
+    sheet.getRange(1, 3).setValue(5);
+    sheet.getRange(1, 3).setNumberFormat('0');
+    expect(sheet.getRange(1, 3).getValue()).toBe('5');
+  });
+});

@@ -1,0 +1,78 @@
+// Mi día: the worker chosen in Registrar, a date (today by default), what they recorded that day per spool
+// and operation, and the day's totals.
+
+import { dayEntryText, dayTotals } from '../panelTexts';
+import { currentWorker } from '../state';
+import type { PartProps } from './parts';
+import { PanelWarnings } from './PanelView';
+
+export function DayPanel({ state, controller, tr }: PartProps) {
+  const panel = state.panel;
+  const worker = currentWorker(state);
+  const day = panel.day;
+  return (
+    <section class="panel-section" aria-labelledby="day-heading">
+      <form
+        class="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void controller.panel.loadDay();
+        }}
+      >
+        {!worker && <p class="hint">{tr.t('panel.why.noWorker')}</p>}
+        <label class="label" for="day-date">
+          {tr.t('day.date')}
+        </label>
+        <div class="row">
+          <input
+            id="day-date"
+            type="date"
+            value={panel.date}
+            onInput={(e) => controller.panel.setDate((e.currentTarget as HTMLInputElement).value)}
+          />
+          <button type="submit" class="button" disabled={!worker || panel.busy !== null}>
+            {tr.t('day.show')}
+          </button>
+        </div>
+      </form>
+      {day ? (
+        <>
+          <h2 id="day-heading" class="section-head">
+            {tr.t('day.heading', { who: day.worker.label, date: day.date })}
+          </h2>
+          <PanelWarnings warnings={day.warnings} heading={tr.t('panel.warnings')} />
+          {day.entries.length === 0 ? (
+            <p class="empty-note">{tr.t('day.empty')}</p>
+          ) : (
+            <ul class="entries">
+              {day.entries.map((entry) => (
+                <li class="card entry" key={entry.tagSpool + entry.operation}>
+                  <strong class="tag">{entry.tagSpool}</strong>
+                  <span class={'op-badge ' + entry.operation.toLowerCase()}>{entry.operation}</span>
+                  {entry.ot !== '' && <span class="hint"> {tr.t('day.ot', { ot: entry.ot })}</span>}
+                  <p class="entry-line">{dayEntryText(entry, tr)}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          {day.entries.length > 0 && (
+            <section class="card totals" aria-labelledby="day-totals">
+              <p id="day-totals" class="label">
+                {tr.t('day.totals')}
+              </p>
+              {dayTotals(day, tr).map((line) => (
+                <p class="total" key={line}>
+                  {line}
+                </p>
+              ))}
+            </section>
+          )}
+        </>
+      ) : (
+        <h2 id="day-heading" class="section-head">
+          {panel.busy === 'day' ? tr.t('day.loading') : worker ? tr.t('day.notLoaded') : tr.t('panel.day')}
+        </h2>
+      )}
+    </section>
+  );
+}

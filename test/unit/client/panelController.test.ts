@@ -1,0 +1,282 @@
+import { describe, expect, it } from 'vitest';
+import { SidebarController, type KeyValueStore } from '../../../src/client/controller';
+import type { ServerFunction, ServerRequests } from '../../../src/client/serverApi';
+import { CallError, type ServerClient } from '../../../src/client/serverClient';
+import { boot } from '../../support/clientFixtures';
+import { errorText } from '../../../src/client/texts';
+import { translator } from '../../../src/client/i18n';
+import { history, occupied, released, summary, TAG5, TAG8, workerDay } from '../../support/panelFixtures';
+
+type Call = {
+  name: ServerFunction;
+  request: unknown;
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+};
+
+/** A server client whose calls the test answers one by one. */
+class FakeServer {
+  readonly calls: Call[] = [];
+  readonly client: ServerClient = {
+    call: ((name: ServerFunction, request?: ServerRequests[ServerFunction]) =>
+      new Promise<unknown>((resolve, reject) =>
+        this.calls.push({ name, request, resolve, reject }),
+      )) as ServerClient['call'],
+  };
+  last() {
+    return this.calls[this.calls.length - 1]!;
+  }
+  names() {
+    return this.calls.map((c) => c.name);
+  }
+}
+
+const memoryStore = (): KeyValueStore => {
+  const values = new Map<string, string>();
+  return { get: (k) => values.get(k) ?? null, set: (k, v) => void values.set(k, v) };
+};
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** 21:00 UTC on 4 December 2026 is 18:00 in Santiago (UTC-3 in summer). */
+const NOW = Date.UTC(2026, 11, 4, 21, 0, 0);
+
+async function booted(options: { worker?: number | null; now?: number } = {}) {
+  const server = new FakeServer();
+  let n = 0;
+  const controller = new SidebarController({
+    client: server.client,
+    store: memoryStore(),
+    newRequestId: () => 'request-' + ++n,
+    sleep: () => Promise.resolve(),
+    now: () => options.now ?? NOW,
+  });
+  const starting = controller.start();
+  server.last().resolve(boot());
+  await starting;
+  const worker = options.worker === undefined ? 93 : options.worker;
+  if (worker !== null) controller.setWorker(worker);
+  return { server, controller, panel: () => controller.state.panel };
+}
+
+/** Opens the Panel's Ocupados with the two demo spools listed. */
+async function onOccupied() {
+  const setup = await booted();
+  const { server, controller } = setup;
+  const opening = controller.panel.showView('panel');
+  server.last().resolve(workerDay());
+  await opening;
+  const listing = controller.panel.showTab('occupied');
+  server.last().resolve(occupied());
+  await listing;
+  return setup;
+}
+
+describe('the Panel', () => {
+  it("opening it loads the chosen worker's day for today in the sheet's time zone: one call", async () => {
+    const { server, controller, panel } = await booted();
+    const opening = controller.panel.showView('panel');
+    expect(controller.state.view).toBe('panel');
+    expect(panel().date).toBe('2026-12-04');
+    expect(panel().busy).toBe('day');
+    expect(server.last()).toMatchObject({
+      name: 'apiWorkerDay',
+      request: { workerId: 93, date: '04-12-2026' },
+    });
+    server.last().resolve(workerDay());
+    await opening;
+    expect(panel().day?.totals.ARM).toEqual({ unions: 3, pulgadas: 18.5 });
+    expect(panel().busy).toBeNull();
+    await controller.panel.showView('record');
+    expect(controller.state.view).toBe('record');
+    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay']);
+  });
+
+  it("late at night in Santiago it is still Santiago's day, whatever the UTC date", async () => {
+    const { controller, panel } = await booted({ now: Date.UTC(2026, 11, 5, 2, 30) });
+    void controller.panel.showView('panel');
+    expect(panel().date).toBe('2026-12-04');
+  });
+
+  it('without a worker chosen the day is not asked for (nothing to ask about)', async () => {
+    const { server, controller, panel } = await booted({ worker: null });
+    await controller.panel.showView('panel');
+    await controller.panel.loadDay();
+    expect(server.names()).toEqual(['apiBootstrap']);
+    expect(panel().day).toBeNull();
+  });
+
+  it('another date: Ver día asks for that day, and the field follows the day answered', async () => {
+    const { server, controller, panel } = await booted();
+    const opening = controller.panel.showView('panel');
+    server.last().resolve(workerDay());
+    await opening;
+    controller.panel.setDate('2026-12-02');
+    const loading = controller.panel.loadDay();
+    expect(server.last().request).toEqual({ workerId: 93, date: '02-12-2026' });
+    server.last().resolve({ ...workerDay('02-12-2026'), entries: [] });
+    await loading;
+    expect(panel().date).toBe('2026-12-02');
+    expect(panel().day?.entries).toEqual([]);
+  });
+
+  it('a tab chosen while a call runs switches without a second call', async () => {
+    const { server, controller, panel } = await booted();
+    void controller.panel.showView('panel');
+    await controller.panel.showTab('occupied');
+    expect(panel().tab).toBe('occupied');
+    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay']);
+  });
+
+  it('Ocupados lists the held spools, oldest first as the server answers', async () => {
+    const { server, panel } = await onOccupied();
+    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay', 'apiOccupiedSpools']);
+    expect(server.last().request).toBeUndefined();
+    expect(panel().occupied?.spools.map((s) => [s.tagSpool, s.stale])).toEqual([
+      [TAG8, true],
+      [TAG5, false],
+    ]);
+  });
+
+  it('Liberar asks a reason, then a confirmation; one release, then the list read again', async () => {
+    const { server, controller, panel } = await onOccupied();
+    controller.panel.askRelease(TAG8);
+    controller.panel.reviewRelease();
+    expect(panel().draft).toEqual({ tagSpool: TAG8, reason: '', confirming: false });
+    controller.panel.setReason('   ');
+    controller.panel.reviewRelease();
+    expect(panel().draft?.confirming).toBe(false);
+    controller.panel.setReason('  quedó tomado de anoche ');
+    controller.panel.reviewRelease();
+    expect(panel().draft?.confirming).toBe(true);
+    const releasing = controller.panel.confirmRelease();
+    void controller.panel.confirmRelease(); // a double tap
+    expect(server.names().filter((n) => n === 'apiReleaseSpool')).toHaveLength(1);
+    expect(server.last().request).toEqual({
+      tagSpool: TAG8,
+      workerId: 93,
+      reason: 'quedó tomado de anoche',
+      requestId: 'request-1',
+    });
+    expect(panel().draft?.confirming).toBe(false);
+    server.last().resolve(released());
+    await tick();
+    // Gone from the list at once; the re-read follows.
+    expect(panel().occupied?.spools.map((s) => s.tagSpool)).toEqual([TAG5]);
+    expect(panel().released?.tagSpool).toBe(TAG8);
+    expect(panel().draft).toBeNull();
+    expect(server.last().name).toBe('apiOccupiedSpools');
+    const fresh = occupied();
+    server.last().resolve({ ...fresh, spools: fresh.spools.slice(1) });
+    await releasing;
+    expect(panel().busy).toBeNull();
+    expect(panel().released?.formerHolder).toBe('JP(94)');
+  });
+
+  it('a release whose answer was lost is resent with the same requestId by Reintentar', async () => {
+    const { server, controller, panel } = await onOccupied();
+    controller.panel.askRelease(TAG8);
+    controller.panel.setReason('olvidado');
+    controller.panel.reviewRelease();
+    const first = controller.panel.confirmRelease();
+    server.last().reject(new CallError('NETWORK', ''));
+    await first;
+    expect(panel().error).toMatchObject({ code: 'NETWORK', retry: { kind: 'release' } });
+    // The reason stays under the spool for the retry.
+    expect(panel().draft).toMatchObject({ tagSpool: TAG8, reason: 'olvidado' });
+    const again = controller.panel.retry();
+    expect(server.last()).toMatchObject({ name: 'apiReleaseSpool', request: { requestId: 'request-1' } });
+    server.last().resolve({ ...released(), replayed: true });
+    await tick();
+    server.last().resolve(occupied());
+    await again;
+    expect(panel().error).toBeNull();
+    expect(panel().released?.replayed).toBe(true);
+  });
+
+  it('a spool freed meanwhile (CONFLICT) offers Recargar, which reads the list again', async () => {
+    const { server, controller, panel } = await onOccupied();
+    controller.panel.askRelease(TAG5);
+    controller.panel.setReason('x');
+    controller.panel.reviewRelease();
+    const releasing = controller.panel.confirmRelease();
+    server
+      .last()
+      .reject(new CallError('CONFLICT', `El spool ${TAG5} no está ocupado: no hay nada que liberar.`));
+    await releasing;
+    expect(panel().error?.retry).toEqual({ kind: 'occupied' });
+    const reload = controller.panel.retry();
+    expect(server.last().name).toBe('apiOccupiedSpools');
+    const fresh = occupied();
+    server.last().resolve({ ...fresh, spools: fresh.spools.slice(0, 1) });
+    await reload;
+    // The draft for a spool no longer held is dropped with the new list.
+    expect(panel().draft).toBeNull();
+  });
+
+  it('a refused release (FORBIDDEN) offers no Reintentar: resending fails the same way', async () => {
+    const { server, controller, panel } = await onOccupied();
+    controller.panel.askRelease(TAG8);
+    controller.panel.setReason('x');
+    controller.panel.reviewRelease();
+    const releasing = controller.panel.confirmRelease();
+    server
+      .last()
+      .reject(new CallError('FORBIDDEN', 'MR(93) no puede liberar spools: se necesita el rol Supervisor.'));
+    await releasing;
+    const calls = server.calls.length;
+    await controller.panel.retry();
+    expect(server.calls.length).toBe(calls);
+  });
+
+  it('the list read after a release fails: the release note stays, Reintentar reads the list', async () => {
+    const { server, controller, panel } = await onOccupied();
+    controller.panel.askRelease(TAG8);
+    controller.panel.setReason('x');
+    controller.panel.reviewRelease();
+    const releasing = controller.panel.confirmRelease();
+    server.last().resolve(released());
+    await tick();
+    server.last().reject(new CallError('TIMEOUT', '380'));
+    await releasing;
+    expect(panel().released?.tagSpool).toBe(TAG8);
+    expect(panel().error).toMatchObject({ code: 'TIMEOUT', retry: { kind: 'occupied' } });
+  });
+
+  it('Historial of an occupied spool: the tab, the spool and one call; a blank spool asks nothing', async () => {
+    const { server, controller, panel } = await onOccupied();
+    const opening = controller.panel.openHistory(TAG8);
+    expect(panel().tab).toBe('history');
+    expect(panel().spoolInput).toBe(TAG8);
+    expect(server.last()).toMatchObject({ name: 'apiSpoolHistory', request: { tagSpool: TAG8 } });
+    server.last().resolve(history());
+    await opening;
+    expect(panel().history?.sessions[0]?.outcome).toBe('abierta');
+    const calls = server.calls.length;
+    controller.panel.setSpoolInput('   ');
+    await controller.panel.loadHistory();
+    expect(server.calls.length).toBe(calls);
+    controller.panel.setSpoolInput(`  ${TAG5} `);
+    void controller.panel.loadHistory();
+    expect(server.last().request).toEqual({ tagSpool: TAG5 });
+  });
+
+  it('Actualizar Resumen: one call, the capacity line kept; a lost answer may have rewritten the sheet', async () => {
+    const { server, controller, panel } = await onOccupied();
+    const refreshing = controller.panel.refreshSummary();
+    expect(panel().busy).toBe('summary');
+    expect(server.last()).toMatchObject({ name: 'apiRefreshSummary', request: undefined });
+    server.last().resolve(summary(8_500_000));
+    await refreshing;
+    expect(panel().summary?.capacity.warning).toBe(true);
+    expect(panel().summary?.capacity.line).toMatch(
+      /^ATENCIÓN: Capacidad: 8\.500\.000 de 10\.000\.000 celdas \(85,0 %\)/,
+    );
+    expect(panel().summary?.capacity.advice).toMatch(/docs\/archive\.md/);
+    const again = controller.panel.refreshSummary();
+    server.last().reject(new CallError('NETWORK', ''));
+    await again;
+    expect(errorText(panel().error!, translator('es'))).toMatch(/Puede que la operación se haya guardado/);
+    // The last answer stays shown until a new one comes.
+    expect(panel().summary?.capacity.cellsUsed).toBe(8_500_000);
+  });
+});

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { translator } from '../../../src/client/i18n';
+import { dayToField, fieldToDay, panelErrorAction, todayField } from '../../../src/client/panelState';
+import {
+  dayEntryText,
+  dayTotals,
+  eventLines,
+  occupiedLines,
+  releaseDoneText,
+  sessionLines,
+} from '../../../src/client/panelTexts';
+import { errorText } from '../../../src/client/texts';
+import { history, occupied, released, workerDay } from '../../support/panelFixtures';
+
+const es = translator('es');
+const en = translator('en');
+const today = { day: 4, month: 12, year: 2026 };
+
+describe("the Panel's words", () => {
+  it('a stale spool says so in words, with the hours held; a recent one does not', () => {
+    const [stale, recent] = occupied().spools;
+    expect(occupiedLines(stale!, es, today)).toEqual({
+      holder: 'Lo tiene JP(94) · SOLD',
+      since: 'Desde 03-12 12:00 (30 h)',
+      stale: 'Lleva 30 h: probablemente quedó tomado',
+    });
+    expect(occupiedLines(recent!, es, today)).toEqual({
+      holder: 'Lo tiene CD(98) · ARM',
+      since: 'Desde 16:30 (1,5 h)',
+      stale: null,
+    });
+    expect(occupiedLines(recent!, en, today).since).toBe('Since 16:30 (1.5 h)');
+  });
+
+  it('an unreadable Fecha_Ocupacion reads as such, never as a time', () => {
+    const spool = { ...occupied().spools[0]!, since: null, hours: null, stale: false, operation: null };
+    expect(occupiedLines(spool, es, today)).toEqual({
+      holder: 'Lo tiene JP(94) · operación no indicada',
+      since: 'Hora de inicio ilegible',
+      stale: null,
+    });
+  });
+
+  it('pulgadas by Intl: 18,5 in Spanish, 18.5 in English; totals only for operations with work', () => {
+    const day = workerDay();
+    expect(dayEntryText(day.entries[0]!, es)).toBe('Uniones 3, 4, 5 · 18,5 pulgadas · 14:30');
+    expect(dayEntryText(day.entries[0]!, en)).toBe('Unions 3, 4, 5 · 18.5 inches · 14:30');
+    expect(dayTotals(day, es)).toEqual(['ARM: 3 uniones · 18,5 pulgadas']);
+    const both = {
+      ...day,
+      totals: { ARM: { unions: 3, pulgadas: 18.5 }, SOLD: { unions: 2, pulgadas: 1234.25 } },
+    };
+    expect(dayTotals(both, es)).toEqual([
+      'ARM: 3 uniones · 18,5 pulgadas',
+      'SOLD: 2 uniones · 1.234,25 pulgadas',
+    ]);
+  });
+
+  it('sessions: an open one runs on, a closed one says how it ended and how long it took', () => {
+    const [open, paused] = history().sessions;
+    expect(sessionLines(open!, es, today)).toEqual({
+      who: 'SOLD · JP(94) · abierta',
+      span: '03-12 12:00 → en curso · 30 h',
+    });
+    expect(sessionLines(paused!, es, today)).toEqual({
+      who: 'ARM · MR(93) · pausada',
+      span: '02-12 08:00 → 02-12 10:00 · 2 h',
+    });
+    expect(sessionLines({ ...paused!, minutes: 1805 }, en, today).span).toBe(
+      '02-12 08:00 → 02-12 10:00 · 30 h 5 min',
+    );
+    expect(sessionLines({ ...paused!, minutes: 45 }, es, today).span).toBe(
+      '02-12 08:00 → 02-12 10:00 · 45 min',
+    );
+    expect(sessionLines({ ...paused!, outcome: 'sin cierre', to: null, minutes: null }, es, today).span).toBe(
+      '02-12 08:00 → sin cierre',
+    );
+  });
+
+  it('events: when, the type as written, the operation, who, and the unions recorded', () => {
+    const [, pausar] = history().events;
+    expect(eventLines(pausar!, es, today)).toEqual({
+      when: '02-12 10:00',
+      what: 'PAUSAR_SPOOL · ARM · MR(93) · uniones 1, 2',
+    });
+    expect(eventLines({ ...pausar!, at: null }, es, today).when).toBe('hora ilegible');
+  });
+
+  it('a release says what the sheet now holds; a replay says nothing was written again', () => {
+    expect(releaseDoneText(released(), es)).toBe(
+      'Spool MK-1335-CW-25238-008 liberado (lo tenía JP(94)). Queda: Disponible - ARM pausado, SOLD pendiente.',
+    );
+    expect(releaseDoneText({ ...released(), replayed: true }, es)).toMatch(/no se escribió nada de nuevo/);
+  });
+
+  it('a lost Panel read says nothing was saved; a lost release that it may have been', () => {
+    const read = errorText({ code: 'NETWORK', detail: '', retry: { kind: 'occupied' } }, es);
+    expect(read).toMatch(/no guarda nada/);
+    const write = errorText(
+      {
+        code: 'NETWORK',
+        detail: '',
+        retry: {
+          kind: 'release',
+          request: { tagSpool: 'X', workerId: 93, reason: 'r', requestId: 'abcdefgh' },
+        },
+      },
+      es,
+    );
+    expect(write).toMatch(/Puede que la operación se haya guardado/);
+    expect(panelErrorAction({ code: 'VALIDATION', retry: { kind: 'occupied' } })).toBeNull();
+  });
+
+  it('the date field and the server day convert both ways; today follows the sheet zone', () => {
+    expect(fieldToDay('2026-12-04')).toBe('04-12-2026');
+    expect(dayToField('04-12-2026')).toBe('2026-12-04');
+    expect(fieldToDay('')).toBe('');
+    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'America/Santiago')).toBe('2026-12-04');
+    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'Europe/Madrid')).toBe('2026-12-05');
+    expect(todayField(Date.UTC(2026, 11, 5, 12, 0), 'No/Such_Zone')).toMatch(/^2026-12-0[45]$/);
+  });
+});
