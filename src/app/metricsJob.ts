@@ -8,7 +8,7 @@ import { parseNumberCell } from '../domain/numbers';
 import { causeText, toAppError } from '../domain/errors';
 import type { Settings } from '../domain/settings';
 import { cuenta } from '../domain/spanish';
-import type { Ports, TriggersPort, UiPort } from '../ports';
+import type { PropertiesPort, Ports, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
 import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
 import {
@@ -126,6 +126,11 @@ export interface MetricsJobDeps {
   jobs: JobRepository;
   /** This user's triggers in this document; null where there are none to manage (e.g. tests of one run). */
   triggers: TriggersPort | null;
+  /**
+   * Where this user's trigger record lives (their user properties, and the key naming this document:
+   * triggerKey(id)); without it, the request's properties under TRIGGER_KEY (tests of one user).
+   */
+  triggerRecord?: () => { properties: PropertiesPort; key: string };
   /** For the toast when a run finishes; null in executions with no user to tell (triggers). */
   ui: UiPort | null;
   /** Millisecond timer for per-batch figures (the bench passes performance.now). */
@@ -180,8 +185,9 @@ export class MetricsJobService {
   }
 
   private schedule(): TriggerSchedule | null {
-    const { triggers, ports } = this.deps;
-    return triggers ? { triggers, properties: ports.properties } : null;
+    const { triggers, ports, triggerRecord } = this.deps;
+    if (!triggers) return null;
+    return triggerRecord ? { triggers, ...triggerRecord() } : { triggers, properties: ports.properties };
   }
 
   private runBatches(settings: Settings, requestedBy: JobTrigger): JobStatus {

@@ -1,6 +1,7 @@
 // The composition root: the one place that wires settings → spreadsheet port → repositories → services,
 // from Apps Script's global services passed in (environment.ts passes the real ones, tests the fakes).
 
+import { triggerKey } from '../app/jobTriggers';
 import { MetricsJobService } from '../app/metricsJob';
 import { JobRepository } from '../data/jobRepository';
 import { loadSettings } from '../data/settingsRepository';
@@ -27,7 +28,7 @@ export interface AppsScriptServices {
     flush(): void;
     Direction: { UP: unknown };
   };
-  PropertiesService: { getDocumentProperties(): unknown };
+  PropertiesService: { getDocumentProperties(): unknown; getUserProperties(): unknown };
   LockService: { getDocumentLock(): unknown };
   ScriptApp: unknown;
   Utilities: { getUuid(): string };
@@ -102,6 +103,11 @@ export function compose(services: AppsScriptServices): Composition {
       ports,
       jobs,
       triggers,
+      // Triggers are each user's; document properties are every user's: the record is kept per user.
+      triggerRecord: () => ({
+        properties: propertiesAdapter(services.PropertiesService.getUserProperties() as never),
+        key: triggerKey(document.getId()),
+      }),
       ui: toastOnly,
     }),
   };
