@@ -55,5 +55,23 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
       expect(me.scriptApp.timeDriven()).toEqual([]);
       expect(colleague.scriptApp.timeDriven()).toEqual([]);
     });
+
+    it('a record holding garbage JSON counts as none: enabling makes one and records it; disabling twice leaves none', () => {
+      const shared: FakeTrigger[] = [];
+      const me = userOf(shared, 'supervisor@example.com', mode);
+      me.schedule.properties.set(triggerKey('doc-1'), '{"id": "trigger-');
+      expect(automaticRecomputeOn(me.schedule)).toBe(false);
+      expect(setAutomaticRecompute(me.schedule, true)).toEqual({ created: 1, deleted: 0, warnings: [] });
+      const id = me.scriptApp.timeDriven()[0]!.getUniqueId();
+      expect(JSON.parse(me.schedule.properties.getFresh(triggerKey('doc-1'))!)).toEqual({
+        id,
+        kind: 'hourly',
+        hourly: true,
+      });
+      expect(setAutomaticRecompute(me.schedule, false)).toEqual({ created: 0, deleted: 1, warnings: [] });
+      expect(setAutomaticRecompute(me.schedule, false)).toEqual({ created: 0, deleted: 0, warnings: [] });
+      expect(me.scriptApp.timeDriven()).toEqual([]);
+      expect(me.schedule.properties.getFresh(triggerKey('doc-1'))).toBeNull();
+    });
   },
 );
