@@ -2,6 +2,7 @@
 // budget, saves the cursor and a heartbeat after each batch, and stops cleanly before Apps Script's
 // 6-minute limit; the next run resumes at the cursor. One audit event per run.
 
+import { cutText } from '../../domain/bytes';
 import { isStale, type JobKind, type JobRecord, type JobRepository } from '../../data/jobRepository';
 import { causeText, toAppError } from '../../domain/errors';
 import type { Action, EventType } from '../../domain/events';
@@ -225,10 +226,7 @@ function work<T>(
     const errors = result.metrics.errors;
     const lastError =
       errors.length > 0
-        ? errors
-            .map((e) => `lote ${e.batch}: ${e.reason}`)
-            .join(' | ')
-            .slice(0, 2_000)
+        ? cutText(errors.map((e) => `lote ${e.batch}: ${e.reason}`).join(' | '), 2_000)
         : null;
     const summaryOf = (j: JobRecord) => definition.summary(j, prepared.note);
     // One audit event per run, with its metrics (the per-batch times summed: a run has up to hundreds).
