@@ -93,6 +93,39 @@ describe('nothing said after a commit may be false (issue 14 §1)', () => {
     expect(envOver.cacheService.document.keys()).not.toContain(TRABAJADORES_KEY);
   });
 
+  it.each([
+    ['€ (3 bytes)', 'ééé', '€€'],
+    ['an emoji (4 bytes, a surrogate pair)', 'éé', '😀'],
+  ])(
+    'at the cache limit with %s: exactly 102,400 bytes cached, one byte more read each time',
+    (_what, from, to) => {
+      const exactly = (extra: string) => {
+        const workers = workersOf(102_400, 80_000);
+        const last = workers.pop()!;
+        const apellido = last.apellido.replace(from, to).replace(from, to) + extra;
+        return [...workers, { ...last, apellido }];
+      };
+      const serialized = (workers: readonly DemoWorker[]) =>
+        JSON.stringify([
+          ['Id', 'Nombre', 'Apellido', 'Activo'],
+          ...workers.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
+        ]);
+      expect(utf8Length(serialized(exactly('')))).toBe(102_400);
+      expect(serialized(exactly(''))).toContain(to + to);
+      const envAt = environment(bookWith(exactly('')));
+      const answer = bootstrap(envAt.ports());
+      expect(answer.warnings).toEqual([]);
+      expect(envAt.cacheService.document.keys()).toContain(TRABAJADORES_KEY);
+      // Read back from the cache, the name keeps its characters whole.
+      const cached = bootstrap(envAt.ports());
+      expect(cached.workers.map((w) => w.display)).toEqual(answer.workers.map((w) => w.display));
+
+      const envOver = environment(bookWith(exactly('a')));
+      expect(bootstrap(envOver.ports()).warnings).toEqual([]);
+      expect(envOver.cacheService.document.keys()).not.toContain(TRABAJADORES_KEY);
+    },
+  );
+
   it('a cache put refused after the commit: INICIAR answers success with a warning; the cells and the event stay', () => {
     const book = bookWith(DEMO_WORKERS);
     const env = environment(book);
