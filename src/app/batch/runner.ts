@@ -3,6 +3,7 @@
 // 6-minute limit; the next run resumes at the cursor. One audit event per run.
 
 import { cutText } from '../../domain/bytes';
+import { holdingLock } from '../withLock';
 import { isStale, type JobKind, type JobRecord, type JobRepository } from '../../data/jobRepository';
 import { causeText, toAppError } from '../../domain/errors';
 import type { Action, EventType } from '../../domain/events';
@@ -83,7 +84,7 @@ export function runJobStep<T>(
       warnings: [],
     };
   }
-  try {
+  return holdingLock(ports.lock, () => {
     const now = ports.clock.now();
     const mine = jobs.byKind(definition.kind);
     const live = mine.find((j) => j.status === 'RUNNING' && !isStale(j, now, budget));
@@ -94,9 +95,7 @@ export function runJobStep<T>(
     // so no other runner can look in between, and one write does for both.
     const job = found ?? jobs.create({ id: runId, kind: definition.kind, now, requestedBy });
     return work(deps, definition, job, runId, runStarted);
-  } finally {
-    ports.lock.release();
-  }
+  });
 }
 
 function work<T>(

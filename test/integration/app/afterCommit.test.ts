@@ -157,6 +157,46 @@ describe('nothing said after a commit may be false (issue 14 §1)', () => {
     expect(records(book, 'Uniones').map((u) => u.ARM_WORKER)).toEqual(['MR(93)', 'MR(93)']);
   });
 
+  it('a lock release refused after the commit: INICIAR still answers its success, the cells and the event stay', () => {
+    const book = bookWith(DEMO_WORKERS);
+    const env = environment(book);
+    env.lockService.faults.fail(
+      'lock.releaseLock',
+      'Exception: There are too many LockService operations against the same script.',
+    );
+    const answer = startWork(env.ports(), {
+      tagSpool: tagOf('001'),
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'req-lock-0001',
+    });
+    expect(answer).toMatchObject({ tagSpool: tagOf('001'), replayed: false });
+    expect(answer.warnings).toEqual([
+      'No se pudo soltar el bloqueo de la planilla (Exception: There are too many LockService operations against the same script.); se soltará al terminar esta ejecución. Lo guardado queda guardado.',
+    ]);
+    expect(rowOf(book, 'Operaciones', (r) => r.TAG_SPOOL === tagOf('001')).Ocupado_Por).toBe('MR(93)');
+    expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['INICIAR_SPOOL']);
+  });
+
+  it("a lock release refused after a request that failed: the request's own error is the answer", () => {
+    const book = bookWith(DEMO_WORKERS);
+    const env = environment(book);
+    env.lockService.faults.fail(
+      'lock.releaseLock',
+      'Exception: There are too many LockService operations against the same script.',
+    );
+    expect(
+      failure(() =>
+        startWork(env.ports(), {
+          tagSpool: 'NO-EXISTE',
+          operation: 'ARM',
+          workerId: 93,
+          requestId: 'req-lock-0002',
+        }),
+      ).message,
+    ).toMatch(/^NOT_FOUND:/);
+  });
+
   it('a cache that cannot be read is a miss, never a failed request', () => {
     const book = bookWith(DEMO_WORKERS);
     const env = environment(book);
