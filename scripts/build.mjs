@@ -106,7 +106,7 @@ if (unknownHandlers.length > 0) fail(`menu items name missing functions: ${unkno
 mkdirSync('build', { recursive: true });
 writeFileSync('build/Code.js', code);
 // SUT_SHEETS_API=1 builds the manifest for the batched path: the Sheets advanced service and the full
-// spreadsheets scope it needs (see README); the default keeps the narrow spreadsheets.currentonly scope.
+// spreadsheets scope it needs (see docs/deploy.md); the default keeps the narrow spreadsheets.currentonly scope.
 const manifest = JSON.parse(readFileSync('src/appsscript.json', 'utf8'));
 if (process.env.SUT_SHEETS_API === '1') {
   manifest.oauthScopes = manifest.oauthScopes

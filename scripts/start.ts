@@ -77,3 +77,9 @@ const stop = (signal: string) => {
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
+// A SIGTERM sent to npm reaches the shell npm runs this script in, which dies without passing it on: this
+// process is then orphaned (its parent changes), and stops as if it had got the signal.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) stop('SIGTERM (npm terminado)');
+}, 500).unref();

@@ -2,7 +2,6 @@
 // CANCELAR, release it, rewrite its metrics and log one spool event plus one event per union (design §3),
 // in the shared sheet's vocabulary (design §2).
 
-import { SHEETS } from '../data/productionHeaders';
 import { describeIssue } from '../data/rowReader';
 import type { UnreadableRow } from '../data/unionRepository';
 import { conflictError, notFoundError, validationError } from '../domain/errors';

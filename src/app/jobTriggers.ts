@@ -1,6 +1,8 @@
 // The metrics job's one time-driven trigger per user and document (Google's add-on restriction): hourly
 // while the automatic recompute is on, replaced by a one-shot continuation while a job is unfinished and
-// restored after; found by the unique id recorded in document properties (issue 14 §4, §5).
+// restored after; found by the unique id recorded for this user and document (issue 14 §4, §5). The record
+// lives in the user's properties under the document's id: triggers are each user's, while document
+// properties are shared by every user of the document (a colleague would read, and clean up, mine).
 
 import { causeText, internalError, toAppError } from '../domain/errors';
 import type { PropertiesPort, TriggersPort } from '../ports';
@@ -11,8 +13,11 @@ export const METRICS_TRIGGER_HANDLER = 'onMetricsTrigger';
 export const CONTINUATION_HANDLER = 'onJobContinuation';
 /** How long after an unfinished run its continuation fires. */
 export const CONTINUATION_DELAY_MS = 60_000;
-/** The document property recording the trigger (per document, per user of the add-on). */
+/** The property recording the trigger; in the user's properties it is followed by `:` and the document id. */
 export const TRIGGER_KEY = 'trigger:metrics';
+
+/** The user-properties key of the record for document `documentId` (Spreadsheet.getId()). */
+export const triggerKey = (documentId: string) => `${TRIGGER_KEY}:${documentId}`;
 
 /**
  * What the document records of its trigger: its unique id and schedule (`id` null: none now), and whether
@@ -24,17 +29,22 @@ export interface TriggerRecord {
   hourly: boolean;
 }
 
-/** The trigger port and the document properties its record lives in. */
+/**
+ * The trigger port and where its record lives: this user's properties (PropertiesService.getUserProperties)
+ * under `key` = triggerKey(document id). `key` defaults to TRIGGER_KEY for a store that is already this
+ * user's and this document's alone (tests of one user).
+ */
 export interface TriggerSchedule {
   triggers: TriggersPort;
   properties: PropertiesPort;
+  key?: string;
 }
 
 const NONE: TriggerRecord = { id: null, kind: null, hourly: false };
 
 /** The record as stored now (a fresh read); an unreadable one counts as none. */
-export function readTriggerRecord(properties: PropertiesPort): TriggerRecord {
-  const text = properties.getFresh(TRIGGER_KEY);
+export function readTriggerRecord(properties: PropertiesPort, key = TRIGGER_KEY): TriggerRecord {
+  const text = properties.getFresh(key);
   if (text === null) return NONE;
   try {
     const value = JSON.parse(text) as Partial<TriggerRecord>;
@@ -48,9 +58,9 @@ export function readTriggerRecord(properties: PropertiesPort): TriggerRecord {
   }
 }
 
-function writeRecord(properties: PropertiesPort, record: TriggerRecord): void {
-  if (record.id === null && !record.hourly) properties.delete(TRIGGER_KEY);
-  else properties.set(TRIGGER_KEY, JSON.stringify(record));
+function writeRecord(properties: PropertiesPort, key: string, record: TriggerRecord): void {
+  if (record.id === null && !record.hourly) properties.delete(key);
+  else properties.set(key, JSON.stringify(record));
 }
 
 /** Runs `step`; a failure becomes a Spanish warning (logged) instead of a thrown error. */
@@ -93,18 +103,21 @@ export function setAutomaticRecompute(
   enabled: boolean,
 ): { created: number; deleted: number; warnings: string[] } {
   const { triggers, properties } = schedule;
-  const record = readTriggerRecord(properties);
+  const key = schedule.key ?? TRIGGER_KEY;
+  const record = readTriggerRecord(properties, key);
   const warnings: string[] = [];
   const exists = live(schedule, record);
   let deleted = 0;
   for (const id of strays(triggers, exists ? record.id : null)) if (triggers.delete(id)) deleted += 1;
   if (!enabled) {
     if (exists && triggers.delete(record.id!)) deleted += 1;
-    attempt(warnings, 'No se pudo borrar el registro del disparador', () => writeRecord(properties, NONE));
+    attempt(warnings, 'No se pudo borrar el registro del disparador', () =>
+      writeRecord(properties, key, NONE),
+    );
     return { created: 0, deleted, warnings };
   }
   if (exists) {
-    if (!record.hourly) properties.set(TRIGGER_KEY, JSON.stringify({ ...record, hourly: true }));
+    if (!record.hourly) properties.set(key, JSON.stringify({ ...record, hourly: true }));
     return { created: 0, deleted, warnings };
   }
   let id: string;
@@ -119,7 +132,7 @@ export function setAutomaticRecompute(
     );
   }
   try {
-    writeRecord(properties, { id, kind: 'hourly', hourly: true });
+    writeRecord(properties, key, { id, kind: 'hourly', hourly: true });
   } catch (error) {
     // Unrecorded, it could not be found again where getUserTriggers hides it: take it back.
     triggers.delete(id);
@@ -136,10 +149,13 @@ export function setAutomaticRecompute(
  * hourly schedule is wanted. A recorded id whose trigger is gone is cleaned up (then off).
  */
 export function automaticRecomputeOn(schedule: TriggerSchedule): boolean {
-  const record = readTriggerRecord(schedule.properties);
+  const key = schedule.key ?? TRIGGER_KEY;
+  const record = readTriggerRecord(schedule.properties, key);
   if (record.id === null) return false;
   if (live(schedule, record)) return record.hourly;
-  attempt([], 'No se pudo borrar el registro del disparador', () => writeRecord(schedule.properties, NONE));
+  attempt([], 'No se pudo borrar el registro del disparador', () =>
+    writeRecord(schedule.properties, key, NONE),
+  );
   return false;
 }
 
@@ -155,9 +171,12 @@ export function settleSchedule(
   run: { fired: boolean; unfinished: boolean },
 ): string[] {
   const { triggers, properties } = schedule;
+  const key = schedule.key ?? TRIGGER_KEY;
   const warnings: string[] = [];
   let record = NONE;
-  if (!attempt(warnings, 'No se pudo leer el disparador', () => (record = readTriggerRecord(properties))))
+  if (
+    !attempt(warnings, 'No se pudo leer el disparador', () => (record = readTriggerRecord(properties, key)))
+  )
     return warnings;
   const stored = record as TriggerRecord;
   let current = stored;
@@ -208,7 +227,7 @@ export function settleSchedule(
   // Written when it changed (a recorded id whose trigger is gone is cleaned up here too).
   if (JSON.stringify(state) !== JSON.stringify(stored))
     attempt(warnings, 'No se pudo guardar el disparador en las propiedades', () =>
-      writeRecord(properties, state),
+      writeRecord(properties, key, state),
     );
   return warnings;
 }

@@ -7,7 +7,8 @@ import { loadSettings } from '../data/settingsRepository';
 import { parseNumberCell } from '../domain/numbers';
 import { causeText, toAppError } from '../domain/errors';
 import type { Settings } from '../domain/settings';
-import type { Ports, TriggersPort, UiPort } from '../ports';
+import { cuenta } from '../domain/spanish';
+import type { PropertiesPort, Ports, TriggersPort, UiPort } from '../ports';
 import type { BatchWork } from './batch/batchEngine';
 import { runJobStep, type JobDefinition, type PreparedRun } from './batch/runner';
 import {
@@ -104,18 +105,18 @@ export const METRICS_JOB: JobDefinition<MetricsItem> = {
   summary(job, note) {
     const failed =
       job.counters.failedBatches > 0
-        ? `; ${job.counters.failedBatches} lote(s) fallidos sin escribir: ${job.lastError ?? ''}`
+        ? `; ${cuenta(job.counters.failedBatches, 'lote fallido', 'lotes fallidos')} sin escribir: ${job.lastError ?? ''}`
         : '';
     if (job.status === 'CANCELLED') {
-      return `Cancelado: ${job.cursor.index}/${job.totalItems} spools revisados, ${job.counters.written} actualizados${failed}.`;
+      return `Cancelado: ${job.cursor.index}/${cuenta(job.totalItems, 'spool revisado', 'spools revisados')}, ${cuenta(job.counters.written, 'actualizado', 'actualizados')}${failed}.`;
     }
     if (job.status === 'PENDING') {
       return (
         `Avance: ${job.cursor.index}/${job.totalItems} spools (${job.completedBatches}/${job.totalBatches} lotes), ` +
-        `${job.counters.written} actualizados; continúa en el próximo paso${failed}.`
+        `${cuenta(job.counters.written, 'actualizado', 'actualizados')}; continúa en el próximo paso${failed}.`
       );
     }
-    return `${job.totalItems} spools revisados, ${job.counters.written} actualizados${failed}${note}`;
+    return `${cuenta(job.totalItems, 'spool revisado', 'spools revisados')}, ${cuenta(job.counters.written, 'actualizado', 'actualizados')}${failed}${note}`;
   },
 };
 
@@ -125,6 +126,11 @@ export interface MetricsJobDeps {
   jobs: JobRepository;
   /** This user's triggers in this document; null where there are none to manage (e.g. tests of one run). */
   triggers: TriggersPort | null;
+  /**
+   * Where this user's trigger record lives (their user properties, and the key naming this document:
+   * triggerKey(id)); without it, the request's properties under TRIGGER_KEY (tests of one user).
+   */
+  triggerRecord?: () => { properties: PropertiesPort; key: string };
   /** For the toast when a run finishes; null in executions with no user to tell (triggers). */
   ui: UiPort | null;
   /** Millisecond timer for per-batch figures (the bench passes performance.now). */
@@ -179,8 +185,9 @@ export class MetricsJobService {
   }
 
   private schedule(): TriggerSchedule | null {
-    const { triggers, ports } = this.deps;
-    return triggers ? { triggers, properties: ports.properties } : null;
+    const { triggers, ports, triggerRecord } = this.deps;
+    if (!triggers) return null;
+    return triggerRecord ? { triggers, ...triggerRecord() } : { triggers, properties: ports.properties };
   }
 
   private runBatches(settings: Settings, requestedBy: JobTrigger): JobStatus {
@@ -245,7 +252,7 @@ export class MetricsJobService {
           workMs: end - now,
         },
         message:
-          `${result.spools} spools revisados, ${result.changed} actualizados` +
+          `${cuenta(result.spools, 'spool revisado', 'spools revisados')}, ${cuenta(result.changed, 'actualizado', 'actualizados')}` +
           noteOf(result.duplicatedTags, result.unreadableSpools, result.unreadableCells),
       };
       const warnings = [...result.warnings];
@@ -294,7 +301,7 @@ export class MetricsJobService {
                 owner: null,
                 heartbeat: null,
                 finishedAt: now,
-                message: `Cancelado: ${j.cursor.index}/${j.totalItems} spools revisados, ${j.counters.written} actualizados.`,
+                message: `Cancelado: ${j.cursor.index}/${cuenta(j.totalItems, 'spool revisado', 'spools revisados')}, ${cuenta(j.counters.written, 'actualizado', 'actualizados')}.`,
               }
             : {},
         now,

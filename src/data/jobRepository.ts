@@ -3,6 +3,7 @@
 
 import * as z from 'zod';
 import { boundedJson, PROPERTY_MAX_BYTES, utf8Length } from '../domain/boundedJson';
+import { cutText } from '../domain/bytes';
 import { causeText, notFoundError } from '../domain/errors';
 import type { CachePort, PropertiesPort } from '../ports';
 
@@ -108,8 +109,8 @@ export class JobRepository {
         ? text
         : JSON.stringify({
             ...job,
-            message: job.message.slice(0, 1_000),
-            lastError: job.lastError === null ? null : job.lastError.slice(0, 1_000),
+            message: cutText(job.message, 1_000),
+            lastError: job.lastError === null ? null : cutText(job.lastError, 1_000),
           });
     this.properties.set(key, utf8Length(fitted) <= max ? fitted : boundedJson(job, max, utf8Length));
     return job;

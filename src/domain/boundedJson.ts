@@ -1,6 +1,8 @@
 // JSON that fits where the platform puts a limit: 50,000 characters a cell, 9 KB (UTF-8 bytes) a property.
 // What does not fit is summarised with counts, never cut mid-text into invalid JSON.
 
+import { cutText } from './bytes';
+
 export { CELL_MAX_CHARS, PROPERTY_MAX_BYTES, utf8Length } from './bytes';
 
 export type Measure = (text: string) => number;
@@ -59,7 +61,7 @@ export function boundedJson(value: Record<string, unknown>, max: number, measure
       target.splice(Math.floor(target.length / 2));
     } else if (typeof target === 'string') {
       (largest.holder as Record<string | number, unknown>)[largest.key] =
-        `${target.slice(0, Math.floor(target.length / 2))}…`;
+        `${cutText(target, Math.floor(target.length / 2))}…`;
     }
   }
   const summary = JSON.stringify({ _omitidos: 'demasiado largo', campos: Object.keys(value).slice(0, 20) });

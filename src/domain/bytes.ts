@@ -39,3 +39,13 @@ export function fitsProperty(key: string, value: string): boolean {
 export function fitsCache(value: string): boolean {
   return utf8Length(value) <= CACHE_VALUE_MAX_BYTES;
 }
+
+/**
+ * The first `length` UTF-16 units of `text`, one fewer when the cut would keep half of a surrogate pair
+ * (an emoji): a lone surrogate reads back as garbage (U+FFFD) wherever it is stored.
+ */
+export function cutText(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
+}

@@ -9,7 +9,7 @@ export interface Settings {
   appendChunkSize: number;
   /**
    * Read and write through the Sheets advanced service when the build enabled it (SUT_SHEETS_API=1, which
-   * asks for the full spreadsheets scope; see README). Set false to fall back to SpreadsheetApp anyway.
+   * asks for the full spreadsheets scope; see docs/deploy.md). Set false to fall back to SpreadsheetApp anyway.
    */
   useSheetsApi: boolean;
   /**

@@ -4,3 +4,8 @@
 export function de(phrase: string): string {
   return /^el\s/i.test(phrase) ? 'del ' + phrase.slice(3) : 'de ' + phrase;
 }
+
+/** `count` and its noun phrase agreeing in number: "1 spool revisado", "0 spools revisados" (Spanish: only 1 is singular). */
+export function cuenta(count: number, singular: string, plural: string): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}

@@ -1,6 +1,7 @@
 // The composition root: the one place that wires settings → spreadsheet port → repositories → services,
 // from Apps Script's global services passed in (environment.ts passes the real ones, tests the fakes).
 
+import { triggerKey } from '../app/jobTriggers';
 import { MetricsJobService } from '../app/metricsJob';
 import { SummaryJobService } from '../app/resumen/summaryJob';
 import { JobRepository } from '../data/jobRepository';
@@ -31,7 +32,7 @@ export interface AppsScriptServices {
     Direction: { UP: unknown };
     ProtectionType?: { SHEET: unknown; RANGE: unknown };
   };
-  PropertiesService: { getDocumentProperties(): unknown };
+  PropertiesService: { getDocumentProperties(): unknown; getUserProperties(): unknown };
   LockService: { getDocumentLock(): unknown };
   ScriptApp: unknown;
   Utilities: { getUuid(): string };
@@ -119,6 +120,11 @@ export function compose(services: AppsScriptServices): Composition {
       ports,
       jobs,
       triggers,
+      // Triggers are each user's; document properties are every user's: the record is kept per user.
+      triggerRecord: () => ({
+        properties: propertiesAdapter(services.PropertiesService.getUserProperties() as never),
+        key: triggerKey(document.getId()),
+      }),
       ui: toastOnly,
     }),
     summaryJob: new SummaryJobService({ ports, jobs, triggers }),

@@ -1,9 +1,10 @@
 // The product's menu: captions in Spanish, each item naming the top-level function it runs, and where
-// the menu goes (the add-on menu under Extensions, or a top-level menu of a script bound to the sheet).
+// the menu goes: the add-on menu (Extensions → the project's name) whenever the event carries `authMode`,
+// which a bound script's simple trigger gets too; a top-level menu only when run without an event.
 
 export type MenuEntry = { caption: string; functionName: string } | 'separator';
 
-/** Title of the top-level menu when the script is bound to the spreadsheet (not installed as an add-on). */
+/** Title of the top-level menu, built only when onOpen runs without an event (from the script editor). */
 export const MENU_TITLE = 'Spool Union Tracker';
 
 /**

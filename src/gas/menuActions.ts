@@ -3,6 +3,7 @@
 import { migrateSchema as runMigration } from '../app/migrateSchema';
 import type { JobStatus } from '../app/metricsJob';
 import { toAppError } from '../domain/errors';
+import { cuenta } from '../domain/spanish';
 import { requestPorts, services, ui } from './environment';
 
 export { METRICS_TRIGGER_HANDLER } from '../app/jobTriggers';
@@ -77,7 +78,7 @@ export function setMetricsTrigger(enabled: boolean): void {
       withWarnings(
         enabled
           ? 'Activado: las métricas se recalculan cada hora.'
-          : `Desactivado (${deleted} disparador(es) eliminados).`,
+          : `Desactivado (${cuenta(deleted, 'disparador eliminado', 'disparadores eliminados')}).`,
         warnings,
       ),
     );

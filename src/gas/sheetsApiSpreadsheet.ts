@@ -1,6 +1,6 @@
 // SpreadsheetPort over the Sheets advanced service: a request reads every sheet it needs in one call and
 // writes everything (cells of several sheets and appended rows) in one atomic batchUpdate.
-// Needs the full `spreadsheets` scope and the advanced service enabled (see README).
+// Needs the full `spreadsheets` scope and the advanced service enabled (see docs/deploy.md).
 
 import { columnLetter, isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';

@@ -1,6 +1,7 @@
 // In-memory LockService: one document lock shared by every simulated execution; tryLock calls are counted.
 
 import { CallCounter } from './callCounter';
+import { Faults } from './faults';
 
 export const LOCK_TARGET = '(lock)';
 
@@ -15,6 +16,8 @@ export class FakeLock {
   constructor(
     private readonly state: FakeLockState,
     private readonly calls = new CallCounter(),
+    /** Failures a test plans: `lock.releaseLock` (LockService's "too many operations" is reported). */
+    private readonly faults = new Faults(),
   ) {}
 
   tryLock(timeoutInMillis: number): boolean {
@@ -39,6 +42,8 @@ export class FakeLock {
   }
 
   releaseLock(): void {
+    // A release that fails leaves the lock held until the execution ends, as Apps Script's does.
+    this.faults.check('lock.releaseLock');
     if (this.state.holder === this) this.state.holder = null;
   }
 
@@ -50,14 +55,17 @@ export class FakeLock {
 export class FakeLockService {
   readonly state = new FakeLockState();
   /** Where lock calls are counted (`tryLock` / `waitLock`: 60 ms each under the cost model). */
-  constructor(readonly calls = new CallCounter()) {}
+  constructor(
+    readonly calls = new CallCounter(),
+    readonly faults = new Faults(),
+  ) {}
   getDocumentLock(): FakeLock {
-    return new FakeLock(this.state, this.calls);
+    return new FakeLock(this.state, this.calls, this.faults);
   }
   getScriptLock(): FakeLock {
-    return new FakeLock(this.state, this.calls);
+    return new FakeLock(this.state, this.calls, this.faults);
   }
   getUserLock(): FakeLock {
-    return new FakeLock(this.state, this.calls);
+    return new FakeLock(this.state, this.calls, this.faults);
   }
 }

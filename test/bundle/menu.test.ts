@@ -108,6 +108,6 @@ describe('menu actions of build/Code.js', () => {
     expect(bundle.apps.scriptApp.triggers.map((t) => t.getHandlerFunction())).toEqual(['onMetricsTrigger']);
     bundle.call('menuDisableMetricsTrigger');
     expect(bundle.apps.scriptApp.triggers).toEqual([]);
-    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Desactivado (1 disparador(es) eliminados).');
+    expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Desactivado (1 disparador eliminado).');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TRIGGER_KEY } from '../../src/app/jobTriggers';
+import { triggerKey } from '../../src/app/jobTriggers';
 import { buildDemoWorkbook, demoTag } from '../../src/memory/demoWorkbook';
 import type { UserTriggersBehaviour } from '../../src/memory/fakeServices';
 import { loadBundle } from '../support/bundle';
@@ -16,7 +16,10 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
       expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Activado: las métricas se recalculan cada hora.');
       const triggers = bundle.apps.scriptApp.timeDriven();
       expect(triggers.map((t) => [t.getHandlerFunction(), t.everyHours])).toEqual([['onMetricsTrigger', 1]]);
-      expect(JSON.parse(bundle.apps.propertiesService.document.getProperty(TRIGGER_KEY)!)).toEqual({
+      // The record is this user's (triggers are each user's; document properties every user's).
+      const key = triggerKey(book.idUncounted);
+      expect(bundle.apps.propertiesService.document.getProperty(key)).toBeNull();
+      expect(JSON.parse(bundle.apps.propertiesService.user.getProperty(key)!)).toEqual({
         id: triggers[0]!.getUniqueId(),
         kind: 'hourly',
         hourly: true,
@@ -29,9 +32,9 @@ describe.each<UserTriggersBehaviour>(['lists', 'hides'])(
       expect(bundle.apps.scriptApp.timeDriven()).toEqual(triggers);
 
       bundle.call('menuDisableMetricsTrigger');
-      expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Desactivado (1 disparador(es) eliminados).');
+      expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('Desactivado (1 disparador eliminado).');
       expect(bundle.apps.scriptApp.timeDriven()).toEqual([]);
-      expect(bundle.apps.propertiesService.document.getProperty(TRIGGER_KEY)).toBeNull();
+      expect(bundle.apps.propertiesService.user.getProperty(key)).toBeNull();
       bundle.call('menuShowJobStatus');
       expect(bundle.apps.ui.alerts.at(-1)!.message).toMatch(/\nRecálculo automático: desactivado\.$/);
     });

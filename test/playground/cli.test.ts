@@ -170,4 +170,30 @@ describe('the scripts, run as a user runs them', { timeout: 60000 }, () => {
     expect(await exited).toBe(0);
     expect(stdout).toMatch(/SIGINT: cerrando el playground/);
   });
+  // npm passes a SIGTERM to the shell it runs the script in, and the shell dies without passing it on:
+  // the playground must notice that it was orphaned and stop, not keep the port.
+  it('SIGTERM sent to npm alone stops the playground too (the port is freed)', async () => {
+    const child = spawn('npm', ['start', '--', '--no-build', '--port', '0'], { detached: true });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    try {
+      await expect.poll(() => stdout, { timeout: 30000 }).toMatch(/Ctrl-C para terminar/);
+      const port = Number(/localhost:(\d+)/.exec(stdout)![1]);
+      const serving = () =>
+        new Promise<boolean>((resolve) => {
+          const socket = net.connect(port, '127.0.0.1');
+          socket.on('connect', () => (socket.destroy(), resolve(true)));
+          socket.on('error', () => resolve(false));
+        });
+      expect(await serving()).toBe(true);
+      process.kill(child.pid!, 'SIGTERM');
+      await expect.poll(serving, { timeout: 20000, interval: 250 }).toBe(false);
+    } finally {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  });
 });

@@ -2,6 +2,8 @@
 // budget, saves the cursor and a heartbeat after each batch, and stops cleanly before Apps Script's
 // 6-minute limit; the next run resumes at the cursor. One audit event per run.
 
+import { cutText } from '../../domain/bytes';
+import { holdingLock } from '../withLock';
 import { isStale, type JobKind, type JobRecord, type JobRepository } from '../../data/jobRepository';
 import { causeText, toAppError } from '../../domain/errors';
 import type { Action, EventType } from '../../domain/events';
@@ -82,7 +84,7 @@ export function runJobStep<T>(
       warnings: [],
     };
   }
-  try {
+  return holdingLock(ports.lock, () => {
     const now = ports.clock.now();
     const mine = jobs.byKind(definition.kind);
     const live = mine.find((j) => j.status === 'RUNNING' && !isStale(j, now, budget));
@@ -93,9 +95,7 @@ export function runJobStep<T>(
     // so no other runner can look in between, and one write does for both.
     const job = found ?? jobs.create({ id: runId, kind: definition.kind, now, requestedBy });
     return work(deps, definition, job, runId, runStarted);
-  } finally {
-    ports.lock.release();
-  }
+  });
 }
 
 function work<T>(
@@ -225,10 +225,7 @@ function work<T>(
     const errors = result.metrics.errors;
     const lastError =
       errors.length > 0
-        ? errors
-            .map((e) => `lote ${e.batch}: ${e.reason}`)
-            .join(' | ')
-            .slice(0, 2_000)
+        ? cutText(errors.map((e) => `lote ${e.batch}: ${e.reason}`).join(' | '), 2_000)
         : null;
     const summaryOf = (j: JobRecord) => definition.summary(j, prepared.note);
     // One audit event per run, with its metrics (the per-batch times summed: a run has up to hundreds).

@@ -93,6 +93,39 @@ describe('nothing said after a commit may be false (issue 14 §1)', () => {
     expect(envOver.cacheService.document.keys()).not.toContain(TRABAJADORES_KEY);
   });
 
+  it.each([
+    ['€ (3 bytes)', 'ééé', '€€'],
+    ['an emoji (4 bytes, a surrogate pair)', 'éé', '😀'],
+  ])(
+    'at the cache limit with %s: exactly 102,400 bytes cached, one byte more read each time',
+    (_what, from, to) => {
+      const exactly = (extra: string) => {
+        const workers = workersOf(102_400, 80_000);
+        const last = workers.pop()!;
+        const apellido = last.apellido.replace(from, to).replace(from, to) + extra;
+        return [...workers, { ...last, apellido }];
+      };
+      const serialized = (workers: readonly DemoWorker[]) =>
+        JSON.stringify([
+          ['Id', 'Nombre', 'Apellido', 'Activo'],
+          ...workers.map((w) => [w.id, w.nombre, w.apellido, w.activo]),
+        ]);
+      expect(utf8Length(serialized(exactly('')))).toBe(102_400);
+      expect(serialized(exactly(''))).toContain(to + to);
+      const envAt = environment(bookWith(exactly('')));
+      const answer = bootstrap(envAt.ports());
+      expect(answer.warnings).toEqual([]);
+      expect(envAt.cacheService.document.keys()).toContain(TRABAJADORES_KEY);
+      // Read back from the cache, the name keeps its characters whole.
+      const cached = bootstrap(envAt.ports());
+      expect(cached.workers.map((w) => w.display)).toEqual(answer.workers.map((w) => w.display));
+
+      const envOver = environment(bookWith(exactly('a')));
+      expect(bootstrap(envOver.ports()).warnings).toEqual([]);
+      expect(envOver.cacheService.document.keys()).not.toContain(TRABAJADORES_KEY);
+    },
+  );
+
   it('a cache put refused after the commit: INICIAR answers success with a warning; the cells and the event stay', () => {
     const book = bookWith(DEMO_WORKERS);
     const env = environment(book);
@@ -122,6 +155,46 @@ describe('nothing said after a commit may be false (issue 14 §1)', () => {
     expect(finish.spools.map((s) => s.action)).toEqual(['COMPLETAR']);
     expect(finish.warnings.at(-1)).toMatch(/^No se pudo guardar la copia de las hojas en la caché/);
     expect(records(book, 'Uniones').map((u) => u.ARM_WORKER)).toEqual(['MR(93)', 'MR(93)']);
+  });
+
+  it('a lock release refused after the commit: INICIAR still answers its success, the cells and the event stay', () => {
+    const book = bookWith(DEMO_WORKERS);
+    const env = environment(book);
+    env.lockService.faults.fail(
+      'lock.releaseLock',
+      'Exception: There are too many LockService operations against the same script.',
+    );
+    const answer = startWork(env.ports(), {
+      tagSpool: tagOf('001'),
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'req-lock-0001',
+    });
+    expect(answer).toMatchObject({ tagSpool: tagOf('001'), replayed: false });
+    expect(answer.warnings).toEqual([
+      'No se pudo soltar el bloqueo de la planilla (Exception: There are too many LockService operations against the same script.); se soltará al terminar esta ejecución. Lo guardado queda guardado.',
+    ]);
+    expect(rowOf(book, 'Operaciones', (r) => r.TAG_SPOOL === tagOf('001')).Ocupado_Por).toBe('MR(93)');
+    expect(records(book, 'Metadata').map((e) => e.Evento_Tipo)).toEqual(['INICIAR_SPOOL']);
+  });
+
+  it("a lock release refused after a request that failed: the request's own error is the answer", () => {
+    const book = bookWith(DEMO_WORKERS);
+    const env = environment(book);
+    env.lockService.faults.fail(
+      'lock.releaseLock',
+      'Exception: There are too many LockService operations against the same script.',
+    );
+    expect(
+      failure(() =>
+        startWork(env.ports(), {
+          tagSpool: 'NO-EXISTE',
+          operation: 'ARM',
+          workerId: 93,
+          requestId: 'req-lock-0002',
+        }),
+      ).message,
+    ).toMatch(/^NOT_FOUND:/);
   });
 
   it('a cache that cannot be read is a miss, never a failed request', () => {
