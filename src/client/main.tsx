@@ -3,6 +3,7 @@
 
 import { render } from 'preact';
 import { randomRequestId, SidebarController, type KeyValueStore } from './controller';
+import { todayIn } from './panelState';
 import { createServerClient } from './serverClient';
 import { App } from './view/App';
 
@@ -22,8 +23,9 @@ const controller = new SidebarController({
 
 const root = document.getElementById('app');
 const draw = () => {
-  const now = new Date();
-  const today = { day: now.getDate(), month: now.getMonth() + 1, year: now.getFullYear() };
+  // Today in the spreadsheet's time zone: the server writes every date in it (design §2), so "today" on the
+  // device (another zone, or past midnight there) would call a time of today "yesterday".
+  const today = todayIn(Date.now(), controller.state.boot?.timeZone);
   document.documentElement.lang = controller.state.locale;
   if (root) render(<App state={controller.state} controller={controller} today={today} />, root);
 };

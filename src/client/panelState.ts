@@ -98,6 +98,15 @@ export function todayField(nowMs: number, timeZone: string | undefined): string 
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** `todayField` as the day, month and year `shortTime` compares with (design §2: the spreadsheet's zone). */
+export function todayIn(
+  nowMs: number,
+  timeZone: string | undefined,
+): { day: number; month: number; year: number } {
+  const [year = 0, month = 0, day = 0] = todayField(nowMs, timeZone).split('-').map(Number);
+  return { day, month, year };
+}
+
 // ---- transitions (pure: panel in, panel out) ----
 
 export function withTab(panel: PanelState, tab: PanelTab): PanelState {

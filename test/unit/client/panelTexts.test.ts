@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/client/i18n';
-import { dayToField, fieldToDay, panelErrorAction, todayField } from '../../../src/client/panelState';
+import {
+  dayToField,
+  fieldToDay,
+  panelErrorAction,
+  todayField,
+  todayIn,
+} from '../../../src/client/panelState';
+import { shortTime } from '../../../src/client/texts';
 import {
   dayEntryText,
   dayTotals,
@@ -118,5 +125,13 @@ describe("the Panel's words", () => {
     expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'America/Santiago')).toBe('2026-12-04');
     expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'Europe/Madrid')).toBe('2026-12-05');
     expect(todayField(Date.UTC(2026, 11, 5, 12, 0), 'No/Such_Zone')).toMatch(/^2026-12-0[45]$/);
+  });
+
+  it('a time of today in the sheet zone reads as a time, even past midnight on the device (CI at 00:05 UTC)', () => {
+    // 00:05 UTC on the 5th is 21:05 on the 4th in Santiago: the server wrote "04-12-2026 21:05".
+    const now = Date.UTC(2026, 11, 5, 0, 5);
+    expect(todayIn(now, 'America/Santiago')).toEqual({ day: 4, month: 12, year: 2026 });
+    expect(shortTime('04-12-2026 21:05:00', todayIn(now, 'America/Santiago'))).toBe('21:05');
+    expect(shortTime('04-12-2026 21:05:00', todayIn(now, 'Europe/Madrid'))).toBe('04-12 21:05');
   });
 });
