@@ -22,6 +22,9 @@ export const otOf = (spool: number) => `OT-${String(spool + 1).padStart(5, '0')}
 
 const tagOf = (spool: number) => `TAG-${String(spool).padStart(6, '0')}`;
 
+/** A version token as production holds them (design §2): UUID text written by the other system. */
+const versionOf = (id: number) => `6f1c2a9e-4b7d-4e21-9c3a-${String(id).padStart(12, '0')}`;
+
 /** Union n of spool s, with the Uniones id given. */
 function unionRow(s: number, n: number, id: number): Cell[] {
   const u = (name: string) => UNIONES_HEADER.indexOf(name);
@@ -32,7 +35,7 @@ function unionRow(s: number, n: number, id: number): Cell[] {
   row[u('TAG_SPOOL')] = tagOf(s);
   row[u('DN_UNION')] = [4.5, 6, 8, 10, 12, 14, 16, 18, 20, 24][(n - 1) % 10]!;
   row[u('TIPO_UNION')] = n === 4 ? 'FW' : 'BW';
-  row[u('version')] = 1;
+  row[u('version')] = versionOf(id);
   return row;
 }
 
@@ -44,7 +47,7 @@ function spoolRow(s: number): Cell[] {
   row[col('OT')] = otOf(s);
   row[col('TAG_SPOOL')] = tagOf(s);
   row[col('NV')] = `NV-${s}`;
-  row[col('version')] = 1;
+  row[col('version')] = versionOf(s);
   return row;
 }
 

@@ -30,6 +30,24 @@ function dependsOnFormat(value: Cell): boolean {
   return typeof value === 'string' && value.startsWith("'");
 }
 
+/** Text as it is stored: what roundTripValue or escapeText wrote, without the apostrophe that forces text. */
+const storedText = (value: Cell): Cell =>
+  typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+
+const isText = (value: Cell): boolean => typeof value === 'string' && value !== '';
+
+/**
+ * The plain-text format `@` for a cell written or restored as text, so it stores exactly that text whatever
+ * the shop's format (issue 14 §3) without a read of the format first (issue 15: three reads of 120 ms were
+ * a fifth of a FINALIZAR). Only where the value it restores on an undo is text or blank: a Date or number
+ * there needs the format it has, read before (rare: the other system wrote a Date into a cell we overwrite).
+ * A number or boolean written keeps the cell's format (plain text would store it as text).
+ */
+function textFormatFor(value: Cell, previous: Cell): '@' | null {
+  if (typeof value !== 'string' || (!isText(value) && !isText(previous))) return null;
+  return typeof previous === 'string' ? '@' : null;
+}
+
 export interface CommitSummary {
   cellsWritten: number;
   rowsAppended: number;
@@ -213,18 +231,31 @@ export class WriteSet {
 
   /**
    * One sheet's cell writes as the rectangles they are written in, each with its undo (the values as
-   * read). Where the adapter writes by format, each cell whose value (or undo) is literal text carries the
-   * format it has, read in one call per block of rows.
+   * read). Where the adapter writes by format, a cell written or restored as text goes in as plain text
+   * (textFormatFor); only a cell whose undo holds a Date or number beside text carries the format it has,
+   * read in one call per block of rows.
    */
   private prepare(sheet: string, cells: CellWrite[], context: CommitContext) {
     const previousCell = context.valuesAsRead(sheet, cells);
-    const previous = new Map(cells.map((c) => [`${c.row}:${c.col}`, roundTripValue(previousCell(c))]));
-    const current = this.spreadsheet.writesByFormat
+    const asRead = new Map(cells.map((c) => [`${c.row}:${c.col}`, previousCell(c)]));
+    const previous = new Map([...asRead].map(([key, value]) => [key, roundTripValue(value)]));
+    const byFormat = this.spreadsheet.writesByFormat === true;
+    const texts = new Set<string>();
+    if (byFormat) {
+      for (const c of cells) {
+        const key = `${c.row}:${c.col}`;
+        if (c.format === undefined && textFormatFor(storedText(c.value), asRead.get(key)!) === '@') {
+          texts.add(key);
+        }
+      }
+    }
+    const current = byFormat
       ? this.currentFormats(
           sheet,
           cells.filter(
             (c) =>
               c.format === undefined &&
+              !texts.has(`${c.row}:${c.col}`) &&
               (dependsOnFormat(c.value) || dependsOnFormat(previous.get(`${c.row}:${c.col}`)!)),
           ),
           context.rowsRead?.(sheet) ?? null,
@@ -232,7 +263,9 @@ export class WriteSet {
       : new Map<string, string>();
     const known = this.formats.get(sheet);
     const encoded = cells.map((c): CellWrite => {
-      const format = current.get(`${c.row}:${c.col}`);
+      const key = `${c.row}:${c.col}`;
+      if (texts.has(key)) return { ...c, value: storedText(c.value), format: '@' };
+      const format = current.get(key);
       return format === undefined ? c : { ...c, currentFormat: format };
     });
     const groups = cellRectangles(encoded).map((rect) => ({
@@ -248,13 +281,13 @@ export class WriteSet {
       },
       cells: rect.cells,
       previous: rect.cells.map((c): CellWrite => {
-        const value = previous.get(`${c.row}:${c.col}`)!;
-        // A format is put back when it was read this request. One that was not (FINALIZAR does not
-        // spend a read on them) stays as written: only metric cells carry one, and it is their right one.
+        const key = `${c.row}:${c.col}`;
+        // Back into a cell now plain text: the text as it was (an apostrophe would be kept there).
+        const value = texts.has(key) ? asRead.get(key)! : previous.get(key)!;
+        // A format is put back when it was read this request. One that was not stays as written: a
+        // metric's is its right one, and plain text `@` holds the text restored exactly as it was.
         const format =
-          c.format === undefined
-            ? undefined
-            : (current.get(`${c.row}:${c.col}`) ?? known?.get(`${c.row}:${c.col}`));
+          c.format === undefined || texts.has(key) ? undefined : (current.get(key) ?? known?.get(key));
         const after = c.format ?? c.currentFormat;
         const restore: CellWrite = { row: c.row, col: c.col, value };
         if (format !== undefined) restore.format = format;
