@@ -5,6 +5,7 @@
 
 import { benchCommitCalls } from './bench/commitCalls';
 import { benchFinishWork } from './bench/finishWorkCalls';
+import { benchIssue15Targets } from './bench/issue15Targets';
 import { benchJobs } from './bench/jobCalls';
 import { benchMigration } from './bench/migrationCalls';
 import { benchPanelRequests } from './bench/panelRequests';
@@ -23,5 +24,6 @@ if (only !== 'targeted') {
   benchJobs();
 }
 benchTargetedReads();
+benchIssue15Targets();
 benchResumen();
 benchPanelRequests();

@@ -101,3 +101,31 @@ export function splitWorkbook(spools: number): FakeSpreadsheet {
   for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++) uniones.push(unionRow(0, n, 900_000 + n));
   return bookOf(operaciones, uniones);
 }
+
+/**
+ * A workbook of `spools` spools (10 contiguous unions each) whose first OT (OT-00001) has its 20 unions
+ * scattered evenly over the whole of Uniones: one every spools/2 rows, 20 separate blocks to read (issue 15's
+ * "20 unions scattered over the sheet").
+ */
+export function scatteredWorkbook(spools: number): FakeSpreadsheet {
+  const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
+  const uniones: Cell[][] = [[...UNIONES_HEADER]];
+  const every = Math.floor((spools * UNIONS_PER_SPOOL) / SCATTERED_UNIONS);
+  let nextScattered = 1;
+  for (let s = 0; s < spools; s++) {
+    operaciones.push(spoolRow(s));
+    if (s === SCATTERED_SPOOL) continue;
+    for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
+      uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
+      if (uniones.length % every === 2 && nextScattered <= SCATTERED_UNIONS) {
+        uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+        nextScattered += 1;
+      }
+    }
+  }
+  while (nextScattered <= SCATTERED_UNIONS) {
+    uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+    nextScattered += 1;
+  }
+  return bookOf(operaciones, uniones);
+}
