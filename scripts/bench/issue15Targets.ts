@@ -1,5 +1,5 @@
 // Bench of issue 15's targets: listing, INICIAR, FINALIZAR of 10 unions (two blocks) and of 20 unions
-// scattered over the sheet, in steady state (cache warm, append hint stored), at 10,000 and 100,000 unions,
+// scattered over the sheet (the OT of the middle spool, away from the header rows), in steady state (cache warm, append hint stored), at 10,000 and 100,000 unions,
 // both paths side by side, each figure beside its must and goal.
 
 import { finishWork } from '../../src/app/finishWork';
@@ -7,8 +7,10 @@ import { listUnions } from '../../src/app/listUnions';
 import { startWork } from '../../src/app/startWork';
 import { ManualClock, memoryEnvironment, type Backend } from '../../src/memory/memoryPorts';
 import type { Ports } from '../../src/ports';
+import type { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
+import { panelWorkbook } from './panelWorkbook';
 import { printTable } from './print';
-import { otOf, scatteredWorkbook, SCATTERED_UNIONS, splitWorkbook } from './productionWorkbook';
+import { otOf, scatteredWorkbook, SCATTERED_UNIONS, splitWorkbook, tagOf } from './productionWorkbook';
 import { measure, warmUp, type Run } from './targetedReads';
 
 const NOW = Date.UTC(2026, 10, 22, 13);
@@ -16,8 +18,8 @@ const SIZES = [1_000, 10_000];
 const BACKENDS: Backend[] = ['spreadsheetApp', 'sheetsApi'];
 const PATH: Record<Backend, string> = { spreadsheetApp: 'SpreadsheetApp', sheetsApi: 'Sheets API' };
 
-const ot = otOf(0);
-const tag = 'TAG-000000';
+/** The OT of the table: spool `spools / 2`, in the middle of both sheets, away from their header rows. */
+const middle = (spools: number) => spools / 2;
 
 /** Must and goal in modeled ms per path (issue 15's table); null where the issue sets none. */
 interface Target {
@@ -41,7 +43,7 @@ const TARGETS: Record<string, Target> = {
   },
 };
 
-const finish = (count: number, hint: string[]) => (p: Ports) =>
+const finish = (ot: string, count: number, hint: string[]) => (p: Ports) =>
   finishWork(p, {
     ot,
     operation: 'ARM',
@@ -58,7 +60,8 @@ function runAll(spools: number, backend: Backend): Map<string, Run> {
     warmUp(e);
     return e;
   };
-  const split = env(splitWorkbook(spools));
+  const [ot, tag] = [otOf(middle(spools)), tagOf(middle(spools))];
+  const split = env(withLog(spools, splitWorkbook(spools, middle(spools))));
   const out = new Map<string, Run>();
   out.set(
     'listing',
@@ -76,8 +79,8 @@ function runAll(spools: number, backend: Backend): Map<string, Run> {
       }),
     ),
   );
-  out.set('FINALIZAR 10 (2 blocks)', measure(split, finish(10, [tag])));
-  const scattered = env(scatteredWorkbook(spools));
+  out.set('FINALIZAR 10 (2 blocks)', measure(split, finish(ot, 10, [tag])));
+  const scattered = env(withLog(spools, scatteredWorkbook(spools, middle(spools))));
   startWork(scattered.ports(), {
     tagSpool: tag,
     operation: 'ARM',
@@ -85,9 +88,13 @@ function runAll(spools: number, backend: Backend): Map<string, Run> {
     requestId: 'bench-i15-start-s',
     listedOt: ot,
   });
-  out.set('FINALIZAR 20 scattered', measure(scattered, finish(SCATTERED_UNIONS, [tag])));
+  out.set('FINALIZAR 20 scattered', measure(scattered, finish(ot, SCATTERED_UNIONS, [tag])));
   return out;
 }
+
+/** The Panel bench's audit log (10,000 / 200,000 rows) and 20 held spools on `book`: Metadata as a shop's. */
+const withLog = (spools: number, book: FakeSpreadsheet) =>
+  panelWorkbook(spools, spools === 1_000 ? 10_000 : 200_000, 'clustered', NOW, book);
 
 const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
 
@@ -134,7 +141,7 @@ export function benchIssue15Targets(): void {
         ]);
       }
   printTable(
-    `Issue 15 targets, steady state (cache warm, append hint stored), ${ot}: 10 unions in two blocks, or 20 scattered one every spools/2 rows`,
+    'Issue 15 targets, steady state (cache warm, append hint stored, Metadata of 10,000 / 200,000 rows), the OT of the middle spool: 10 unions in two blocks (its place and the end), or 20 scattered one every spools/2 rows',
     [
       'request',
       'path',

@@ -99,8 +99,8 @@ export function panelWorkbook(
   logRows: number,
   placement: Placement,
   now: number,
+  book: FakeSpreadsheet = splitWorkbook(spools),
 ): FakeSpreadsheet {
-  const book = splitWorkbook(spools);
   const startOfToday = now - 10 * HOUR; // NOW is 10:00 in Santiago
   const sessions: Session[] = [];
   const today = daySessions(startOfToday, TODAY_EVENTS - 3 * 13 - 1, spools, 0);

@@ -88,43 +88,47 @@ export function productionWorkbook(): FakeSpreadsheet {
 }
 
 /**
- * A workbook of `spools` spools (10 contiguous unions each) whose first OT (OT-00001) has 20 unions split
- * between the top of Uniones (rows 2–11) and its end, as unions added months later (issue 9's bench).
+ * A workbook of `spools` spools (10 contiguous unions each) whose spool `split` (default the first, OT-00001)
+ * has 20 unions split between its place in Uniones and the sheet's end, as unions added months later (issue
+ * 9's bench). A `split` in the middle keeps its rows away from the header row.
  */
-export function splitWorkbook(spools: number): FakeSpreadsheet {
+export function splitWorkbook(spools: number, split = 0): FakeSpreadsheet {
   const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
   for (let s = 0; s < spools; s++) {
     operaciones.push(spoolRow(s));
     for (let n = 1; n <= UNIONS_PER_SPOOL; n++) uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
   }
-  for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++) uniones.push(unionRow(0, n, 900_000 + n));
+  for (let n = UNIONS_PER_SPOOL + 1; n <= SCATTERED_UNIONS; n++)
+    uniones.push(unionRow(split, n, 900_000 + n));
   return bookOf(operaciones, uniones);
 }
 
+export { tagOf };
+
 /**
- * A workbook of `spools` spools (10 contiguous unions each) whose first OT (OT-00001) has its 20 unions
- * scattered evenly over the whole of Uniones: one every spools/2 rows, 20 separate blocks to read (issue 15's
+ * A workbook of `spools` spools (10 contiguous unions each) whose spool `scattered` (default the first,
+ * OT-00001) has its 20 unions scattered evenly over the whole of Uniones: one every spools/2 rows, 20 separate blocks to read (issue 15's
  * "20 unions scattered over the sheet").
  */
-export function scatteredWorkbook(spools: number): FakeSpreadsheet {
+export function scatteredWorkbook(spools: number, scattered = SCATTERED_SPOOL): FakeSpreadsheet {
   const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
   const every = Math.floor((spools * UNIONS_PER_SPOOL) / SCATTERED_UNIONS);
   let nextScattered = 1;
   for (let s = 0; s < spools; s++) {
     operaciones.push(spoolRow(s));
-    if (s === SCATTERED_SPOOL) continue;
+    if (s === scattered) continue;
     for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
       uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
       if (uniones.length % every === 2 && nextScattered <= SCATTERED_UNIONS) {
-        uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+        uniones.push(unionRow(scattered, nextScattered, 200_000 + nextScattered));
         nextScattered += 1;
       }
     }
   }
   while (nextScattered <= SCATTERED_UNIONS) {
-    uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
+    uniones.push(unionRow(scattered, nextScattered, 200_000 + nextScattered));
     nextScattered += 1;
   }
   return bookOf(operaciones, uniones);
