@@ -12,6 +12,7 @@ import type {
   FindOptions,
   ProtectedArea,
   Rect,
+  SheetSearch,
   SpreadsheetPort,
 } from '../ports';
 import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
@@ -99,6 +100,28 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     // getRow/getColumn of a found range are local getters: no round trip.
     const rows = hits.filter((range) => !kept || kept.has(range.getColumn())).map((range) => range.getRow());
     return kept ? [...new Set(rows)].sort((a, b) => a - b) : rows;
+  }
+
+  /**
+   * ONE spreadsheet-wide TextFinder (whole cell, case-sensitive, RE2) for every search: its pattern is the
+   * alternation of theirs, each hit is kept for the searches whose sheet and columns hold it. Hits in other
+   * sheets or columns are dropped (they cost no call: where a found range lies is a local getter).
+   */
+  findAcross(searches: readonly SheetSearch[]): number[][] {
+    const patterns = [...new Set(searches.filter((s) => s.columns.length > 0).map((s) => s.pattern))];
+    if (patterns.length === 0) return searches.map(() => []);
+    const hits = this.spreadsheet
+      .createTextFinder(anyOf(patterns))
+      .matchCase(true)
+      .matchEntireCell(true)
+      .useRegularExpression(true)
+      .findAll()
+      .map((range) => ({ sheet: range.getSheet().getName(), row: range.getRow(), col: range.getColumn() }));
+    return searches.map(({ sheet, columns }) => {
+      const kept = new Set(columns);
+      const rows = hits.filter((h) => h.sheet === sheet && kept.has(h.col)).map((h) => h.row);
+      return [...new Set(rows)].sort((a, b) => a - b);
+    });
   }
 
   readBlocks(
@@ -336,6 +359,14 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     if (!sheet) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
     return sheet;
   }
+}
+
+/**
+ * One RE2 pattern matching what any of `patterns` matches: each in a group of its own, the alternation in one
+ * more, so a whole-cell match of the result is a whole-cell match of one of them.
+ */
+export function anyOf(patterns: readonly string[]): string {
+  return `(?:${patterns.map((p) => `(?:${p})`).join('|')})`;
 }
 
 /** Apps Script's refusal of a write to protected cells (SpreadsheetApp and the Sheets API word it alike). */
