@@ -16,6 +16,7 @@ import type {
   SpreadsheetPort,
 } from '../ports';
 import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { findAcrossSpreadsheet, findRowsInSheet } from './textSearch';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
@@ -87,41 +88,12 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   }
 
   findRows(sheetName: string, col: number, text: string, options: FindOptions = {}): number[] {
-    const sheet = this.required(sheetName);
-    const kept = options.columns && options.columns.length > 0 ? new Set(options.columns) : null;
-    const first = kept ? Math.min(col, ...kept) : col;
-    const last = kept ? Math.max(col, ...kept) : col;
-    const finder = sheet
-      .getRange(`${columnLetter(first)}:${columnLetter(last)}`)
-      .createTextFinder(text)
-      .matchCase(true)
-      .matchEntireCell(true);
-    const hits = (options.regex ? finder.useRegularExpression(true) : finder).findAll();
-    // getRow/getColumn of a found range are local getters: no round trip.
-    const rows = hits.filter((range) => !kept || kept.has(range.getColumn())).map((range) => range.getRow());
-    return kept ? [...new Set(rows)].sort((a, b) => a - b) : rows;
+    return findRowsInSheet(this.required(sheetName), col, text, options);
   }
 
-  /**
-   * ONE spreadsheet-wide TextFinder (whole cell, case-sensitive, RE2) for every search: its pattern is the
-   * alternation of theirs, each hit is kept for the searches whose sheet and columns hold it. Hits in other
-   * sheets or columns are dropped (they cost no call: where a found range lies is a local getter).
-   */
+  /** ONE spreadsheet-wide TextFinder for every search (see findAcrossSpreadsheet). */
   findAcross(searches: readonly SheetSearch[]): number[][] {
-    const patterns = [...new Set(searches.filter((s) => s.columns.length > 0).map((s) => s.pattern))];
-    if (patterns.length === 0) return searches.map(() => []);
-    const hits = this.spreadsheet
-      .createTextFinder(anyOf(patterns))
-      .matchCase(true)
-      .matchEntireCell(true)
-      .useRegularExpression(true)
-      .findAll()
-      .map((range) => ({ sheet: range.getSheet().getName(), row: range.getRow(), col: range.getColumn() }));
-    return searches.map(({ sheet, columns }) => {
-      const kept = new Set(columns);
-      const rows = hits.filter((h) => h.sheet === sheet && kept.has(h.col)).map((h) => h.row);
-      return [...new Set(rows)].sort((a, b) => a - b);
-    });
+    return findAcrossSpreadsheet(this.spreadsheet, searches);
   }
 
   readBlocks(
@@ -359,14 +331,6 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     if (!sheet) throw schemaError(`No existe la hoja "${name}".`, { sheet: name });
     return sheet;
   }
-}
-
-/**
- * One RE2 pattern matching what any of `patterns` matches: each in a group of its own, the alternation in one
- * more, so a whole-cell match of the result is a whole-cell match of one of them.
- */
-export function anyOf(patterns: readonly string[]): string {
-  return `(?:${patterns.map((p) => `(?:${p})`).join('|')})`;
 }
 
 /** Apps Script's refusal of a write to protected cells (SpreadsheetApp and the Sheets API word it alike). */

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyPattern } from '../../../src/data/rowLocator';
 import { UnitOfWork } from '../../../src/data/unitOfWork';
-import { AppsScriptSpreadsheet, anyOf } from '../../../src/gas/spreadsheetAdapter';
+import { AppsScriptSpreadsheet } from '../../../src/gas/spreadsheetAdapter';
+import { anyOf } from '../../../src/gas/textSearch';
 import { COST_MODEL, price } from '../../../src/memory/costModel';
 import { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
 
