@@ -157,8 +157,8 @@ export class RowLocator {
 
   /** Reads the target's rows of Operaciones and Uniones into the unit of work (searches, then blocks). */
   load(): void {
-    if ('ots' in this.target) this.loadOts(this.target.ots, this.target.listedTags ?? []);
-    else this.loadSpool(this.target.tag, this.target.listedOt);
+    if ('ots' in this.target) this.loadOts(this.target.ots);
+    else this.loadSpool(this.target.tag);
   }
 
   /** The first step a hint makes known: its keys and the columns searched in each sheet; null without one. */
@@ -183,49 +183,51 @@ export class RowLocator {
 
   /** Reads the rows of the hinted first step: found ahead, else searched now (one findAcross). */
   private loadFirstStep(): void {
-    const first = this.first!;
-    if (!this.ahead) {
-      const found = this.uow.findRowsAcross(this.firstSearches());
-      this.foundAhead(found);
-    }
+    if (!this.ahead) this.foundAhead(this.uow.findRowsAcross(this.firstSearches()));
     const { ops, uni } = this.ahead!;
     this.uow.loadRows([
-      { spec: OPS_SPEC, rows: first.ops === null ? [] : ops },
-      { spec: UNI_SPEC, rows: first.uni === null ? [] : uni },
+      { spec: OPS_SPEC, rows: ops },
+      { spec: UNI_SPEC, rows: uni },
+    ]);
+  }
+
+  /**
+   * The first step of OTs without listed tags: on SpreadsheetApp (each block a read of its own anyway) the
+   * OTs' spools first, their tags then standing for the hint (3 searches instead of 4); on the Sheets API the
+   * OTs alone in both sheets.
+   */
+  private loadOtsUnhinted(ots: readonly string[]): void {
+    const { uow, searches, tagCol } = this;
+    let tags: readonly string[] = [];
+    if (!uow.readsBlocksInOneCall()) {
+      uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
+      tags = tagsOf(uow, ots, tagCol);
+    }
+    const keys = [...ots, ...tags];
+    const tagged = tags.length > 0;
+    uow.loadRows([
+      {
+        spec: OPS_SPEC,
+        rows: searches.find(OPS_SPEC.sheet, tagged ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot], keys),
+      },
+      {
+        spec: UNI_SPEC,
+        rows: searches.find(UNI_SPEC.sheet, tagged ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot], keys),
+      },
     ]);
   }
 
   /**
    * Reads the rows of the OTs `ots`: Operaciones and Uniones rows whose OT is one of them; Uniones rows
    * holding the tag of one of their spools (a blank or wrong OT) and Operaciones rows holding any tag seen
-   * (duplicated tags, the spool a union's tag names). With `listedTags` the first step searches the OTs and
+   * (duplicated tags, the spool a union's tag names). With listed tags the first step searches the OTs and
    * the tags together; whatever the hint, every tag read that was not searched yet is searched for after
    * (a spool added since the listing is not missed).
    */
-  private loadOts(ots: readonly string[], hint: readonly string[]): void {
+  private loadOts(ots: readonly string[]): void {
     const { uow, searches, tagCol } = this;
     if (this.first) this.loadFirstStep();
-    else {
-      let listedTags = hint;
-      if (!uow.readsBlocksInOneCall()) {
-        // No hint, and each block is a read of its own anyway (SpreadsheetApp): the OT's spools first, their
-        // tags then stand for the hint (3 searches instead of 4).
-        uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
-        listedTags = tagsOf(uow, ots, tagCol);
-      }
-      const hinted = [...ots, ...listedTags];
-      const tagged = listedTags.length > 0;
-      uow.loadRows([
-        {
-          spec: OPS_SPEC,
-          rows: searches.find(OPS_SPEC.sheet, tagged ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot], hinted),
-        },
-        {
-          spec: UNI_SPEC,
-          rows: searches.find(UNI_SPEC.sheet, tagged ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot], hinted),
-        },
-      ]);
-    }
+    else this.loadOtsUnhinted(ots);
     const wanted = new Set(ots.map(canonicalKey));
     const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
     const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
@@ -254,34 +256,40 @@ export class RowLocator {
   }
 
   /**
+   * The first step of a spool without a listed OT: on SpreadsheetApp the spool's row first, its OT then
+   * standing for the hint, searched with the tag in both sheets; on the Sheets API the tag alone in both.
+   */
+  private loadSpoolUnhinted(tag: string): void {
+    const { uow, searches, tagCol } = this;
+    let ot = '';
+    if (!uow.readsBlocksInOneCall()) {
+      uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
+      ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
+    }
+    const hint = ot !== '';
+    const keys = hint ? [tag, ot] : [tag];
+    uow.loadRows([
+      {
+        spec: OPS_SPEC,
+        rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys),
+      },
+      {
+        spec: UNI_SPEC,
+        rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
+      },
+    ]);
+  }
+
+  /**
    * Reads the rows one spool needs: Operaciones and Uniones rows holding `tag`; then the rows of the spool's
    * OT in both (its other spools, union rows with a blank tag); then the Operaciones rows of any other tag
-   * those union rows name. With `listedOt` the first step searches the tag and the OT together; the OT the
+   * those union rows name. With a listed OT the first step searches the tag and the OT together; the OT the
    * spool's row holds is searched for after when it is another.
    */
-  private loadSpool(tag: string, listedOt?: string): void {
+  private loadSpool(tag: string): void {
     const { uow, searches, tagCol } = this;
     if (this.first) this.loadFirstStep();
-    else {
-      let ot = listedOt?.trim() ?? '';
-      if (!uow.readsBlocksInOneCall()) {
-        // As in loadOts: the spool's row first (SpreadsheetApp), its OT then stands for the hint.
-        uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
-        ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
-      }
-      const hint = ot !== '';
-      const keys = hint ? [tag, ot] : [tag];
-      uow.loadRows([
-        {
-          spec: OPS_SPEC,
-          rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys),
-        },
-        {
-          spec: UNI_SPEC,
-          rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
-        },
-      ]);
-    }
+    else this.loadSpoolUnhinted(tag);
     const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
     const ots = [...spoolOts.values()].filter((ot) => ot !== '');
     uow.loadRows([
