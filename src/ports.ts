@@ -45,6 +45,16 @@ export interface FindOptions {
   columns?: readonly number[];
 }
 
+/**
+ * One search of findAcross: the cells of `sheet` under one of `columns` (1-based) that match, as a whole
+ * cell and case-sensitively, the RE2 `pattern`, on the text the sheet shows.
+ */
+export interface SheetSearch {
+  sheet: string;
+  columns: readonly number[];
+  pattern: string;
+}
+
 /** One rectangle of one sheet to read (readBlocks). */
 export interface BlockRead {
   sheet: string;
@@ -69,6 +79,16 @@ export interface SpreadsheetPort {
    * service (TextFinder) without reading the column: one search, whatever the sheet's size.
    */
   findRows(sheet: string, col: number, text: string, options?: FindOptions): number[];
+  /**
+   * Optional: several searches in ONE TextFinder over the whole spreadsheet (issue 15 §1: a findAll is a
+   * 100 ms round trip whatever it scans): its pattern is the alternation of every search's pattern, and a hit
+   * is kept for a search only when it lies in that search's sheet and under one of its columns. Returns, per
+   * search and in order, its rows (1-based, ascending, each once). Which pattern a cell matched is not known:
+   * a cell of one search's sheet and column matching another search's pattern is one of its rows too, so a
+   * caller checks the rows it reads (as it must anyway: a key also matches its neighbours' blocks). Adapters
+   * without it leave it out; the unit of work then makes one findRows per search.
+   */
+  findAcross?(searches: readonly SheetSearch[]): number[][];
   /**
    * The values of several rectangles in as few calls as the adapter allows (SpreadsheetApp: one getValues
    * per rectangle; Sheets API: one batchGet for all), in the order asked. `display` holds the text the sheet

@@ -18,6 +18,7 @@ export function timed(port: Ports['spreadsheet'], counted: Counted): Ports['spre
     'readNumberFormats',
     'readBlocks',
     'findRows',
+    'findAcross',
     'readDisplayText',
     'readRange',
     'writeCells',

@@ -17,7 +17,8 @@ import { unionToken, type Union } from '../domain/union';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_READS, readForOts, runIdempotent, type RequestScope } from './request';
+import type { RowTarget } from '../data/rowLocator';
+import { TRACKING_READS, runIdempotent, type RequestScope } from './request';
 import { assertMayRecord, mayRecord } from './workerChecks';
 
 export interface FinishWorkRequest {
@@ -121,16 +122,25 @@ function finishIdentity(request: FinishWorkRequest): Record<string, unknown> {
   };
 }
 
+/** The rows FINALIZAR reads: the OT's, and those of any other OT a selected key names (to say where that union belongs). */
+function finishRows(request: FinishWorkRequest): RowTarget {
+  const keyOts = request.unionKeys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf('+'))));
+  const ots = [request.ot, ...keyOts.filter((o) => o.trim() !== '')];
+  return { ots, ...(request.listedTags ? { listedTags: request.listedTags } : {}) };
+}
+
 export function finishWork(ports: Ports, request: FinishWorkRequest) {
   return runIdempotent(
     ports,
-    { requestId: request.requestId, identity: finishIdentity(request), reads: TRACKING_READS },
+    {
+      requestId: request.requestId,
+      identity: finishIdentity(request),
+      reads: TRACKING_READS,
+      rows: finishRows(request),
+    },
     (scope) => {
       const { operation } = request;
       const asked = request.ot;
-      // The OT's rows, and those of any other OT a selected key names (to say where that union belongs).
-      const keyOts = request.unionKeys.map((k) => k.slice(0, Math.max(0, k.lastIndexOf('+'))));
-      readForOts(scope, [asked, ...keyOts.filter((o) => o.trim() !== '')], request.listedTags);
       const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, operation));
       assertMayRecord(worker, operation);
       const display = workerDisplay(worker);

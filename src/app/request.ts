@@ -10,12 +10,14 @@ import {
   RESULT_KEY,
   findRequest,
   firstEventId,
+  requestSearch,
+  type RequestLookup,
 } from '../data/requestRecords';
 import type { CellIssue } from '../data/rowReader';
 import { loadSettings } from '../data/settingsRepository';
 import { SpoolRepository } from '../data/spoolRepository';
 import { UnionRepository } from '../data/unionRepository';
-import { loadOtRows, loadSpoolRows } from '../data/rowLocator';
+import { RowLocator, type RowTarget } from '../data/rowLocator';
 import { SheetCache } from '../data/sheetCache';
 import { UnitOfWork, retryOnStaleHeader } from '../data/unitOfWork';
 import { WorkerRepository } from '../data/workerRepository';
@@ -108,25 +110,9 @@ export function withWarnings<T extends object>(answer: T, warnings: readonly str
   return { ...answer, warnings: [...(Array.isArray(before) ? (before as string[]) : []), ...warnings] };
 }
 
-/**
- * Reads what a request about the OTs `ots` needs: with targeted reads only their rows of Operaciones and
- * Uniones (src/data/rowLocator.ts), else the tracking sheets whole; and Trabajadores and Roles (cached).
- */
-export function readForOts(
-  scope: RequestScope,
-  ots: readonly string[],
-  listedTags: readonly string[] = [],
-): void {
-  if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
-  scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadOtRows(scope.uow, ots, listedTags);
-}
-
-/** Like readForOts, for a request about one spool (INICIAR); `listedOt` the OT it was listed under (a hint). */
-export function readForSpool(scope: RequestScope, tag: string, listedOt?: string): void {
-  if (!scope.settings.targetedReads) return scope.uow.prefetch(TRACKING_SHEETS, [SHEETS.metadata]);
-  scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
-  loadSpoolRows(scope.uow, tag, listedOt);
+/** The rows a request about one spool reads (INICIAR, release): `listedOt` the OT it was listed under (a hint). */
+export function spoolRows(tag: string, listedOt?: string): RowTarget {
+  return { tag, ...(listedOt === undefined ? {} : { listedOt }) };
 }
 
 /** What a writing use case hands back: its answer, and how to name it if the commit fails. */
@@ -144,6 +130,13 @@ export interface IdempotentRequest {
   identity: Record<string, unknown>;
   /** Sheets the use case reads whole and those it only appends to: read in one batch with the id lookup's header. */
   reads?: { sheets: readonly string[]; headersOf: readonly string[] };
+  /**
+   * With targeted reads, the rows of Operaciones and Uniones `work` reads (src/data/rowLocator.ts): read
+   * before it runs, and, when a hint makes the first searches known, found in the same spreadsheet-wide
+   * search as the request id (one findAll instead of three, issue 15 §1). Without targeted reads, `reads`
+   * has read the sheets whole.
+   */
+  rows?: RowTarget;
 }
 
 /**
@@ -151,8 +144,9 @@ export interface IdempotentRequest {
  * - the id is looked up in Metadata (its first audit event, `<requestId>-1`); found with the same
  *   fingerprint, the stored result is returned with `replayed: true` and nothing is written; found with
  *   another fingerprint, VALIDATION and nothing is written; found but unreadable, CONFLICT naming the cell.
- * - otherwise `work` queues its writes, the fingerprint and result are added to its first event, and
- *   everything is committed together: the work and its record cannot disagree.
+ * - otherwise the request's `rows` are read (with a hint, found in the id lookup's own search), `work`
+ *   queues its writes, the fingerprint and result are added to its first event, and everything is committed
+ *   together: the work and its record cannot disagree.
  * Settings are read under the lock, so a request that waited sees what the one before it saved.
  */
 export function runIdempotent<T extends object>(
@@ -169,33 +163,19 @@ function runOnce<T extends object>(
   work: (scope: RequestScope) => WriteOutcome<T>,
 ): T & { replayed: boolean } {
   const scope = openRequest(ports, loadSettings(ports.properties));
-  // Targeted reads read the rows they need inside `work`; otherwise the sheets whole, with the id lookup's header.
-  if (request.reads && !scope.settings.targetedReads)
-    scope.uow.prefetch(request.reads.sheets, request.reads.headersOf);
+  const targeted = scope.settings.targetedReads;
+  // Targeted reads read the rows they need below; otherwise the sheets whole, with the id lookup's header.
+  if (request.reads && !targeted) scope.uow.prefetch(request.reads.sheets, request.reads.headersOf);
   // What the cache lacks of the headers and small sheets, in one batch, before the id lookup needs Metadata's.
-  if (scope.settings.targetedReads) scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
+  if (targeted) scope.uow.prefetch(SMALL_SHEETS, LOCATED_SHEETS);
   const print = fingerprint(request.identity);
-  const previous = findRequest(scope.uow, request.requestId);
-  // A stored result is only trusted once the log's header (from the cache) is known to be current.
-  if (previous.found) scope.uow.verifyHeaders();
-  if (previous.found) {
-    if (previous.fingerprint === null) {
-      throw conflictError(
-        `La solicitud ${request.requestId} ya se registró, pero su resultado no se puede leer (${previous.cell}); recargue la OT antes de seguir.`,
-        { requestId: request.requestId, cell: previous.cell },
-      );
-    }
-    if (previous.fingerprint !== print) {
-      throw validationError(
-        `El requestId ${request.requestId} ya se usó para otra solicitud; cada solicitud nueva necesita su propio requestId.`,
-        { requestId: request.requestId, cell: previous.cell },
-      );
-    }
-    return { ...(previous.result as T), replayed: true };
-  }
+  const locator = targeted && request.rows ? new RowLocator(scope.uow, request.rows) : null;
+  const previous = lookUpRequest(scope.uow, request.requestId, locator);
+  if (previous.found) return replayOf<T>(scope, request.requestId, previous, print);
   // The audit log's next row from the hint an earlier request stored, checked in the request's batch of reads.
   const hint = loadAppendHint(ports.properties, SHEETS.metadata);
   scope.uow.expectAppends(SHEETS.metadata, 'ID', hint);
+  locator?.load();
   const outcome = work(scope);
   scope.metadata.addToEvent(firstEventId(request.requestId), {
     [REQUEST_ID_KEY]: request.requestId,
@@ -209,6 +189,47 @@ function runOnce<T extends object>(
   const next = scope.uow.nextAppendPosition(SHEETS.metadata);
   if (next) rememberAppendHint(ports.properties, SHEETS.metadata, hint, next);
   return { ...withWarnings(outcome.result, scope.warnings), replayed: false };
+}
+
+/**
+ * Looks `requestId` up in Metadata (findRequest). With a `locator` whose hint makes its first searches known,
+ * the id's search goes with them in one findRowsAcross (one spreadsheet-wide findAll, issue 15 §1) and the
+ * locator keeps their rows for its load; otherwise the id is searched for alone.
+ */
+function lookUpRequest(uow: UnitOfWork, requestId: string, locator: RowLocator | null): RequestLookup {
+  const ahead = locator?.firstSearches() ?? [];
+  if (ahead.length === 0) return findRequest(uow, requestId);
+  const [idRows, ...rows] = uow.findRowsAcross([requestSearch(requestId), ...ahead]);
+  locator!.foundAhead(rows);
+  return findRequest(uow, requestId, idRows!);
+}
+
+/**
+ * The answer to a request id already in Metadata, nothing written: the stored result with `replayed: true`
+ * when `print` (the fingerprint of this request) is the stored one. Throws VALIDATION when the id was used
+ * for another request, CONFLICT naming the cell when the stored record cannot be read.
+ */
+function replayOf<T extends object>(
+  scope: RequestScope,
+  requestId: string,
+  previous: Extract<RequestLookup, { found: true }>,
+  print: string,
+): T & { replayed: boolean } {
+  // A stored result is only trusted once the log's header (from the cache) is known to be current.
+  scope.uow.verifyHeaders();
+  if (previous.fingerprint === null) {
+    throw conflictError(
+      `La solicitud ${requestId} ya se registró, pero su resultado no se puede leer (${previous.cell}); recargue la OT antes de seguir.`,
+      { requestId, cell: previous.cell },
+    );
+  }
+  if (previous.fingerprint !== print) {
+    throw validationError(
+      `El requestId ${requestId} ya se usó para otra solicitud; cada solicitud nueva necesita su propio requestId.`,
+      { requestId, cell: previous.cell },
+    );
+  }
+  return { ...(previous.result as T), replayed: true };
 }
 
 /** Ranges named in a message; the ERROR event gets them all. */

@@ -8,7 +8,7 @@ import { estadoOcupado, spoolStates } from '../domain/estadoDetalle';
 import { workerDisplay } from '../domain/worker';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { TRACKING_READS, readForSpool, runIdempotent } from './request';
+import { TRACKING_READS, runIdempotent, spoolRows } from './request';
 import { assertMayRecord, mayRecord } from './workerChecks';
 
 export interface StartWorkRequest {
@@ -37,8 +37,9 @@ export interface StartWorkResult {
 
 export function startWork(ports: Ports, request: StartWorkRequest) {
   const identity = { kind: 'INICIAR', ...request, requestId: undefined, listedOt: undefined };
-  return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
-    readForSpool(scope, request.tagSpool, request.listedOt);
+  const rows = spoolRows(request.tagSpool, request.listedOt);
+  const idempotent = { requestId: request.requestId, identity, reads: TRACKING_READS, rows };
+  return runIdempotent(ports, idempotent, (scope) => {
     const worker = scope.workers.byId(request.workerId, (w) => mayRecord(w, request.operation));
     assertMayRecord(worker, request.operation);
     const spool = scope.spools.byTag(request.tagSpool);

@@ -2,10 +2,11 @@
 // Metadata has ID `<requestId>-1` and carries the request's fingerprint and result, committed with the work in
 // the same write, so "done" and "remembered" can never disagree (design §5, issue 7 §1).
 
-import { a1 } from '../domain/cell';
+import { a1, type Cell } from '../domain/cell';
 import { cellToText } from '../domain/text';
 import { SHEETS } from './productionHeaders';
-import type { UnitOfWork } from './unitOfWork';
+import { escapeRegex } from './rowLocator';
+import type { RowSearch, UnitOfWork } from './unitOfWork';
 import { normalizeHeader } from './columnMap';
 
 /** Metadata_JSON keys of the first event that make a request recognisable. */
@@ -21,15 +22,45 @@ export type RequestLookup =
   /** `fingerprint`/`result` are null when the stored event cannot be read (then no decision is taken). */
   | { found: true; cell: string; fingerprint: string | null; result: unknown };
 
+/** The Metadata column of event ids, where a request's first event is looked for. */
+const ID_COLUMN = 'ID';
+
+/**
+ * The search for a request's first event (`<requestId>-1`, regex-escaped) as a whole cell of Metadata's ID
+ * column only, to be made with other searches in one findAcross (issue 15 §1); its rows go to findRequest.
+ */
+export function requestSearch(requestId: string): RowSearch {
+  return { sheet: SHEETS.metadata, columns: [ID_COLUMN], pattern: escapeRegex(firstEventId(requestId)) };
+}
+
 /**
  * Looks a request id up in Metadata: one TextFinder search on the ID column (about 100 ms whatever the
  * log's size) and, only when found, one read of that row. Recognised for as long as the audit row exists.
+ * `candidates` are the rows requestSearch found with other searches (then no search is made here): such a
+ * search tells rows, not which pattern a cell matched, so the row read must hold the id; when it holds
+ * something else (an ID that is also an OT or a tag), the id is looked for alone, exactly, as without them.
  */
-export function findRequest(uow: UnitOfWork, requestId: string): RequestLookup {
-  const rows = uow.findRows(SHEETS.metadata, 'ID', firstEventId(requestId));
+export function findRequest(
+  uow: UnitOfWork,
+  requestId: string,
+  candidates?: readonly number[],
+): RequestLookup {
+  const rows = candidates ?? uow.findRows(SHEETS.metadata, ID_COLUMN, firstEventId(requestId));
   if (rows.length === 0) return { found: false };
   const row = Math.min(...rows);
   const record = uow.readRecord(SHEETS.metadata, row);
+  if (candidates && !holdsId(record, requestId)) return findRequest(uow, requestId);
+  return lookupOf(uow, row, record);
+}
+
+/** Whether a Metadata row (as readRecord gives it) is the first event of `requestId`. */
+function holdsId(record: Record<string, Cell>, requestId: string): boolean {
+  const id = record[normalizeHeader(ID_COLUMN)] ?? '';
+  return cellToText(id, 'UTC') === firstEventId(requestId);
+}
+
+/** What a request's first event, read at `row`, says: its fingerprint and result, or that it is unreadable. */
+function lookupOf(uow: UnitOfWork, row: number, record: Record<string, Cell>): RequestLookup {
   const header = uow.header(SHEETS.metadata) ?? [];
   const jsonCol = header.findIndex((h) => normalizeHeader(String(h)) === normalizeHeader('Metadata_JSON'));
   const cell = `${SHEETS.metadata}!${a1(row, jsonCol + 1)}`;

@@ -6,12 +6,13 @@
 import { canonicalKey } from '../domain/keys';
 import { OPERACIONES, OPERACIONES_SCHEMA, UNIONES, UNIONES_SCHEMA, tableSpec } from './schema';
 import type { TableSpec } from './columnMap';
-import type { UnitOfWork } from './unitOfWork';
+import type { RowSearch, UnitOfWork } from './unitOfWork';
 
 const OPS_SPEC: TableSpec = tableSpec(OPERACIONES_SCHEMA);
 const UNI_SPEC: TableSpec = tableSpec(UNIONES_SCHEMA);
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `text` as an RE2 pattern matching exactly it (request ids, text keys). */
+export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * What String.prototype.trim (and so canonicalKey) strips, as an RE2 class: RE2's `\s` is ASCII only, so a
@@ -43,12 +44,13 @@ class Searches {
   constructor(private readonly uow: UnitOfWork) {}
 
   /**
-   * Rows of `sheet` showing, under one of `columns`, one of `keys` not searched yet there: one TextFinder
-   * search over the span of the columns (issue 15 §1), whatever how many columns and keys.
+   * The search for the rows of `sheet` showing, under one of `columns`, one of `keys` not searched yet there
+   * (one TextFinder over the span of the columns, issue 15 §1, whatever how many columns and keys); the keys
+   * count as searched from now on. Null when there is nothing left to search.
    */
-  find(sheet: string, columns: ReadonlyArray<string | null>, keys: Iterable<string>): number[] {
+  plan(sheet: string, columns: ReadonlyArray<string | null>, keys: Iterable<string>): RowSearch | null {
     const present = columns.filter((c): c is string => c !== null);
-    if (present.length === 0) return [];
+    if (present.length === 0) return null;
     const doneIn = present.map((column) => {
       const id = `${sheet}\u0000${column}`;
       const done = this.done.get(id) ?? new Set<string>();
@@ -60,10 +62,13 @@ class Searches {
     );
     fresh.forEach((k) => doneIn.forEach((done) => done.add(k)));
     const pattern = keyPattern(fresh);
-    if (pattern === null) return [];
-    return present.length === 1
-      ? this.uow.findRowsMatching(sheet, present[0]!, pattern)
-      : this.uow.findRowsInColumns(sheet, present, pattern);
+    return pattern === null ? null : { sheet, columns: present, pattern };
+  }
+
+  /** Plans and makes one search now (see plan): its rows, [] when there was nothing to search. */
+  find(sheet: string, columns: ReadonlyArray<string | null>, keys: Iterable<string>): number[] {
+    const search = this.plan(sheet, columns, keys);
+    return search === null ? [] : this.uow.findRowsAcross([search])[0]!;
   }
 }
 
@@ -94,104 +99,226 @@ function tagsOf(uow: UnitOfWork, ots: readonly string[], tagCol: string | null):
 }
 
 /**
- * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name): Operaciones and
- * Uniones rows whose OT is one of them; Uniones rows holding the tag of one of their spools (a blank or
- * wrong OT) and Operaciones rows holding any tag seen (duplicated tags, the spool a union's tag names).
- * `listedTags` are the tags the sidebar listed for the OT (a hint, issue 15 §1): searched for in the same
- * search as the OT, one TextFinder over the columns OT..TAG_SPOOL of each sheet, so with a right hint the
- * rows take one search per sheet and one batch of reads. Whatever the hint, every tag read that was not
- * searched yet is searched for after (a spool added since the listing is not missed).
+ * What a request reads rows for: the OTs `ots` (FINALIZAR: the request's OT and any other OT its union keys
+ * name) with `listedTags`, the tags the sidebar listed for the OT; or one spool `tag` (INICIAR, release) with
+ * `listedOt`, the OT it was listed under. The listed values are hints (issue 15 §1): wrong or stale, they
+ * cost searches, never a row.
  */
-export function loadOtRows(uow: UnitOfWork, ots: readonly string[], hint: readonly string[] = []): void {
-  const searches = new Searches(uow);
-  const tagCol = tagColumn(uow);
-  let listedTags = hint;
-  if (listedTags.length === 0 && !uow.readsBlocksInOneCall()) {
-    // No hint, and each block is a read of its own anyway (SpreadsheetApp): the OT's spools first, their
-    // tags then stand for the hint (3 searches instead of 4).
-    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
-    listedTags = tagsOf(uow, ots, tagCol);
-  }
-  const hinted = [...ots, ...listedTags];
-  uow.loadRows([
-    {
-      spec: OPS_SPEC,
-      rows: searches.find(
-        OPS_SPEC.sheet,
-        listedTags.length > 0 ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot],
-        hinted,
-      ),
-    },
-    {
-      spec: UNI_SPEC,
-      rows: searches.find(
-        UNI_SPEC.sheet,
-        listedTags.length > 0 ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot],
-        hinted,
-      ),
-    },
-  ]);
-  const wanted = new Set(ots.map(canonicalKey));
-  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
-  const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
-  const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
-  // Tags named by the OT's union rows (not by neighbours read with them in a block): their spools are wanted.
-  const unionOts = keysRead(uow, UNI_SPEC, UNIONES.ot);
-  const unionTags = new Map(
-    [...keysRead(uow, UNI_SPEC, UNIONES.tag)].filter(([row]) =>
-      wanted.has(canonicalKey(unionOts.get(row) ?? '')),
-    ),
-  );
-  uow.loadRows([
-    {
-      spec: OPS_SPEC,
-      rows: searches.find(OPS_SPEC.sheet, [tagCol], [...spoolTags.values(), ...unionTags.values()]),
-    },
-    {
-      spec: UNI_SPEC,
-      rows: searches.find(
-        UNI_SPEC.sheet,
-        [UNIONES.tag],
-        tagsOfOt.map(([, tag]) => tag),
-      ),
-    },
-  ]);
+export type RowTarget =
+  { ots: readonly string[]; listedTags?: readonly string[] } | { tag: string; listedOt?: string };
+
+/** The first step of a target: what it searches both sheets for, over which columns. */
+interface FirstStep {
+  keys: string[];
+  opsColumns: Array<string | null>;
+  uniColumns: Array<string | null>;
 }
 
 /**
- * Reads the rows one spool needs (INICIAR): Operaciones and Uniones rows holding `tag`; then the rows of the
- * spool's OT in both (its other spools, union rows with a blank tag); then the Operaciones rows of any other
- * tag those union rows name. `listedOt` is the OT the sidebar listed the spool under (a hint, issue 15 §1):
- * searched for with the tag, one TextFinder over OT..TAG_SPOOL per sheet; the OT the spool's row holds is
- * searched for after when it is another. Typically 2 searches with a right hint, 4 without.
+ * Locates and reads the rows of one RowTarget (see loadOtRows and loadSpoolRows for what is found). With a
+ * hint, the first step's searches (Operaciones and Uniones, each over its columns OT..TAG_SPOOL) are known
+ * before anything is read: firstSearches() hands them out so a caller can make them in one findAcross with
+ * searches of its own (the request id, issue 15 §1) and give their rows back through foundAhead(). Use one
+ * locator per request, after the headers are read.
+ */
+export class RowLocator {
+  private readonly searches: Searches;
+  private readonly tagCol: string | null;
+  /** The hinted first step, planned at construction; null without a hint. */
+  private readonly first: { ops: RowSearch | null; uni: RowSearch | null } | null;
+  private ahead: { ops: number[]; uni: number[] } | null = null;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly target: RowTarget,
+  ) {
+    this.searches = new Searches(uow);
+    this.tagCol = tagColumn(uow);
+    const step = this.hintedStep();
+    this.first = step && {
+      ops: this.searches.plan(OPS_SPEC.sheet, step.opsColumns, step.keys),
+      uni: this.searches.plan(UNI_SPEC.sheet, step.uniColumns, step.keys),
+    };
+  }
+
+  /** The first step's searches when a hint made them known now (at most one per sheet); [] otherwise. */
+  firstSearches(): RowSearch[] {
+    if (!this.first) return [];
+    return [this.first.ops, this.first.uni].filter((s): s is RowSearch => s !== null);
+  }
+
+  /** The rows of firstSearches(), in its order, found by the caller: load() then does not search for them. */
+  foundAhead(rows: readonly number[][]): void {
+    if (!this.first) return;
+    let next = 0;
+    const take = (search: RowSearch | null) => (search === null ? [] : [...(rows[next++] ?? [])]);
+    this.ahead = { ops: take(this.first.ops), uni: take(this.first.uni) };
+  }
+
+  /** Reads the target's rows of Operaciones and Uniones into the unit of work (searches, then blocks). */
+  load(): void {
+    if ('ots' in this.target) this.loadOts(this.target.ots);
+    else this.loadSpool(this.target.tag);
+  }
+
+  /** The first step a hint makes known: its keys and the columns searched in each sheet; null without one. */
+  private hintedStep(): FirstStep | null {
+    if ('ots' in this.target) {
+      const listedTags = this.target.listedTags ?? [];
+      if (listedTags.length === 0) return null;
+      return {
+        keys: [...this.target.ots, ...listedTags],
+        opsColumns: [OPERACIONES.ot, this.tagCol],
+        uniColumns: [UNIONES.ot, UNIONES.tag],
+      };
+    }
+    const ot = this.target.listedOt?.trim() ?? '';
+    if (ot === '') return null;
+    return {
+      keys: [this.target.tag, ot],
+      opsColumns: [this.tagCol, OPERACIONES.ot],
+      uniColumns: [UNIONES.tag, UNIONES.ot],
+    };
+  }
+
+  /** Reads the rows of the hinted first step: found ahead, else searched now (one findAcross). */
+  private loadFirstStep(): void {
+    if (!this.ahead) this.foundAhead(this.uow.findRowsAcross(this.firstSearches()));
+    const { ops, uni } = this.ahead!;
+    this.uow.loadRows([
+      { spec: OPS_SPEC, rows: ops },
+      { spec: UNI_SPEC, rows: uni },
+    ]);
+  }
+
+  /**
+   * The first step of OTs without listed tags: on SpreadsheetApp (each block a read of its own anyway) the
+   * OTs' spools first, their tags then standing for the hint (3 searches instead of 4); on the Sheets API the
+   * OTs alone in both sheets.
+   */
+  private loadOtsUnhinted(ots: readonly string[]): void {
+    const { uow, searches, tagCol } = this;
+    let tags: readonly string[] = [];
+    if (!uow.readsBlocksInOneCall()) {
+      uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) }]);
+      tags = tagsOf(uow, ots, tagCol);
+    }
+    const keys = [...ots, ...tags];
+    const tagged = tags.length > 0;
+    uow.loadRows([
+      {
+        spec: OPS_SPEC,
+        rows: searches.find(OPS_SPEC.sheet, tagged ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot], keys),
+      },
+      {
+        spec: UNI_SPEC,
+        rows: searches.find(UNI_SPEC.sheet, tagged ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot], keys),
+      },
+    ]);
+  }
+
+  /**
+   * Reads the rows of the OTs `ots`: Operaciones and Uniones rows whose OT is one of them; Uniones rows
+   * holding the tag of one of their spools (a blank or wrong OT) and Operaciones rows holding any tag seen
+   * (duplicated tags, the spool a union's tag names). With listed tags the first step searches the OTs and
+   * the tags together; whatever the hint, every tag read that was not searched yet is searched for after
+   * (a spool added since the listing is not missed).
+   */
+  private loadOts(ots: readonly string[]): void {
+    const { uow, searches, tagCol } = this;
+    if (this.first) this.loadFirstStep();
+    else this.loadOtsUnhinted(ots);
+    const wanted = new Set(ots.map(canonicalKey));
+    const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+    const spoolTags = keysRead(uow, OPS_SPEC, tagCol);
+    const tagsOfOt = [...spoolTags].filter(([row]) => wanted.has(canonicalKey(spoolOts.get(row) ?? '')));
+    // Tags named by the OT's union rows (not by neighbours read with them in a block): their spools are wanted.
+    const unionOts = keysRead(uow, UNI_SPEC, UNIONES.ot);
+    const unionTags = new Map(
+      [...keysRead(uow, UNI_SPEC, UNIONES.tag)].filter(([row]) =>
+        wanted.has(canonicalKey(unionOts.get(row) ?? '')),
+      ),
+    );
+    uow.loadRows([
+      {
+        spec: OPS_SPEC,
+        rows: searches.find(OPS_SPEC.sheet, [tagCol], [...spoolTags.values(), ...unionTags.values()]),
+      },
+      {
+        spec: UNI_SPEC,
+        rows: searches.find(
+          UNI_SPEC.sheet,
+          [UNIONES.tag],
+          tagsOfOt.map(([, tag]) => tag),
+        ),
+      },
+    ]);
+  }
+
+  /**
+   * The first step of a spool without a listed OT: on SpreadsheetApp the spool's row first, its OT then
+   * standing for the hint, searched with the tag in both sheets; on the Sheets API the tag alone in both.
+   */
+  private loadSpoolUnhinted(tag: string): void {
+    const { uow, searches, tagCol } = this;
+    let ot = '';
+    if (!uow.readsBlocksInOneCall()) {
+      uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
+      ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
+    }
+    const hint = ot !== '';
+    const keys = hint ? [tag, ot] : [tag];
+    uow.loadRows([
+      {
+        spec: OPS_SPEC,
+        rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys),
+      },
+      {
+        spec: UNI_SPEC,
+        rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
+      },
+    ]);
+  }
+
+  /**
+   * Reads the rows one spool needs: Operaciones and Uniones rows holding `tag`; then the rows of the spool's
+   * OT in both (its other spools, union rows with a blank tag); then the Operaciones rows of any other tag
+   * those union rows name. With a listed OT the first step searches the tag and the OT together; the OT the
+   * spool's row holds is searched for after when it is another.
+   */
+  private loadSpool(tag: string): void {
+    const { uow, searches, tagCol } = this;
+    if (this.first) this.loadFirstStep();
+    else this.loadSpoolUnhinted(tag);
+    const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
+    const ots = [...spoolOts.values()].filter((ot) => ot !== '');
+    uow.loadRows([
+      { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) },
+      { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, [UNIONES.ot], ots) },
+    ]);
+    const known = new Set([...keysRead(uow, OPS_SPEC, tagCol).values()].map(canonicalKey));
+    const foreign = [...keysRead(uow, UNI_SPEC, UNIONES.tag).values()].filter(
+      (t) => t !== '' && !known.has(canonicalKey(t)),
+    );
+    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], foreign) }]);
+  }
+}
+
+/**
+ * Reads the rows of the OTs `ots` (the request's OT, and any other OT its union keys name) into `uow`: see
+ * RowLocator. `hint` are the tags the sidebar listed for the OT: with them the rows take one search (both
+ * sheets in one findAcross, issue 15 §1) and one batch of reads, plus a search for any tag read that was not
+ * listed. Throws what the unit of work throws (SCHEMA for a missing sheet or header).
+ */
+export function loadOtRows(uow: UnitOfWork, ots: readonly string[], hint: readonly string[] = []): void {
+  new RowLocator(uow, { ots, listedTags: hint }).load();
+}
+
+/**
+ * Reads the rows one spool `tag` needs (INICIAR, release) into `uow`: see RowLocator. `listedOt` is the OT
+ * the sidebar listed the spool under: with it the first step is one search (both sheets in one findAcross);
+ * without it, 2 to 4. Throws what the unit of work throws (SCHEMA for a missing sheet or header).
  */
 export function loadSpoolRows(uow: UnitOfWork, tag: string, listedOt?: string): void {
-  const searches = new Searches(uow);
-  const tagCol = tagColumn(uow);
-  let ot = listedOt?.trim() ?? '';
-  if (ot === '' && !uow.readsBlocksInOneCall()) {
-    // As in loadOtRows: the spool's row first (SpreadsheetApp), its OT then stands for the hint.
-    uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], [tag]) }]);
-    ot = [...keysRead(uow, OPS_SPEC, OPERACIONES.ot).values()].find((o) => o !== '') ?? '';
-  }
-  const hint = ot !== '';
-  const keys = hint ? [tag, ot] : [tag];
-  uow.loadRows([
-    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys) },
-    {
-      spec: UNI_SPEC,
-      rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
-    },
-  ]);
-  const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
-  const ots = [...spoolOts.values()].filter((ot) => ot !== '');
-  uow.loadRows([
-    { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) },
-    { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, [UNIONES.ot], ots) },
-  ]);
-  const known = new Set([...keysRead(uow, OPS_SPEC, tagCol).values()].map(canonicalKey));
-  const foreign = [...keysRead(uow, UNI_SPEC, UNIONES.tag).values()].filter(
-    (t) => t !== '' && !known.has(canonicalKey(t)),
-  );
-  uow.loadRows([{ spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [tagCol], foreign) }]);
+  new RowLocator(uow, { tag, ...(listedOt === undefined ? {} : { listedOt }) }).load();
 }

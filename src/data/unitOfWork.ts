@@ -23,6 +23,16 @@ export type { CommitSummary } from './uow/writeSet';
 
 export const DEFAULT_APPEND_CHUNK = 900;
 
+/**
+ * One search by header names: the rows of `sheet` whose cell under one of `columns` matches the RE2
+ * `pattern` as a whole cell, case-sensitive, as the sheet shows it.
+ */
+export interface RowSearch {
+  sheet: string;
+  columns: readonly string[];
+  pattern: string;
+}
+
 export interface UnitOfWorkOptions {
   appendChunkSize?: number;
   /**
@@ -156,8 +166,7 @@ export class UnitOfWork {
    * TextFinder search); [] when the column is missing.
    */
   findRowsMatching(sheet: string, column: string, pattern: string): number[] {
-    const col = this.reader.columnOf(sheet, column);
-    return col < 0 ? [] : this.spreadsheet.findRows(sheet, col + 1, pattern, { regex: true });
+    return this.findRowsAcross([{ sheet, columns: [column], pattern }])[0]!;
   }
 
   /**
@@ -165,12 +174,35 @@ export class UnitOfWork {
    * TextFinder search over the span of columns, hits elsewhere in the span dropped; [] when none is present.
    */
   findRowsInColumns(sheet: string, columns: readonly string[], pattern: string): number[] {
-    const cols = [...new Set(columns.map((c) => this.reader.columnOf(sheet, c)).filter((c) => c >= 0))];
-    if (cols.length === 0) return [];
-    const oneBased = cols.map((c) => c + 1);
-    return this.spreadsheet.findRows(sheet, Math.min(...oneBased), pattern, {
-      regex: true,
-      columns: oneBased,
+    return this.findRowsAcross([{ sheet, columns, pattern }])[0]!;
+  }
+
+  /**
+   * The rows of each search, in order (see RowSearch): ONE spreadsheet-wide TextFinder for all of them when
+   * the adapter has findAcross and two or more searches have a column present (issue 15 §1: a findAll is
+   * 100 ms whatever it scans); otherwise one search each, as findRowsMatching and findRowsInColumns make it.
+   * A search whose columns (or sheet) are all missing gives [] and costs nothing. Each list is ascending
+   * when found together; a caller must not rely on more than "these rows, each at least once".
+   */
+  findRowsAcross(searches: readonly RowSearch[]): number[][] {
+    const located = searches.map(({ sheet, columns, pattern }) => ({
+      sheet,
+      pattern,
+      cols: [...new Set(columns.map((c) => this.reader.columnOf(sheet, c)).filter((c) => c >= 0))].map(
+        (c) => c + 1,
+      ),
+    }));
+    const live = located.filter((s) => s.cols.length > 0);
+    if (live.length >= 2 && this.spreadsheet.findAcross) {
+      const found = this.spreadsheet.findAcross(
+        live.map(({ sheet, cols, pattern }) => ({ sheet, columns: cols, pattern })),
+      );
+      return located.map((s) => (s.cols.length === 0 ? [] : found[live.indexOf(s)]!));
+    }
+    return located.map(({ sheet, cols, pattern }) => {
+      if (cols.length === 0) return [];
+      if (cols.length === 1) return this.spreadsheet.findRows(sheet, cols[0]!, pattern, { regex: true });
+      return this.spreadsheet.findRows(sheet, Math.min(...cols), pattern, { regex: true, columns: cols });
     });
   }
 

@@ -37,6 +37,21 @@ export interface TextFinderLike {
   findAll(): Array<{ getRow(): number; getColumn(): number }>;
 }
 
+/** A cell a spreadsheet-wide TextFinder found: where it lies (local getters of the found Range). */
+export interface FoundCellLike {
+  getRow(): number;
+  getColumn(): number;
+  getSheet(): { getName(): string };
+}
+
+/** Spreadsheet.createTextFinder's TextFinder: the same options, hits in every sheet. */
+export interface SpreadsheetTextFinderLike {
+  matchCase(matchCase: boolean): SpreadsheetTextFinderLike;
+  matchEntireCell(matchEntireCell: boolean): SpreadsheetTextFinderLike;
+  useRegularExpression(useRegularExpression: boolean): SpreadsheetTextFinderLike;
+  findAll(): FoundCellLike[];
+}
+
 export interface SheetLike {
   getRange(row: number, col: number, numRows?: number, numCols?: number): RangeLike;
   getRange(a1Notation: string): RangeLike;
@@ -58,4 +73,6 @@ export interface SpreadsheetLike {
   getSheetByName(name: string): SheetLike | null;
   insertSheet(name: string): SheetLike;
   deleteSheet(sheet: SheetLike): void;
+  /** A TextFinder over every sheet (building it is local; its findAll is one search). */
+  createTextFinder(text: string): SpreadsheetTextFinderLike;
 }

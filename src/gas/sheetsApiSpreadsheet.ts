@@ -12,6 +12,7 @@ import type {
   FindOptions,
   ProtectedArea,
   Rect,
+  SheetSearch,
   SpreadsheetPort,
   WriteBatch,
 } from '../ports';
@@ -85,6 +86,11 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
 
   findRows(sheet: string, col: number, text: string, options?: FindOptions): number[] {
     return this.direct.findRows(sheet, col, text, options);
+  }
+
+  /** SpreadsheetApp's one spreadsheet-wide TextFinder (the API has no search): see AppsScriptSpreadsheet. */
+  findAcross(searches: readonly SheetSearch[]): number[][] {
+    return this.direct.findAcross(searches);
   }
 
   /** Every rectangle in one batchGet, with the values and the text the sheet shows (one round trip). */

@@ -12,9 +12,11 @@ import type {
   FindOptions,
   ProtectedArea,
   Rect,
+  SheetSearch,
   SpreadsheetPort,
 } from '../ports';
 import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { findAcrossSpreadsheet, findRowsInSheet } from './textSearch';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
@@ -86,19 +88,12 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   }
 
   findRows(sheetName: string, col: number, text: string, options: FindOptions = {}): number[] {
-    const sheet = this.required(sheetName);
-    const kept = options.columns && options.columns.length > 0 ? new Set(options.columns) : null;
-    const first = kept ? Math.min(col, ...kept) : col;
-    const last = kept ? Math.max(col, ...kept) : col;
-    const finder = sheet
-      .getRange(`${columnLetter(first)}:${columnLetter(last)}`)
-      .createTextFinder(text)
-      .matchCase(true)
-      .matchEntireCell(true);
-    const hits = (options.regex ? finder.useRegularExpression(true) : finder).findAll();
-    // getRow/getColumn of a found range are local getters: no round trip.
-    const rows = hits.filter((range) => !kept || kept.has(range.getColumn())).map((range) => range.getRow());
-    return kept ? [...new Set(rows)].sort((a, b) => a - b) : rows;
+    return findRowsInSheet(this.required(sheetName), col, text, options);
+  }
+
+  /** ONE spreadsheet-wide TextFinder for every search (see findAcrossSpreadsheet). */
+  findAcross(searches: readonly SheetSearch[]): number[][] {
+    return findAcrossSpreadsheet(this.spreadsheet, searches);
   }
 
   readBlocks(

@@ -8,10 +8,11 @@ import { DEFAULT_ROWS, DEFAULT_COLUMNS } from './fakeGrid';
 import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
 import { FakeSheet } from './fakeSheet';
 import { PROTECTED_MESSAGE, type FakeProtection, type ProtectionPeople } from './fakeProtection';
+import { FakeSpreadsheetTextFinder } from './fakeTextFinder';
 
 export { FakeRange } from './fakeRange';
 export { FakeProtection, PROTECTED_MESSAGE } from './fakeProtection';
-export { FakeTextFinder } from './fakeTextFinder';
+export { FakeFoundCell, FakeSpreadsheetTextFinder, FakeTextFinder } from './fakeTextFinder';
 export { FakeSheet } from './fakeSheet';
 
 export interface FakeSpreadsheetOptions {
@@ -141,6 +142,15 @@ export class FakeSpreadsheet {
     return [...this.sheets];
   }
 
+  /**
+   * Spreadsheet.createTextFinder: a TextFinder over every sheet (building it is a lookup; its findAll is the
+   * search Apps Script prices, one call whatever it scans).
+   */
+  createTextFinder(text: string): FakeSpreadsheetTextFinder {
+    this.calls.record(SPREADSHEET_TARGET, 'createTextFinder');
+    return new FakeSpreadsheetTextFinder(this, text);
+  }
+
   insertSheet(name: string): FakeSheet {
     this.calls.record(name, 'insertSheet');
     if (this.sheets.some((s) => s.sheetName === name)) {
@@ -166,6 +176,11 @@ export class FakeSpreadsheet {
     const sheet = new FakeSheet(this, name, DEFAULT_ROWS, DEFAULT_COLUMNS, sheetId);
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  /** The sheets in order, without counting a call (what a spreadsheet-wide search scans). */
+  sheetsUncounted(): readonly FakeSheet[] {
+    return this.sheets;
   }
 
   sheetById(sheetId: number): FakeSheet | undefined {

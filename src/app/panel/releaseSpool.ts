@@ -12,7 +12,7 @@ import type { Ports } from '../../ports';
 import { findRowsOfSpool, operationOf, readAuditRows } from '../../data/metadataQueries';
 import type { UnitOfWork } from '../../data/unitOfWork';
 import { EventBuilder } from '../auditEvents';
-import { TRACKING_READS, readForSpool, runIdempotent } from '../request';
+import { TRACKING_READS, runIdempotent, spoolRows } from '../request';
 
 export interface ReleaseSpoolRequest {
   tagSpool: string;
@@ -91,8 +91,9 @@ export function releaseSpool(ports: Ports, request: ReleaseSpoolRequest) {
   if (reason === '') throw validationError('Indique el motivo para liberar el spool.', { field: 'reason' });
   // The listed holder and OT only guard and hint: a replay answers the first result whatever they say.
   const identity = { kind: 'LIBERAR', tagSpool: request.tagSpool.trim(), workerId: request.workerId, reason };
-  return runIdempotent(ports, { requestId: request.requestId, identity, reads: TRACKING_READS }, (scope) => {
-    readForSpool(scope, request.tagSpool, request.listedOt);
+  const rows = spoolRows(request.tagSpool, request.listedOt);
+  const idempotent = { requestId: request.requestId, identity, reads: TRACKING_READS, rows };
+  return runIdempotent(ports, idempotent, (scope) => {
     const worker = scope.workers.byId(request.workerId, (w) => w.activo);
     assertMayRelease(worker, scope.settings);
     const spool = scope.spools.byTag(request.tagSpool);

@@ -1,6 +1,7 @@
 // Issue 15 §1: with what the sidebar listed (the OT's spool tags for FINALIZAR, the OT for INICIAR) the
-// rows are found with one TextFinder per sheet over its columns OT..TAG_SPOOL. A hint gone stale (a spool
-// added to the OT since the listing, a spool moved to another OT) costs the searches it saved, never a union.
+// rows are found with one spreadsheet-wide TextFinder, hits kept under each sheet's columns OT..TAG_SPOOL
+// (and the request id under Metadata's ID). A hint gone stale (a spool added to the OT since the listing, a
+// spool moved to another OT) costs the searches it saved, never a union.
 
 import { describe, expect, it } from 'vitest';
 import { finishWork } from '../../../src/app/finishWork';
@@ -17,9 +18,10 @@ import {
 
 const searches = (log: readonly string[], sheet: string) =>
   log.filter((c) => c.startsWith(`${sheet}.findAll`));
+const allSearches = (log: readonly string[]) => log.filter((c) => c.includes('.findAll'));
 
-describe.each(BACKENDS)('one search per sheet (%s)', (backend) => {
-  it('FINALIZAR with the listed tags: one search on Operaciones, one on Uniones', () => {
+describe.each(BACKENDS)('one search for the request (%s)', (backend) => {
+  it('FINALIZAR with the listed tags: one spreadsheet-wide search, none per sheet', () => {
     const book = progressBook({ ots: 3, unionsPerOt: 10, armed: 0, welded: 0 });
     const env = environment(book, undefined, backend);
     const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
@@ -30,11 +32,11 @@ describe.each(BACKENDS)('one search per sheet (%s)', (backend) => {
       listedTags: listed.spools.map((s) => s.tagSpool),
     });
     expect(result.updated).toEqual(['001+1', '001+2']);
-    expect(searches(book.calls.log, 'Operaciones')).toHaveLength(1);
-    expect(searches(book.calls.log, 'Uniones')).toHaveLength(1);
+    expect(allSearches(book.calls.log)).toHaveLength(1);
+    expect(searches(book.calls.log, '(spreadsheet)')).toHaveLength(1);
   });
 
-  it('INICIAR with the listed OT: one search on Operaciones, one on Uniones', () => {
+  it('INICIAR with the listed OT: one spreadsheet-wide search, none per sheet', () => {
     const book = progressBook({ ots: 3, unionsPerOt: 10, armed: 0, welded: 0 });
     const env = environment(book, undefined, backend);
     book.calls.keepLog = true;
@@ -47,8 +49,8 @@ describe.each(BACKENDS)('one search per sheet (%s)', (backend) => {
       listedOt: '002',
     });
     expect(result).toMatchObject({ tagSpool: 'SP-002' });
-    expect(searches(book.calls.log, 'Operaciones')).toHaveLength(1);
-    expect(searches(book.calls.log, 'Uniones')).toHaveLength(1);
+    expect(allSearches(book.calls.log)).toHaveLength(1);
+    expect(searches(book.calls.log, '(spreadsheet)')).toHaveLength(1);
     expect(records(book, 'Operaciones').find((r) => r.TAG_SPOOL === 'SP-002')!.Ocupado_Por).toBe('MR(93)');
   });
 
@@ -129,7 +131,7 @@ describe.each(BACKENDS)('one search per sheet (%s)', (backend) => {
 });
 
 describe('the Sheets API path in two calls (issue 15 §4)', () => {
-  it('FINALIZAR in steady state: three searches, one batchGet, one batchUpdate, nothing else reaches the sheet', () => {
+  it('FINALIZAR in steady state: one search, one batchGet, one batchUpdate, nothing else reaches the sheet', () => {
     const book = progressBook({ ots: 3, unionsPerOt: 10, armed: 0, welded: 0 });
     const env = environment(book, undefined, 'sheetsApi');
     // An earlier request stored the audit log's append hint; the listing warmed the cache.
@@ -145,9 +147,7 @@ describe('the Sheets API path in two calls (issue 15 §4)', () => {
       (c) => !/\.(getSheetByName|getRange|createTextFinder|getActiveSpreadsheet)\b/.test(c),
     );
     expect(roundTrips.map((c) => c.split(' ')[0])).toEqual([
-      'Metadata.findAll',
-      'Operaciones.findAll',
-      'Uniones.findAll',
+      '(spreadsheet).findAll',
       '(sheets-api).get',
       '(sheets-api).batchUpdate',
     ]);

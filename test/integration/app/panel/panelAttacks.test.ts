@@ -158,12 +158,13 @@ describe('apiReleaseSpool with the OT the Panel listed (SpreadsheetApp)', () => 
     return { result, log: [...book.calls.log], row: rowOf(book, 'Operaciones', (r) => r.TAG_SPOOL === TAG) };
   };
 
-  it('searches Operaciones once instead of twice, with the same answer and cells', () => {
+  it('searches once (request id, Operaciones and Uniones together) instead of 4 times, with the same answer and cells', () => {
     const without = run();
     const withHint = run('001');
     expect(searches(without.log, 'Operaciones')).toHaveLength(2);
-    expect(searches(withHint.log, 'Operaciones')).toHaveLength(1);
-    expect(searches(withHint.log, 'Uniones')).toHaveLength(1);
+    expect(searches(withHint.log, 'Operaciones')).toHaveLength(0);
+    expect(searches(withHint.log, 'Uniones')).toHaveLength(0);
+    expect(searches(withHint.log, '(spreadsheet)')).toHaveLength(1);
     expect(withHint.result).toEqual(without.result);
     expect(withHint.row).toEqual(without.row);
   });
