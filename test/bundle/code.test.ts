@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { parse } from 'acorn';
 import gasLocal from 'gas-local';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,22 @@ describe('build/Code.js', () => {
     expect(second.scope).not.toBe(first.scope);
     expect('leftOver' in second.scope).toBe(false);
     expect(second.scope.onOpen).not.toBe(first.scope.onOpen);
+  });
+
+  it('makes each call of a loaded bundle a new execution: a global one execution sets is gone in the next', () => {
+    const bundle = loadBundle(productionBook([]));
+    const earlier = bundle.scope;
+    // Code running in one execution leaves a variable and replaces a top-level function.
+    vm.runInContext('leftOver = 1; showSidebar = function () { throw new Error("shared scope"); };', earlier);
+    expect(earlier.leftOver).toBe(1);
+    expect(() => bundle.call('showSidebar')).not.toThrow();
+    expect(bundle.apps.ui.sidebars).toHaveLength(1);
+    const later = bundle.scope;
+    expect(later).not.toBe(earlier);
+    expect('leftOver' in later).toBe(false);
+    // ...while the services (the ui, document properties, the lock) are the same for every execution.
+    bundle.call('showSidebar');
+    expect(bundle.apps.ui.sidebars).toHaveLength(2);
   });
 
   it('parses as ES2020 (Apps Script rejects newer syntax such as class fields) and is not minified', () => {
