@@ -25,12 +25,32 @@ const PUBLIC_SURFACE = [
   'onJobContinuation',
   'apiRefreshSummary',
   'menuRefreshSummary',
+  'apiOccupiedSpools',
+  'apiReleaseSpool',
+  'apiWorkerDay',
+  'apiSpoolHistory',
 ];
+
+/** Names of the top-level function declarations of a script: what Apps Script exposes. */
+function topLevelFunctions(code: string): string[] {
+  const program = parse(code, { ecmaVersion: 2020, sourceType: 'script' });
+  return program.body.flatMap((node) =>
+    node.type === 'FunctionDeclaration' && node.id ? [node.id.name] : [],
+  );
+}
 
 describe('build/Code.js', () => {
   it('declares every public entry point as a top-level function (build/ loaded by gas-local, no services)', () => {
     const scope = gasLocal.require('build', {});
     for (const name of PUBLIC_SURFACE) expect(typeof scope[name], name).toBe('function');
+  });
+
+  it('has every top-level function documented in docs/api.md or docs/sidebar.md (menu handlers)', () => {
+    const globals = topLevelFunctions(readFileSync('build/Code.js', 'utf8'));
+    expect(globals).toEqual(expect.arrayContaining(PUBLIC_SURFACE));
+    const docs = ['docs/api.md', 'docs/sidebar.md'].map((file) => readFileSync(file, 'utf8')).join('\n');
+    const undocumented = globals.filter((name) => !new RegExp(`\`${name}[\`(]`).test(docs));
+    expect(undocumented).toEqual([]);
   });
 
   it('runs with no Node-only global reachable, and each execution in a fresh scope', () => {
