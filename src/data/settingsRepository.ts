@@ -35,8 +35,17 @@ export function loadSettings(properties: PropertiesPort): Settings {
   } catch {
     return { ...DEFAULT_SETTINGS };
   }
-  const parsed = settingsSchema.partial().safeParse(stored);
-  return parsed.success ? { ...DEFAULT_SETTINGS, ...parsed.data } : { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return settings;
+  // Each setting on its own: an invalid value takes its default, and leaves the other settings as set.
+  const values = stored as Record<string, unknown>;
+  const shape: Record<string, z.ZodType> = settingsSchema.shape;
+  for (const key of Object.keys(shape)) {
+    if (!(key in values)) continue;
+    const parsed = shape[key]!.safeParse(values[key]);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
+  }
+  return settings;
 }
 
 export function saveSettings(properties: PropertiesPort, changes: Partial<Settings>): Settings {
