@@ -5,6 +5,7 @@ import { internalError } from '../domain/errors';
 import { metadataEventSchema, type MetadataEvent } from '../domain/events';
 import { boundedJson, CELL_MAX_CHARS } from '../domain/boundedJson';
 import type { Cell } from '../domain/cell';
+import { fitCell } from '../domain/bytes';
 import { escapeText } from '../domain/text';
 import { SHEETS } from './productionHeaders';
 import type { UnitOfWork } from './unitOfWork';
@@ -48,12 +49,13 @@ export class MetadataRepository {
       }
       const e = parsed.data;
       const row: Record<string, Cell> = {
-        ID: escapeText(e.id),
+        // Every text column within a cell (issue 14 §1): names and tags come from cells or requests.
+        ID: escapeText(fitCell(e.id)),
         Timestamp: escapeText(formatDateTime(e.timestamp, tz)),
         Evento_Tipo: e.eventoTipo,
-        TAG_SPOOL: escapeText(e.tagSpool),
+        TAG_SPOOL: escapeText(fitCell(e.tagSpool)),
         Worker_ID: e.workerId ?? '',
-        Worker_Nombre: escapeText(e.workerNombre),
+        Worker_Nombre: escapeText(fitCell(e.workerNombre)),
         Operacion: e.operacion,
         Accion: e.accion,
         Fecha_Operacion: e.fechaOperacion === null ? '' : escapeText(formatDate(e.fechaOperacion, tz)),

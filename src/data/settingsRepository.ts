@@ -1,6 +1,7 @@
 // Shop settings in document properties (per spreadsheet), validated, with defaults for what is unset.
 
 import * as z from 'zod';
+import { fitsProperty, PROPERTY_MAX_BYTES, utf8Length } from '../domain/bytes';
 import { validationError } from '../domain/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { PropertiesPort } from '../ports';
@@ -48,12 +49,27 @@ export function loadSettings(properties: PropertiesPort): Settings {
   return settings;
 }
 
+/**
+ * Merges `changes` into the stored settings, validates them (zod) and stores them as one JSON property.
+ * Throws VALIDATION when a value is invalid, or when the JSON with its key passes 9 KB (9,216 UTF-8 bytes,
+ * PROPERTY_MAX_BYTES); nothing is stored then.
+ */
 export function saveSettings(properties: PropertiesPort, changes: Partial<Settings>): Settings {
   const merged = { ...loadSettings(properties), ...changes };
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) {
     throw validationError('Configuración inválida.', { issues: parsed.error.issues.map((i) => i.message) });
   }
-  properties.set(KEY, JSON.stringify(parsed.data));
+  const value = JSON.stringify(parsed.data);
+  // Apps Script refuses a property over 9 KB (key and value, UTF-8 bytes) with English text: said first, in Spanish.
+  if (!fitsProperty(KEY, value)) {
+    const bytes = utf8Length(KEY) + utf8Length(value);
+    throw validationError(
+      `La configuración ocupa ${bytes} bytes y una propiedad del documento admite a lo más ${PROPERTY_MAX_BYTES} ` +
+        '(9 KB): acorte las listas (armOnlyTypes, releaseRoles); no se guardó nada.',
+      { field: 'settings', bytes, max: PROPERTY_MAX_BYTES },
+    );
+  }
+  properties.set(KEY, value);
   return parsed.data;
 }

@@ -49,3 +49,16 @@ export function cutText(text: string, length: number): string {
   const code = text.charCodeAt(length - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
+
+/** What ends a text cut to fit its cell, so a reader knows it was cut. */
+export const CUT_MARKER = '… [recortado]';
+
+/**
+ * `text` when it has at most `max` characters (default: a cell's 50,000 less one, for the apostrophe that
+ * escapeText may add); otherwise cut (cutText: no half emoji) so that with CUT_MARKER at its end it has
+ * exactly `max` or one fewer.
+ */
+export function fitCell(text: string, max = CELL_MAX_CHARS - 1): string {
+  if (text.length <= max) return text;
+  return cutText(text, max - CUT_MARKER.length) + CUT_MARKER;
+}

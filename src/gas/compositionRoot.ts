@@ -93,6 +93,7 @@ export function compose(services: AppsScriptServices): Composition {
     summarySheet: new AppsScriptSummarySheet(document as unknown as OwnedSpreadsheetLike, {
       columnChart: services.Charts?.ChartType.COLUMN,
       flush: () => services.SpreadsheetApp.flush(),
+      ...(ProtectionType ? { protectionTypes: ProtectionType } : {}),
     }),
     ...(cache ? { cache } : {}),
     lock: lockAdapter(services.LockService.getDocumentLock() as never),

@@ -15,7 +15,8 @@ import type {
   SheetSearch,
   SpreadsheetPort,
 } from '../ports';
-import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { protectedAreasOf } from './protections';
 import { findAcrossSpreadsheet, findRowsInSheet } from './textSearch';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
@@ -173,18 +174,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
    * and one per protection): those neither editable by them nor warning-only.
    */
   protectedAreas(sheetName: string): ProtectedArea[] {
-    const sheet = this.required(sheetName);
-    const types = this.options.protectionTypes ?? { SHEET: 'SHEET', RANGE: 'RANGE' };
-    const areas: ProtectedArea[] = [];
-    for (const protection of sheet.getProtections(types.SHEET)) {
-      if (protection.canEdit() || protection.isWarningOnly()) continue;
-      areas.push({ rect: null, except: protection.getUnprotectedRanges().map(rectOf) });
-    }
-    for (const protection of sheet.getProtections(types.RANGE)) {
-      if (protection.canEdit() || protection.isWarningOnly()) continue;
-      areas.push({ rect: rectOf(protection.getRange()), except: [] });
-    }
-    return areas;
+    return protectedAreasOf(this.required(sheetName), this.options.protectionTypes);
   }
 
   readNumberFormats(sheetName: string, rect: Rect): string[][] {
@@ -371,15 +361,6 @@ function rangeA1(rect: Rect): string {
   const start = `${columnLetter(rect.col)}${rect.row}`;
   if (rect.numRows === 1 && rect.numCols === 1) return start;
   return `${start}:${columnLetter(rect.col + rect.numCols - 1)}${rect.row + rect.numRows - 1}`;
-}
-
-function rectOf(range: PlacedRange): Rect {
-  return {
-    row: range.getRow(),
-    col: range.getColumn(),
-    numRows: range.getNumRows(),
-    numCols: range.getNumColumns(),
-  };
 }
 
 function padRow(row: readonly Cell[], width: number): Cell[] {

@@ -1,8 +1,38 @@
 // SummarySheetPort over SpreadsheetApp: the Resumen sheet's blocks written as exact rectangles, what a longer
 // earlier render left cleared, and its one embedded chart created once and then only updated.
 
-import type { OwnedBlock, ChartSpec, OwnedSheetRender, SheetSize, SummarySheetPort } from '../ports';
+import { hits } from '../data/uow/refusals';
+import { rectangleA1 } from '../domain/cell';
+import { AppError, PROTECTED_REASON, protectedSentence } from '../domain/errors';
+import type { OwnedBlock, ChartSpec, OwnedSheetRender, Rect, SheetSize, SummarySheetPort } from '../ports';
+import { protectedAreasOf, type ProtectionTypes } from './protections';
 import type { ChartBuilderLike, OwnedSheetLike, OwnedSpreadsheetLike } from './summarySheetShapes';
+
+/** Apps Script's refusal of a write to protected cells (as spreadsheetAdapter.ts tells it). */
+const PROTECTED = /protected cell or object|\bprotected\b/i;
+
+const a1Of = (r: Rect) =>
+  rectangleA1({ top: r.row, left: r.col, bottom: r.row + r.numRows - 1, right: r.col + r.numCols - 1 });
+
+/**
+ * FORBIDDEN for a Resumen a protection refuses: names the sheet and `ranges` (A1), and in `details.written`
+ * what had been changed before the refusal (ranges, or "gráfico"); `details.refusal` keeps Apps Script's text.
+ */
+function summaryRefused(
+  sheet: string,
+  ranges: readonly string[],
+  written: readonly string[],
+  refusal?: string,
+) {
+  const places = ranges.length === 0 ? [{ sheet, range: null }] : ranges.map((range) => ({ sheet, range }));
+  return new AppError('FORBIDDEN', protectedSentence(places), {
+    reason: PROTECTED_REASON,
+    sheet,
+    places,
+    written: [...written],
+    ...(refusal === undefined ? {} : { refusal }),
+  });
+}
 
 /** The grid insertSheet makes (Apps Script's default). */
 const NEW_SHEET = { rows: 1000, columns: 26 };
@@ -15,9 +45,20 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
    */
   constructor(
     private readonly spreadsheet: OwnedSpreadsheetLike,
-    private readonly options: { columnChart?: unknown; flush?: () => void } = {},
+    private readonly options: {
+      columnChart?: unknown;
+      flush?: () => void;
+      /** SpreadsheetApp.ProtectionType (the fake takes its text). */
+      protectionTypes?: ProtectionTypes;
+    } = {},
   ) {}
 
+  /**
+   * See SummarySheetPort.render. Before the first change, an existing sheet's protections are asked (two
+   * getProtections calls): when one refuses a cell this render writes (or the sheet, which holds the chart),
+   * throws FORBIDDEN naming those ranges and changes nothing. A refusal that still comes (protections that
+   * could not be read) is FORBIDDEN too, with `details.written` naming exactly what had been changed.
+   */
   render(name: string, blocks: readonly OwnedBlock[], chart: ChartSpec): OwnedSheetRender {
     const found = this.spreadsheet.getSheetByName(name);
     const sheet = found ?? this.spreadsheet.insertSheet(name);
@@ -26,28 +67,106 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
     const lastRow = created ? 0 : sheet.getLastRow();
     const grid = created ? NEW_SHEET : { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
     const existingCharts = sheet.getCharts();
+    const writes = blocks.map((block) => {
+      const rows = block.rows.map((r) => Array.from({ length: block.width }, (_, c) => r[c] ?? ''));
+      const values: Rect = { row: 1, col: block.col, numRows: rows.length, numCols: block.width };
+      const formats: Rect | null =
+        rows.length > 1 && block.formats.some((f) => f !== null)
+          ? { row: 2, col: block.col, numRows: rows.length - 1, numCols: block.width }
+          : null;
+      const clear: Rect | null =
+        lastRow > rows.length
+          ? { row: rows.length + 1, col: block.col, numRows: lastRow - rows.length, numCols: block.width }
+          : null;
+      return { block, rows, values, formats, clear };
+    });
+    if (!created)
+      this.refuseProtected(
+        name,
+        sheet,
+        writes.map((w) => [w.values, w.formats, w.clear]),
+      );
+    const written: string[] = [];
+    /** Runs one change; a protection's refusal of it becomes FORBIDDEN naming what was changed before. */
+    const change = (what: string, run: () => unknown, rect: Rect | null = null) => {
+      try {
+        run();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        if (error instanceof AppError || !PROTECTED.test(message)) throw error;
+        throw summaryRefused(name, rect ? [a1Of(rect)] : [], written, message);
+      }
+      written.push(what);
+    };
     const neededRows = Math.max(...blocks.map((b) => b.rows.length));
     const neededCols = Math.max(...blocks.map((b) => b.col + b.width - 1));
     if (neededRows > grid.rows) sheet.insertRowsAfter(grid.rows, neededRows - grid.rows);
     if (neededCols > grid.columns) sheet.insertColumnsAfter(grid.columns, neededCols - grid.columns);
     // After the grid has grown: the chart's ranges must lie inside it (a small Resumen made by hand).
-    const chartResult = this.keepOneChart(sheet, chart, existingCharts);
+    let chartResult: Pick<OwnedSheetRender, 'chart' | 'removedCharts'> = {
+      chart: 'updated',
+      removedCharts: 0,
+    };
+    change('el gráfico', () => (chartResult = this.keepOneChart(sheet, chart, existingCharts)));
     let clearedRows = 0;
-    for (const block of blocks) {
-      const rows = block.rows.map((r) => Array.from({ length: block.width }, (_, c) => r[c] ?? ''));
-      sheet.getRange(1, block.col, rows.length, block.width).setValues(rows);
-      if (rows.length > 1 && block.formats.some((f) => f !== null)) {
+    for (const { block, rows, values, formats, clear } of writes) {
+      change(
+        a1Of(values),
+        () => sheet.getRange(1, block.col, rows.length, block.width).setValues(rows),
+        values,
+      );
+      if (formats) {
         const line = block.formats.map((f) => f ?? '');
-        const matrix = Array.from({ length: rows.length - 1 }, () => line.slice());
-        sheet.getRange(2, block.col, rows.length - 1, block.width).setNumberFormats(matrix);
+        const matrix = Array.from({ length: formats.numRows }, () => line.slice());
+        change(
+          a1Of(formats),
+          () => sheet.getRange(2, block.col, formats.numRows, block.width).setNumberFormats(matrix),
+          formats,
+        );
       }
-      if (lastRow > rows.length) {
-        sheet.getRange(rows.length + 1, block.col, lastRow - rows.length, block.width).clearContent();
-        clearedRows = Math.max(clearedRows, lastRow - rows.length);
+      if (clear) {
+        change(
+          a1Of(clear),
+          () => sheet.getRange(clear.row, block.col, clear.numRows, block.width).clearContent(),
+          clear,
+        );
+        clearedRows = Math.max(clearedRows, clear.numRows);
       }
     }
-    this.options.flush?.();
+    // Buffered writes refused surface here, and which one cannot be told: every range written is named.
+    change('flush', () => this.options.flush?.());
+    written.pop();
     return { created, clearedRows, ...chartResult };
+  }
+
+  /**
+   * Throws FORBIDDEN (nothing changed yet) when a protection refuses the user some cell a block writes
+   * (`blocks`: each block's rectangles: values, formats, rows cleared), naming per block the rows its refused
+   * rectangles span (e.g. M1:M31). A failure to read the protections leaves it to the writes (whose refusal
+   * is told as well).
+   */
+  private refuseProtected(
+    name: string,
+    sheet: OwnedSheetLike,
+    blocks: ReadonlyArray<ReadonlyArray<Rect | null>>,
+  ): void {
+    let areas;
+    try {
+      areas = protectedAreasOf(sheet, this.options.protectionTypes);
+    } catch {
+      return;
+    }
+    if (areas.length === 0) return;
+    const refused = blocks.flatMap((rects): Rect[] => {
+      const hit = rects.filter((r): r is Rect => r !== null && areas.some((area) => hits(area, r)));
+      if (hit.length === 0) return [];
+      const top = Math.min(...hit.map((r) => r.row));
+      const bottom = Math.max(...hit.map((r) => r.row + r.numRows - 1));
+      return [{ row: top, col: hit[0]!.col, numRows: bottom - top + 1, numCols: hit[0]!.numCols }];
+    });
+    // A sheet protected whole (and so its chart) with every written cell excepted still refuses the chart.
+    const sheetWide = areas.some((area) => area.rect === null);
+    if (refused.length > 0 || sheetWide) throw summaryRefused(name, refused.map(a1Of), []);
   }
 
   firstCell(name: string): string | null {

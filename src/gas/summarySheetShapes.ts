@@ -1,6 +1,8 @@
 // The parts of SpreadsheetApp's sheets and embedded charts the Resumen sheet uses, so the real service and
 // the in-memory fake (src/memory/fakeEmbeddedChart.ts) both fit.
 
+import type { ProtectionLike } from './appsScriptShapes';
+
 export interface ChartRangeLike {
   getA1Notation(): string;
 }
@@ -36,6 +38,8 @@ export interface OwnedSheetLike {
   insertColumnsAfter(afterPosition: number, howMany: number): unknown;
   getRange(row: number, col: number, numRows: number, numCols: number): OwnedRangeLike;
   getCharts(): EmbeddedChartLike[];
+  /** Sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET | RANGE). */
+  getProtections(type: unknown): ProtectionLike[];
   newChart(): ChartBuilderLike;
   insertChart(chart: EmbeddedChartLike): void;
   updateChart(chart: EmbeddedChartLike): void;

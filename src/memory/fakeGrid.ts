@@ -1,5 +1,6 @@
 // The cell store behind one in-memory sheet, and the defaults Apps Script gives a new sheet.
 
+import { CELL_MAX_CHARS } from '../domain/bytes';
 import type { Cell } from '../domain/cell';
 
 export const DEFAULT_ROWS = 1000;
@@ -31,5 +32,16 @@ export function rekey(map: Map<string, string>, move: (row: number, col: number)
     if (target === '') continue;
     const at = target.indexOf('\u0000');
     map.set(target.slice(0, at), target.slice(at + 1));
+  }
+}
+
+/** What Apps Script throws for a value over a cell's 50,000 characters (setValues, setValue, appendRow, the API). */
+export const CELL_TOO_LONG_MESSAGE =
+  'Exception: Your input contains more than the maximum of 50000 characters in a single cell.';
+
+/** Throws Apps Script's refusal when a text of `values` is longer than a cell holds (as typed: an apostrophe counts). */
+export function checkCellLength(values: readonly unknown[]): void {
+  for (const value of values) {
+    if (typeof value === 'string' && value.length > CELL_MAX_CHARS) throw new Error(CELL_TOO_LONG_MESSAGE);
   }
 }

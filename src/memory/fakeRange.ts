@@ -2,6 +2,7 @@
 // FakeSheet, each call counted.
 
 import type { Cell } from '../domain/cell';
+import { checkCellLength } from './fakeGrid';
 import { FakeTextFinder } from './fakeTextFinder';
 import type { FakeProtection } from './fakeProtection';
 import type { FakeSheet } from './fakeSheet';
@@ -108,12 +109,14 @@ export class FakeRange {
         );
       }
     });
+    values.forEach(checkCellLength);
     this.guarded(() => this.sheet.writeBlock(this.row, this.col, values));
     return this;
   }
 
   setValue(value: unknown): FakeRange {
     this.touch('setValue');
+    checkCellLength([value]);
     this.guarded(() => this.sheet.writeBlock(this.row, this.col, [[value]]));
     return this;
   }

@@ -2,7 +2,7 @@
 // edits, every call counted.
 
 import type { Cell } from '../domain/cell';
-import { DEFAULT_ROWS, DEFAULT_COLUMNS, key, rekey, type Grid } from './fakeGrid';
+import { DEFAULT_ROWS, DEFAULT_COLUMNS, checkCellLength, key, rekey, type Grid } from './fakeGrid';
 import { displayValue, presentValue, typeIn } from './typedInput';
 import { FakeRange } from './fakeRange';
 import { FakeProtection, PROTECTED_MESSAGE, type FakeProtectionType } from './fakeProtection';
@@ -195,6 +195,7 @@ export class FakeSheet {
 
   appendRow(rowContents: unknown[]): FakeSheet {
     this.touch('appendRow');
+    checkCellLength(rowContents);
     const row = this.lastRow() + 1;
     if (row > this.maxRows) this.maxRows = row;
     if (rowContents.length > this.maxColumns) this.maxColumns = rowContents.length;

@@ -2,6 +2,7 @@
 // call each (priced with the cells it carries), values as the API gives them (dates as serial numbers), number
 // formats as userEnteredFormat, and batchUpdate atomic like the real one.
 
+import { checkCellLength } from './fakeGrid';
 import { isDate, type Cell } from '../domain/cell';
 import { instantToSerial } from '../domain/dates';
 import type {
@@ -179,6 +180,10 @@ export class FakeSheetsApi implements SheetsApiLike {
 
   /** The API refuses, whole, a batch that touches cells a protection keeps from the user running it. */
   private refuseProtected(request: BatchRequest): void {
+    // A text over a cell's 50,000 characters refuses the batch whole too.
+    const rowsOf = request.updateCells?.rows ?? request.appendCells?.rows ?? [];
+    for (const line of rowsOf)
+      checkCellLength((line.values ?? []).map((v) => v.userEnteredValue?.stringValue));
     const refuse = (sheetId: number, row: number, col: number, numRows: number, numCols: number) => {
       if (numRows > 0 && numCols > 0 && this.sheet(sheetId).refusesWrite(row, col, numRows, numCols))
         throw new Error(PROTECTED_API_MESSAGE);

@@ -21,6 +21,9 @@ const requestId = z
 
 export const occupiedSpoolsRequest = z.object({}).strict();
 
+/** Characters a release's reason may have (it goes into Metadata_JSON). */
+export const REASON_MAX_CHARS = 500;
+
 export const releaseSpoolRequest = z
   .object({
     tagSpool,
@@ -29,7 +32,7 @@ export const releaseSpoolRequest = z
       .string({ error: 'el motivo es obligatorio' })
       .trim()
       .min(1, 'el motivo es obligatorio')
-      .max(500, 'el motivo es demasiado largo (máximo 500 caracteres)'),
+      .max(REASON_MAX_CHARS, `el motivo es demasiado largo (máximo ${REASON_MAX_CHARS} caracteres)`),
     requestId,
     ocupadoPor: z
       .string({ error: 'ocupadoPor es un texto' })

@@ -13,6 +13,7 @@ import { findRowsOfSpool, operationOf, readAuditRows } from '../../data/metadata
 import type { UnitOfWork } from '../../data/unitOfWork';
 import { EventBuilder } from '../auditEvents';
 import { TRACKING_READS, runIdempotent, spoolRows } from '../request';
+import { REASON_MAX_CHARS } from './panelRequests';
 
 export interface ReleaseSpoolRequest {
   tagSpool: string;
@@ -89,6 +90,13 @@ function assertMayRelease(worker: Worker, settings: Settings): void {
 export function releaseSpool(ports: Ports, request: ReleaseSpoolRequest) {
   const reason = request.reason.trim();
   if (reason === '') throw validationError('Indique el motivo para liberar el spool.', { field: 'reason' });
+  // Checked here too (callers other than the API): the reason goes into a cell of the audit log.
+  if (reason.length > REASON_MAX_CHARS) {
+    throw validationError(
+      `El motivo es demasiado largo: ${reason.length} caracteres, a lo más ${REASON_MAX_CHARS}.`,
+      { field: 'reason', length: reason.length, max: REASON_MAX_CHARS },
+    );
+  }
   // The listed holder and OT only guard and hint: a replay answers the first result whatever they say.
   const identity = { kind: 'LIBERAR', tagSpool: request.tagSpool.trim(), workerId: request.workerId, reason };
   const rows = spoolRows(request.tagSpool, request.listedOt);

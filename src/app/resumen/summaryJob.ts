@@ -8,7 +8,7 @@ import { loadSettings } from '../../data/settingsRepository';
 import type { Capacity } from '../../domain/capacity';
 import { formatDateTime } from '../../domain/dates';
 import { dayText, summarize, windowDays, type Tally } from '../../domain/dailySummary';
-import { AppError, busyError, conflictError, internalError } from '../../domain/errors';
+import { AppError, busyError, conflictError, internalError, isProtectedRefusal } from '../../domain/errors';
 import type { OwnedSheetRender, Ports, SummarySheetPort, TriggersPort } from '../../ports';
 import { runJobStep, type JobDefinition } from '../batch/runner';
 import { settleSchedule } from '../jobTriggers';
@@ -39,9 +39,12 @@ export interface SummaryResult extends OwnedSheetRender {
   message: string;
 }
 
-/** What a scheduled step did: refreshed, left for the continuation, found another runner, or had nothing. */
+/**
+ * What a scheduled step did: refreshed, left for the continuation, found another runner, had nothing, or
+ * failed in a way only a person can fix (`message`: the error as the menu answers it, code first).
+ */
 export interface SummaryStep {
-  state: 'done' | 'waiting' | 'busy' | 'idle';
+  state: 'done' | 'waiting' | 'busy' | 'idle' | 'failed';
   message: string;
 }
 
@@ -80,6 +83,7 @@ function messageOf(result: Omit<SummaryResult, 'message'>): string {
 function summaryDefinition(
   sheets: SummarySheetPort,
   done: (result: SummaryResult) => void,
+  failed: (error: unknown) => void,
 ): JobDefinition<string> {
   return {
     kind: 'summary',
@@ -134,7 +138,14 @@ function summaryDefinition(
           // The sheet is ours and rewritten whole: nothing to restore cell by cell.
           checkpoint: () => [],
           apply: () => {
-            const render = sheets.render(SUMMARY_SHEET, layout.blocks, layout.chart);
+            let render: OwnedSheetRender;
+            try {
+              render = sheets.render(SUMMARY_SHEET, layout.blocks, layout.chart);
+            } catch (error) {
+              // The batch engine keeps only a reason text: the error itself is what the caller answers.
+              failed(error);
+              throw error;
+            }
             const result = { ...base, ...render };
             done({ ...result, message: messageOf(result) });
           },
@@ -164,6 +175,26 @@ function summaryDefinition(
   };
 }
 
+/**
+ * The answer for a Resumen a protection refused: its code (FORBIDDEN), the protected sheet/ranges in
+ * Spanish, and what changed: nothing (the protections were checked before the first write) or the ranges
+ * written before the refusal (`details.written` of the adapter's error).
+ */
+function refusedAnswer(error: AppError): AppError {
+  const written = Array.isArray(error.details.written) ? error.details.written.map(String) : [];
+  const sentence = error.userMessage;
+  const left =
+    written.length === 0
+      ? `No se cambió nada en la hoja ${SUMMARY_SHEET}.`
+      : `Antes del rechazo ya se habían cambiado en ella: ${written.join(', ')}; la próxima actualización ` +
+        'la rehace entera.';
+  return new AppError(
+    error.code,
+    `No se pudo actualizar la hoja ${SUMMARY_SHEET}: ${sentence.charAt(0).toLowerCase()}${sentence.slice(1)} ${left}`,
+    error.details,
+  );
+}
+
 export interface SummaryJobDeps {
   ports: Ports;
   jobs: JobRepository;
@@ -185,20 +216,26 @@ export class SummaryJobService {
   /**
    * One refresh, through the job runner (document lock held throughout). Returns what was written. BUSY
    * when another execution holds the lock or runs a refresh; SCHEMA when Uniones or one of its required
-   * columns is missing (nothing written); INTERNAL when writing the sheet failed (Resumen may be half
+   * columns is missing (nothing written); FORBIDDEN when a protection of Resumen refuses its writes (named
+   * in Spanish; nothing changed, or what had changed named); INTERNAL when writing the sheet failed (Resumen may be half
    * rewritten: the message says so; the next refresh rewrites it whole).
    */
   refresh(requestedBy: string): SummaryResult {
     const { ports, jobs } = this.deps;
     const sheets = this.sheets();
-    const written: { result?: SummaryResult } = {};
+    const written: { result?: SummaryResult; error?: unknown } = {};
     const outcome = runJobStep(
       { ports, settings: loadSettings(ports.properties), jobs },
-      summaryDefinition(sheets, (r) => (written.result = r)),
+      summaryDefinition(
+        sheets,
+        (r) => (written.result = r),
+        (e) => (written.error = e),
+      ),
       requestedBy,
     );
     if (outcome.outcome === 'busy')
       throw busyError('Otra ejecución está trabajando en esta planilla; intente de nuevo en un minuto.');
+    if (!written.result && isProtectedRefusal(written.error)) throw refusedAnswer(written.error as AppError);
     if (!written.result) {
       throw internalError(
         `No se pudo escribir la hoja Resumen (${outcome.job?.lastError ?? 'error desconocido'}); puede haber ` +
@@ -238,6 +275,10 @@ export class SummaryJobService {
     } catch (error) {
       if (error instanceof AppError && error.code === 'BUSY')
         return { state: 'busy', message: 'Otra ejecución tiene la planilla; queda para la próxima hora.' };
+      // Only a person can fix these (a protection, a Resumen made by hand): this step's failure, told as
+      // the menu tells it, while the run's other steps stand.
+      if (error instanceof AppError && (error.code === 'FORBIDDEN' || error.code === 'CONFLICT'))
+        return { state: 'failed', message: error.message };
       throw error;
     }
   }

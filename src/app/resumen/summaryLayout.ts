@@ -3,6 +3,7 @@
 
 import type { CellIssue } from '../../data/rowReader';
 import { type Capacity } from '../../domain/capacity';
+import { fitCell } from '../../domain/bytes';
 import type { Cell } from '../../domain/cell';
 import { formatDateTime } from '../../domain/dates';
 import { dayStart, dayText, type DailySummary } from '../../domain/dailySummary';
@@ -22,6 +23,8 @@ export const NOTES_COL = 13;
 const DATE_FORMAT = 'dd-mm-yyyy';
 /** How many unreadable cells the sheet names one per row (the rest are counted). */
 export const NAMED_ON_SHEET = 50;
+/** Characters of one note naming an unreadable cell (its reason may quote the cell's text), marker included. */
+export const NOTE_MAX_CHARS = 500;
 
 /** `Uniones!H79`: a cell as the response and the sheet name it. */
 export const cellName = (issue: CellIssue) => `${issue.sheet}!${issue.cell}`;
@@ -53,7 +56,7 @@ export function summaryLayout(input: {
     WORKER_HEADER,
     ...summary.workers.map((w) => [
       date(w.day),
-      escapeText(w.worker === '' ? '(sin trabajador)' : w.worker),
+      escapeText(w.worker === '' ? '(sin trabajador)' : fitCell(w.worker, NOTE_MAX_CHARS)),
       w.operation,
       w.unions,
       w.pulgadas,
@@ -103,7 +106,9 @@ function unreadableNotes(unreadable: readonly CellIssue[]): Cell[][] {
   if (unreadable.length === 0) return [];
   const named = unreadable
     .slice(0, NAMED_ON_SHEET)
-    .map((issue) => [escapeText(`${cellName(issue)} (${issue.column}): ${issue.reason}`)]);
+    .map((issue) => [
+      escapeText(fitCell(`${cellName(issue)} (${issue.column}): ${issue.reason}`, NOTE_MAX_CHARS)),
+    ]);
   const rest = unreadable.length - named.length;
   return [
     [`Celdas que no se pudieron leer (${unreadable.length}); lo que dependía de ellas no se contó:`],

@@ -170,6 +170,8 @@ export class WriteSet {
     // Each undo step with the range it restores, so a failed or refused one can be named.
     const steps: UndoStep[] = [];
     const planned: CommitRange[] = [];
+    /** Appends refused at their call: nothing of them is left, and they are named with the refused ranges. */
+    const refusedAppends: CommitRange[] = [];
     const summary: CommitSummary = { cellsWritten: 0, rowsAppended: 0, sheets: [] };
     try {
       // Formats the values depend on, read before the first buffered write (a read after one costs a flush).
@@ -181,13 +183,21 @@ export class WriteSet {
       for (const [sheet, rows] of appendRows) {
         // The adapter removes a partial append itself; a completed one is undone here.
         const at = context.positionFor(sheet, anchors.get(sheet));
-        const { firstRow } = this.spreadsheet.appendRows(
-          sheet,
-          rows,
-          this.appendChunkSize,
-          anchors.get(sheet),
-          at,
-        );
+        let firstRow: number;
+        try {
+          ({ firstRow } = this.spreadsheet.appendRows(
+            sheet,
+            rows,
+            this.appendChunkSize,
+            anchors.get(sheet),
+            at,
+          ));
+        } catch (error) {
+          // Refused whole (the adapter removed any part of it): its rows are among those the protections are asked about.
+          if (isProtectedRefusal(error))
+            refusedAppends.push(this.appendRange(sheet, rows, anchors.get(sheet), at));
+          throw error;
+        }
         context.appended(sheet, firstRow, rows.length, at !== undefined);
         const width = Math.max(1, ...rows.map((r) => r.length));
         const rect = { row: firstRow, col: 1, numRows: rows.length, numCols: width };
@@ -222,7 +232,7 @@ export class WriteSet {
       if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
       context.forgetPosition();
-      this.undo(steps, planned, error);
+      this.undo(steps, [...refusedAppends, ...planned], error, refusedAppends);
     } finally {
       this.cellWrites.clear();
     }
@@ -331,7 +341,12 @@ export class WriteSet {
    * Puts back what a failed commit wrote, newest first, and throws what happened. A range a protection
    * refused is not undone; an undo refused by one means its write was refused too (it changed nothing).
    */
-  private undo(steps: UndoStep[], planned: readonly CommitRange[], error: unknown): never {
+  private undo(
+    steps: UndoStep[],
+    planned: readonly CommitRange[],
+    error: unknown,
+    refusedAppends: readonly CommitRange[] = [],
+  ): never {
     const refusal = isProtectedRefusal(error);
     let named: CommitRange[] | null = null;
     // Refused at the flush, by protections the adapter cannot list: each undo is flushed on its own, and
@@ -381,7 +396,11 @@ export class WriteSet {
     notRestored.sort((a, b) => indexOf(order, a) - indexOf(order, b));
     const cause = toAppError(error).message;
     if (refusal) {
-      throw refusalError(named ?? steps.filter((s) => s.refused).map((s) => s.range), notRestored, cause);
+      throw refusalError(
+        named ?? [...refusedAppends, ...steps.filter((s) => s.refused).map((s) => s.range)],
+        notRestored,
+        cause,
+      );
     }
     if (failures.length > 0) {
       throw internalError(
@@ -390,6 +409,39 @@ export class WriteSet {
       );
     }
     throw error;
+  }
+
+  /**
+   * The rows an append of `rows` to `sheet` covers (A1 from column A to its widest row): at `at` when it
+   * was found ahead, else where the adapter would put them now (appendPosition under `anchor`, or after
+   * the last row). Asked only after a refusal (metadata calls; nothing was appended, so the place is the
+   * same); when even that fails, the first row after the header stands for it (a sheet protected whole
+   * is still named).
+   */
+  private appendRange(
+    sheet: string,
+    rows: readonly Cell[][],
+    anchor: number | undefined,
+    at: AppendPosition | undefined,
+  ): CommitRange {
+    let row = at?.row;
+    if (row === undefined) {
+      try {
+        row =
+          anchor !== undefined && this.spreadsheet.appendPosition
+            ? this.spreadsheet.appendPosition(sheet, anchor).row
+            : this.spreadsheet.lastRow(sheet) + 1;
+      } catch {
+        row = 2;
+      }
+    }
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const numRows = Math.max(1, rows.length);
+    return {
+      sheet,
+      rect: { row, col: 1, numRows, numCols: width },
+      a1: `${a1(row, 1)}:${a1(row + numRows - 1, width)}`,
+    };
   }
 
   /** One call that writes all or nothing: no undo needed. */
@@ -417,13 +469,19 @@ export class WriteSet {
     } catch (error) {
       // All or nothing: a refused batch changed nothing; the protections say which of its ranges they hold.
       if (!isProtectedRefusal(error)) throw error;
-      const ranges = [...cells].flatMap(([sheet, list]) =>
-        cellRectangles(list).map((r) => ({
-          sheet,
-          rect: { row: r.top, col: r.left, numRows: r.bottom - r.top + 1, numCols: r.right - r.left + 1 },
-          a1: rectangleA1(r),
-        })),
-      );
+      const ranges = [
+        ...[...cells].flatMap(([sheet, list]) =>
+          cellRectangles(list).map((r) => ({
+            sheet,
+            rect: { row: r.top, col: r.left, numRows: r.bottom - r.top + 1, numCols: r.right - r.left + 1 },
+            a1: rectangleA1(r),
+          })),
+        ),
+        // The audit rows too: a protected Metadata refuses the batch as surely as a protected Operaciones.
+        ...[...appendRows].map(([sheet, rows]) =>
+          this.appendRange(sheet, rows, anchors.get(sheet), positions.get(sheet)),
+        ),
+      ];
       throw refusalError(refusedRanges(this.spreadsheet, ranges) ?? [], [], toAppError(error).message);
     } finally {
       this.cellWrites.clear();
