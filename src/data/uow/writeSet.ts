@@ -2,51 +2,15 @@
 // the adapter has one, otherwise appends then cell writes, undone in reverse when any of them fails.
 
 import { a1, cellRectangles, rectangleA1, type Cell } from '../../domain/cell';
-import { internalError, isProtectedRefusal, toAppError } from '../../domain/errors';
+import { isProtectedRefusal, toAppError } from '../../domain/errors';
 import { roundTripValue } from '../../domain/text';
 import type { AppendPosition, CellWrite, SpreadsheetPort } from '../../ports';
 import type { Table, TableRow } from '../table';
 import type { AppendLayout } from './appendPlanner';
 import { planBlocks } from './blockPlan';
+import { appendRange, undoCommit, type UndoStep } from './commitUndo';
 import { refusalError, refusedRanges, type CommitRange } from './refusals';
-
-/** One step of a failed commit's undo, with the range it restores and whether its write was refused. */
-interface UndoStep {
-  run: () => void;
-  range: CommitRange;
-  refused: boolean;
-}
-
-/** Where the step that restores `range` ("Sheet!A1:B2") came in the commit. */
-function indexOf(steps: readonly UndoStep[], range: string): number {
-  return steps.findIndex((s) => `${s.range.sheet}!${s.range.a1}` === range);
-}
-
-/**
- * Values whose stored form depends on the cell's format: literal text (our leading apostrophe), which a
- * plain-text `@` cell would keep. Numbers we write carry their own format (metrics) or go into new rows.
- */
-function dependsOnFormat(value: Cell): boolean {
-  return typeof value === 'string' && value.startsWith("'");
-}
-
-/** Text as it is stored: what roundTripValue or escapeText wrote, without the apostrophe that forces text. */
-const storedText = (value: Cell): Cell =>
-  typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
-
-const isText = (value: Cell): boolean => typeof value === 'string' && value !== '';
-
-/**
- * The plain-text format `@` for a cell written or restored as text, so it stores exactly that text whatever
- * the shop's format (issue 14 §3) without a read of the format first (issue 15: three reads of 120 ms were
- * a fifth of a FINALIZAR). Only where the value it restores on an undo is text or blank: a Date or number
- * there needs the format it has, read before (rare: the other system wrote a Date into a cell we overwrite).
- * A number or boolean written keeps the cell's format (plain text would store it as text).
- */
-function textFormatFor(value: Cell, previous: Cell): '@' | null {
-  if (typeof value !== 'string' || (!isText(value) && !isText(previous))) return null;
-  return typeof previous === 'string' ? '@' : null;
-}
+import { dependsOnFormat, storedText, textFormatFor } from './textCells';
 
 export interface CommitSummary {
   cellsWritten: number;
@@ -195,7 +159,7 @@ export class WriteSet {
         } catch (error) {
           // Refused whole (the adapter removed any part of it): its rows are among those the protections are asked about.
           if (isProtectedRefusal(error))
-            refusedAppends.push(this.appendRange(sheet, rows, anchors.get(sheet), at));
+            refusedAppends.push(appendRange(this.spreadsheet, sheet, rows, anchors.get(sheet), at));
           throw error;
         }
         context.appended(sheet, firstRow, rows.length, at !== undefined);
@@ -232,7 +196,7 @@ export class WriteSet {
       if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
       context.forgetPosition();
-      this.undo(steps, [...refusedAppends, ...planned], error, refusedAppends);
+      undoCommit(this.spreadsheet, steps, [...refusedAppends, ...planned], error, refusedAppends);
     } finally {
       this.cellWrites.clear();
     }
@@ -337,113 +301,6 @@ export class WriteSet {
     return out;
   }
 
-  /**
-   * Puts back what a failed commit wrote, newest first, and throws what happened. A range a protection
-   * refused is not undone; an undo refused by one means its write was refused too (it changed nothing).
-   */
-  private undo(
-    steps: UndoStep[],
-    planned: readonly CommitRange[],
-    error: unknown,
-    refusedAppends: readonly CommitRange[] = [],
-  ): never {
-    const refusal = isProtectedRefusal(error);
-    let named: CommitRange[] | null = null;
-    // Refused at the flush, by protections the adapter cannot list: each undo is flushed on its own, and
-    // one refused again tells that its write was refused too (failure path only: a flush is 500 ms).
-    let flushEach = false;
-    if (refusal) {
-      // A refusal at the flush does not say which range: the protections do (null when they cannot be asked).
-      const ranges = [
-        ...steps.map((s) => s.range),
-        ...planned.filter((p) => !steps.some((s) => s.range === p)),
-      ];
-      const byProtection = refusedRanges(this.spreadsheet, ranges);
-      for (const step of steps) if (byProtection?.includes(step.range)) step.refused = true;
-      named = byProtection;
-      flushEach =
-        byProtection === null && toAppError(error).details.range === null && !!this.spreadsheet.flush;
-    }
-    const failures: string[] = [];
-    const notRestored: string[] = [];
-    const undone: UndoStep[] = [];
-    const order = steps.slice();
-    for (const step of steps.reverse()) {
-      if (step.refused) continue;
-      try {
-        step.run();
-        if (flushEach) this.spreadsheet.flush!();
-        undone.push(step);
-      } catch (undoError) {
-        if (isProtectedRefusal(undoError)) {
-          step.refused = true;
-          continue;
-        }
-        failures.push(undoError instanceof Error ? undoError.message : String(undoError));
-        notRestored.push(`${step.range.sheet}!${step.range.a1}`);
-      }
-    }
-    if (refusal && !flushEach && undone.length > 0 && this.spreadsheet.flush) {
-      // The undo is buffered too: only a flush says it landed.
-      try {
-        this.spreadsheet.flush();
-      } catch (flushError) {
-        failures.push(flushError instanceof Error ? flushError.message : String(flushError));
-        for (const step of undone) notRestored.push(`${step.range.sheet}!${step.range.a1}`);
-      }
-    }
-    // Named in the order they were written.
-    notRestored.sort((a, b) => indexOf(order, a) - indexOf(order, b));
-    const cause = toAppError(error).message;
-    if (refusal) {
-      throw refusalError(
-        named ?? [...refusedAppends, ...steps.filter((s) => s.refused).map((s) => s.range)],
-        notRestored,
-        cause,
-      );
-    }
-    if (failures.length > 0) {
-      throw internalError(
-        `La escritura falló y no se pudo deshacer por completo; pueden haber quedado escritas ${notRestored.join(', ')}.`,
-        { cause, undoFailures: failures, notRestored },
-      );
-    }
-    throw error;
-  }
-
-  /**
-   * The rows an append of `rows` to `sheet` covers (A1 from column A to its widest row): at `at` when it
-   * was found ahead, else where the adapter would put them now (appendPosition under `anchor`, or after
-   * the last row). Asked only after a refusal (metadata calls; nothing was appended, so the place is the
-   * same); when even that fails, the first row after the header stands for it (a sheet protected whole
-   * is still named).
-   */
-  private appendRange(
-    sheet: string,
-    rows: readonly Cell[][],
-    anchor: number | undefined,
-    at: AppendPosition | undefined,
-  ): CommitRange {
-    let row = at?.row;
-    if (row === undefined) {
-      try {
-        row =
-          anchor !== undefined && this.spreadsheet.appendPosition
-            ? this.spreadsheet.appendPosition(sheet, anchor).row
-            : this.spreadsheet.lastRow(sheet) + 1;
-      } catch {
-        row = 2;
-      }
-    }
-    const width = Math.max(1, ...rows.map((r) => r.length));
-    const numRows = Math.max(1, rows.length);
-    return {
-      sheet,
-      rect: { row, col: 1, numRows, numCols: width },
-      a1: `${a1(row, 1)}:${a1(row + numRows - 1, width)}`,
-    };
-  }
-
   /** One call that writes all or nothing: no undo needed. */
   private commitAtomically(
     appendRows: Map<string, Cell[][]>,
@@ -479,7 +336,7 @@ export class WriteSet {
         ),
         // The audit rows too: a protected Metadata refuses the batch as surely as a protected Operaciones.
         ...[...appendRows].map(([sheet, rows]) =>
-          this.appendRange(sheet, rows, anchors.get(sheet), positions.get(sheet)),
+          appendRange(this.spreadsheet, sheet, rows, anchors.get(sheet), positions.get(sheet)),
         ),
       ];
       throw refusalError(refusedRanges(this.spreadsheet, ranges) ?? [], [], toAppError(error).message);
