@@ -6,7 +6,14 @@ import type { SpoolHistoryRequest } from '../app/panel/spoolHistory';
 import type { WorkerDayRequest } from '../app/panel/workerDay';
 import type { MessageKey } from './i18n';
 import type { CallErrorCode } from './serverClient';
-import type { OccupiedList, ReleaseResult, SpoolHistoryView, SummaryView, WorkerDayView } from './serverApi';
+import type {
+  LastCapacityView,
+  OccupiedList,
+  ReleaseResult,
+  SpoolHistoryView,
+  SummaryView,
+  WorkerDayView,
+} from './serverApi';
 
 /** The sidebar's top-level views: the recording form, or the Panel beside it. */
 export type View = 'record' | 'panel';
@@ -50,6 +57,15 @@ export interface PanelState {
   history: SpoolHistoryView | null;
   /** The last Resumen refresh of this session (its capacity line is shown under every section). */
   summary: SummaryView | null;
+  /**
+   * The capacity line the last refresh (menu, hourly trigger) wrote on Resumen, read once when the Panel
+   * opens, beside the section's own call and never blocking it: idle until then, `failed` with the detail.
+   */
+  capacity: {
+    status: 'idle' | 'loading' | 'ready' | 'failed';
+    view: LastCapacityView | null;
+    detail: string;
+  };
 }
 
 export function initialPanel(): PanelState {
@@ -65,6 +81,7 @@ export function initialPanel(): PanelState {
     spoolInput: '',
     history: null,
     summary: null,
+    capacity: { status: 'idle', view: null, detail: '' },
   };
 }
 
@@ -183,6 +200,11 @@ export function withReleased(panel: PanelState, result: ReleaseResult): PanelSta
 
 export function withSummary(panel: PanelState, summary: SummaryView): PanelState {
   return { ...panel, busy: null, summary };
+}
+
+/** The capacity read began, answered or failed (its failure is said in the card, not as the Panel's error). */
+export function withCapacity(panel: PanelState, capacity: PanelState['capacity']): PanelState {
+  return { ...panel, capacity };
 }
 
 export function withHistory(panel: PanelState, history: SpoolHistoryView): PanelState {

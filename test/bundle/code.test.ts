@@ -24,6 +24,7 @@ const PUBLIC_SURFACE = [
   'onJobContinuation',
   'apiRefreshSummary',
   'menuRefreshSummary',
+  'apiLastCapacity',
 ];
 
 describe('build/Code.js', () => {

@@ -21,6 +21,9 @@ const requestId = z
 
 export const occupiedSpoolsRequest = z.object({}).strict();
 
+/** apiLastCapacity takes nothing (an empty object, or no argument). */
+export const lastCapacityRequest = z.object({}).strict();
+
 export const releaseSpoolRequest = z
   .object({
     tagSpool,
