@@ -122,7 +122,12 @@ export class PanelActions {
   loadDay(): Promise<void> {
     const worker = currentWorker(this.host.state);
     if (!worker) return Promise.resolve();
-    const date = P.fieldToDay(this.panel.date);
+    const typed = this.panel.date.trim();
+    const date = P.fieldToDay(typed);
+    if (typed !== '' && date === '') {
+      this.update(P.withDateError);
+      return Promise.resolve();
+    }
     return this.run({ kind: 'day', request: date ? { workerId: worker.id, date } : { workerId: worker.id } });
   }
 

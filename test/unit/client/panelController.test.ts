@@ -76,7 +76,7 @@ describe('the Panel', () => {
     const { server, controller, panel } = await booted();
     const opening = controller.panel.showView('panel');
     expect(controller.state.view).toBe('panel');
-    expect(panel().date).toBe('2026-12-04');
+    expect(panel().date).toBe('04-12-2026');
     expect(panel().busy).toBe('day');
     expect(server.last()).toMatchObject({
       name: 'apiWorkerDay',
@@ -95,7 +95,7 @@ describe('the Panel', () => {
   it("late at night in Santiago it is still Santiago's day, whatever the UTC date", async () => {
     const { controller, panel } = await booted({ now: Date.UTC(2026, 11, 5, 2, 30) });
     void controller.panel.showView('panel');
-    expect(panel().date).toBe('2026-12-04');
+    expect(panel().date).toBe('04-12-2026');
   });
 
   it('without a worker chosen the day is not asked for (nothing to ask about)', async () => {
@@ -111,12 +111,12 @@ describe('the Panel', () => {
     const opening = controller.panel.showView('panel');
     server.last().resolve(workerDay());
     await opening;
-    controller.panel.setDate('2026-12-02');
+    controller.panel.setDate('2/12/2026');
     const loading = controller.panel.loadDay();
     expect(server.last().request).toEqual({ workerId: 93, date: '02-12-2026' });
     server.last().resolve({ ...workerDay('02-12-2026'), entries: [] });
     await loading;
-    expect(panel().date).toBe('2026-12-02');
+    expect(panel().date).toBe('02-12-2026');
     expect(panel().day?.entries).toEqual([]);
   });
 
@@ -318,5 +318,21 @@ describe('the Panel', () => {
     await tick();
     expect(other.panel().capacity).toEqual({ status: 'failed', view: null, detail: 'sin acceso.' });
     expect(other.panel().error).toBeNull();
+  });
+
+  it('a date field that is not a day (31-02-2026, 2026-12-02) is said next to it, and nothing is asked', async () => {
+    const { server, controller, panel } = await booted();
+    const opening = controller.panel.showView('panel');
+    server.last().resolve(workerDay());
+    await opening;
+    const before = server.calls.length;
+    for (const typed of ['31-02-2026', '2026-12-02']) {
+      controller.panel.setDate(typed);
+      await controller.panel.loadDay();
+      expect(panel().dateError).toBe(true);
+    }
+    expect(server.calls.length).toBe(before);
+    controller.panel.setDate('02-12-2026');
+    expect(panel().dateError).toBe(false);
   });
 });
