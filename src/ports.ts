@@ -330,6 +330,12 @@ export interface SummarySheetPort {
    * read; lets the refresh refuse a sheet of that name made by hand for something else before any write.
    */
   firstCell(name: string): string | null;
+  /**
+   * The first `rows` cells of column `col` of sheet `name` as text (trimmed): null when there is no such sheet,
+   * [] when its grid has fewer columns. One read of those cells (plus the grid's width): what the last
+   * refresh wrote there, without rewriting anything.
+   */
+  columnHead(name: string, col: number, rows: number): string[] | null;
 }
 
 export interface Ports {

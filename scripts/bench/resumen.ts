@@ -15,6 +15,7 @@ import { addWorkerSheets, DEMO_WORKERS } from '../../src/memory/demoWorkbook';
 import { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
 import { memoryEnvironment } from '../../src/memory/memoryPorts';
 import { timed } from './countingPorts';
+import { lastCapacity } from '../../src/app/resumen/lastCapacity';
 import { printTable } from './print';
 
 const NOW = Date.UTC(2026, 10, 22, 13);
@@ -73,6 +74,7 @@ function benchBook(unions: number): FakeSpreadsheet {
 
 export function benchResumen(): void {
   const rows: string[][] = [];
+  const reads: string[][] = [];
   for (const unions of [10_000, 100_000]) {
     const book = benchBook(unions);
     const env = memoryEnvironment(book, { clock: { now: () => NOW } });
@@ -102,6 +104,20 @@ export function benchResumen(): void {
         fmt(cpuMs),
       ]);
     }
+    // The Panel's cheap read of the line that refresh wrote (apiLastCapacity): no lock, nothing written.
+    env.resetCalls();
+    const read = lastCapacity(env.ports());
+    const price = env.price();
+    reads.push([
+      fmt(unions),
+      read.state,
+      fmt(price.reads),
+      fmt(price.cellsRead),
+      fmt(price.metadata),
+      fmt(price.writes),
+      fmt(price.roundTrips),
+      fmt(price.ms),
+    ]);
   }
   printTable(
     'Resumen refresh (issue 16 §9): one execution, SpreadsheetApp path, priced with the cost model',
@@ -121,5 +137,10 @@ export function benchResumen(): void {
       'CPU ms',
     ],
     rows,
+  );
+  printTable(
+    'apiLastCapacity (the Panel on opening): the capacity line the last refresh wrote, read back',
+    ['unions', 'state', 'reads', 'cells read', 'metadata', 'writes', 'round trips', 'modeled ms'],
+    reads,
   );
 }

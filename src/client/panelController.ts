@@ -82,7 +82,25 @@ export class PanelActions {
     if (view === 'record') return Promise.resolve();
     if (this.panel.date === '')
       this.update((p) => P.withDate(p, P.todayField(this.deps.now(), state.boot?.timeZone)));
+    // The capacity read goes first and alongside (never waited for, never blocking the section's call).
+    void this.loadCapacity();
     return this.loadTab();
+  }
+
+  /**
+   * The capacity line the last Resumen refresh wrote, read once per sidebar (a cheap read, no rewrite) beside
+   * the section's call; a failure is said in the capacity card and leaves Actualizar Resumen to recompute it.
+   */
+  private async loadCapacity(): Promise<void> {
+    if (this.panel.capacity.status !== 'idle' || this.panel.summary) return;
+    this.update((p) => P.withCapacity(p, { status: 'loading', view: null, detail: '' }));
+    try {
+      const view = await this.deps.client.call('apiLastCapacity');
+      this.update((p) => P.withCapacity(p, { status: 'ready', view, detail: '' }));
+    } catch (error) {
+      const failure = toCallError(error);
+      this.update((p) => P.withCapacity(p, { status: 'failed', view: null, detail: failure.detail }));
+    }
   }
 
   /** Mi día, Ocupados or Historial; Mi día and Ocupados load, Historial waits for a spool. */
@@ -104,7 +122,12 @@ export class PanelActions {
   loadDay(): Promise<void> {
     const worker = currentWorker(this.host.state);
     if (!worker) return Promise.resolve();
-    const date = P.fieldToDay(this.panel.date);
+    const typed = this.panel.date.trim();
+    const date = P.fieldToDay(typed);
+    if (typed !== '' && date === '') {
+      this.update(P.withDateError);
+      return Promise.resolve();
+    }
     return this.run({ kind: 'day', request: date ? { workerId: worker.id, date } : { workerId: worker.id } });
   }
 

@@ -12,6 +12,9 @@ export const panelEs = {
   'panel.warnings': 'Avisos de la planilla',
   'panel.why.noWorker': 'Elija su trabajador en Registrar para ver su día.',
   'day.date': 'Fecha',
+  'day.datePlaceholder': 'DD-MM-AAAA',
+  'day.dateHelp': 'Formato DD-MM-AAAA, como en la planilla.',
+  'day.dateInvalid': '«{text}» no es una fecha: escríbala DD-MM-AAAA, por ejemplo 07-12-2026.',
   'day.show': 'Ver día',
   'day.loading': 'Cargando el día…',
   'day.heading': '{who} · {date}',
@@ -77,6 +80,13 @@ export const panelEs = {
   'capacity.refresh': 'Actualizar Resumen',
   'capacity.loading': 'Actualizando la hoja Resumen…',
   'capacity.refreshed': 'Hoja Resumen actualizada a las {when}.',
+  'capacity.reading': 'Leyendo la capacidad medida en la última actualización de Resumen…',
+  'capacity.measured': 'Medida en la última actualización de Resumen: {when}.',
+  'capacity.missing':
+    'Aún no hay hoja Resumen, así que la capacidad no se ha medido. Actualizar Resumen la crea y la mide.',
+  'capacity.unreadable':
+    'La hoja Resumen no tiene una línea de capacidad legible (columna M). Actualizar Resumen la vuelve a escribir.',
+  'capacity.readFailed': 'No se pudo leer la capacidad: {detail} Actualizar Resumen la vuelve a medir.',
 } as const;
 
 export type PanelMessageKey = keyof typeof panelEs;
@@ -92,6 +102,9 @@ export const panelEn: Record<PanelMessageKey, string> = {
   'panel.warnings': 'Spreadsheet warnings',
   'panel.why.noWorker': 'Choose your worker under Record to see your day.',
   'day.date': 'Date',
+  'day.datePlaceholder': 'DD-MM-YYYY',
+  'day.dateHelp': 'Format DD-MM-YYYY, as in the spreadsheet.',
+  'day.dateInvalid': '“{text}” is not a date: type it DD-MM-YYYY, for example 07-12-2026.',
   'day.show': 'Show day',
   'day.loading': 'Loading the day…',
   'day.heading': '{who} · {date}',
@@ -157,4 +170,11 @@ export const panelEn: Record<PanelMessageKey, string> = {
   'capacity.refresh': 'Refresh Resumen',
   'capacity.loading': 'Refreshing the Resumen sheet…',
   'capacity.refreshed': 'Resumen sheet refreshed at {when}.',
+  'capacity.reading': 'Reading the capacity measured at the last Resumen refresh…',
+  'capacity.measured': 'Measured at the last Resumen refresh: {when}.',
+  'capacity.missing':
+    'There is no Resumen sheet yet, so the capacity has not been measured. Refresh Resumen creates and measures it.',
+  'capacity.unreadable':
+    'The Resumen sheet holds no readable capacity line (column M). Refresh Resumen writes it again.',
+  'capacity.readFailed': 'The capacity could not be read: {detail} Refresh Resumen measures it again.',
 };

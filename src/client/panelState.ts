@@ -6,7 +6,14 @@ import type { SpoolHistoryRequest } from '../app/panel/spoolHistory';
 import type { WorkerDayRequest } from '../app/panel/workerDay';
 import type { MessageKey } from './i18n';
 import type { CallErrorCode } from './serverClient';
-import type { OccupiedList, ReleaseResult, SpoolHistoryView, SummaryView, WorkerDayView } from './serverApi';
+import type {
+  LastCapacityView,
+  OccupiedList,
+  ReleaseResult,
+  SpoolHistoryView,
+  SummaryView,
+  WorkerDayView,
+} from './serverApi';
 
 /** The sidebar's top-level views: the recording form, or the Panel beside it. */
 export type View = 'record' | 'panel';
@@ -38,8 +45,13 @@ export interface PanelState {
   tab: PanelTab;
   busy: PanelIntent['kind'] | null;
   error: PanelError | null;
-  /** The date field, `YYYY-MM-DD` (what <input type=date> holds); '' until the sheet's today is known. */
+  /**
+   * The date field as typed, shown `DD-MM-YYYY` like every date of the sheet and the sidebar (a text field,
+   * not the browser's date input, whose format follows the device); '' until the sheet's today is known.
+   */
   date: string;
+  /** Ver día was pressed on a date field that is not a day: the field says so, no call is made. */
+  dateError: boolean;
   day: WorkerDayView | null;
   occupied: OccupiedList | null;
   draft: ReleaseDraft | null;
@@ -50,6 +62,15 @@ export interface PanelState {
   history: SpoolHistoryView | null;
   /** The last Resumen refresh of this session (its capacity line is shown under every section). */
   summary: SummaryView | null;
+  /**
+   * The capacity line the last refresh (menu, hourly trigger) wrote on Resumen, read once when the Panel
+   * opens, beside the section's own call and never blocking it: idle until then, `failed` with the detail.
+   */
+  capacity: {
+    status: 'idle' | 'loading' | 'ready' | 'failed';
+    view: LastCapacityView | null;
+    detail: string;
+  };
 }
 
 export function initialPanel(): PanelState {
@@ -58,6 +79,7 @@ export function initialPanel(): PanelState {
     busy: null,
     error: null,
     date: '',
+    dateError: false,
     day: null,
     occupied: null,
     draft: null,
@@ -65,19 +87,25 @@ export function initialPanel(): PanelState {
     spoolInput: '',
     history: null,
     summary: null,
+    capacity: { status: 'idle', view: null, detail: '' },
   };
 }
 
-/** `YYYY-MM-DD` (date field) → `DD-MM-YYYY` (the server's day); '' when it is not a date. */
-export function fieldToDay(field: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(field.trim());
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
-}
+/** What the date field accepts (its `pattern`): day, month, year separated by `-`, `/` or `.`. */
+export const DATE_FIELD_PATTERN = '\\d{1,2}[\\-\\/\\.]\\d{1,2}[\\-\\/\\.]\\d{4}';
 
-/** `DD-MM-YYYY` → `YYYY-MM-DD`; '' when it is not one. */
-export function dayToField(day: string): string {
-  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(day.trim());
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : '';
+/**
+ * The date field as typed → `DD-MM-YYYY` (the server's day): `7-12-2026`, `07/12/2026` and `07.12.2026`
+ * become `07-12-2026`; '' when it is not a day of the calendar (31-02-2026, 2026-12-07, text).
+ */
+export function fieldToDay(field: string): string {
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(field.trim());
+  if (!m) return '';
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return '';
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return two(d) + '-' + two(mo) + '-' + y;
 }
 
 /**
@@ -85,6 +113,16 @@ export function dayToField(day: string): string {
  * the device's when the zone is unknown to the browser.
  */
 export function todayField(nowMs: number, timeZone: string | undefined): string {
+  const { day, month, year } = todayIn(nowMs, timeZone);
+  const two = (n: number) => (n < 10 ? '0' : '') + n;
+  return two(day) + '-' + two(month) + '-' + year;
+}
+
+/** Today's day, month and year in the spreadsheet's time zone (design §2), for `shortTime` and the field. */
+export function todayIn(
+  nowMs: number,
+  timeZone: string | undefined,
+): { day: number; month: number; year: number } {
   const parts = (zone: string | undefined) =>
     new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })
       .formatToParts(nowMs)
@@ -95,16 +133,7 @@ export function todayField(nowMs: number, timeZone: string | undefined): string 
   } catch {
     p = parts(undefined);
   }
-  return `${p.year}-${p.month}-${p.day}`;
-}
-
-/** `todayField` as the day, month and year `shortTime` compares with (design §2: the spreadsheet's zone). */
-export function todayIn(
-  nowMs: number,
-  timeZone: string | undefined,
-): { day: number; month: number; year: number } {
-  const [year = 0, month = 0, day = 0] = todayField(nowMs, timeZone).split('-').map(Number);
-  return { day, month, year };
+  return { day: Number(p.day), month: Number(p.month), year: Number(p.year) };
 }
 
 // ---- transitions (pure: panel in, panel out) ----
@@ -113,8 +142,14 @@ export function withTab(panel: PanelState, tab: PanelTab): PanelState {
   return tab === panel.tab ? panel : { ...panel, tab };
 }
 
+/** The date field edited: what was typed, and no error until Ver día is pressed again. */
 export function withDate(panel: PanelState, date: string): PanelState {
-  return { ...panel, date };
+  return { ...panel, date, dateError: false };
+}
+
+/** Ver día on a field that is not a day: said next to the field, nothing asked of the server. */
+export function withDateError(panel: PanelState): PanelState {
+  return { ...panel, dateError: true };
 }
 
 export function withSpoolInput(panel: PanelState, spoolInput: string): PanelState {
@@ -163,7 +198,7 @@ export function dismissPanelError(panel: PanelState): PanelState {
 
 /** The day answered: the date field shows the day the server read. */
 export function withDay(panel: PanelState, day: WorkerDayView): PanelState {
-  return { ...panel, busy: null, day, date: dayToField(day.date) || panel.date };
+  return { ...panel, busy: null, day, date: day.date || panel.date, dateError: false };
 }
 
 /** The occupied list answered; a draft for a spool no longer held is dropped. */
@@ -183,6 +218,11 @@ export function withReleased(panel: PanelState, result: ReleaseResult): PanelSta
 
 export function withSummary(panel: PanelState, summary: SummaryView): PanelState {
   return { ...panel, busy: null, summary };
+}
+
+/** The capacity read began, answered or failed (its failure is said in the card, not as the Panel's error). */
+export function withCapacity(panel: PanelState, capacity: PanelState['capacity']): PanelState {
+  return { ...panel, capacity };
 }
 
 export function withHistory(panel: PanelState, history: SpoolHistoryView): PanelState {

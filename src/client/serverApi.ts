@@ -24,6 +24,7 @@ export interface ServerRequests {
   apiWorkerDay: WorkerDayRequest;
   apiSpoolHistory: SpoolHistoryRequest;
   apiRefreshSummary: undefined;
+  apiLastCapacity: undefined;
 }
 
 export type ServerFunction = keyof ServerRequests;
@@ -56,3 +57,5 @@ export type WorkerDayView = ServerResponse<'apiWorkerDay'>;
 export type SpoolHistoryView = ServerResponse<'apiSpoolHistory'>;
 /** A Resumen refresh's answer; the Panel shows its capacity line (issue 16 §8). */
 export type SummaryView = ServerResponse<'apiRefreshSummary'>;
+/** The capacity line the last refresh wrote on Resumen, read when the Panel opens (no rewrite). */
+export type LastCapacityView = ServerResponse<'apiLastCapacity'>;

@@ -21,7 +21,9 @@ import {
 } from '../app/requests';
 import { startWork } from '../app/startWork';
 import { occupiedSpools } from '../app/panel/occupiedSpools';
+import { lastCapacity } from '../app/resumen/lastCapacity';
 import {
+  lastCapacityRequest,
   occupiedSpoolsRequest,
   releaseSpoolRequest,
   spoolHistoryRequest,
@@ -99,6 +101,12 @@ export const apiRunJobStep = (input: unknown) =>
 export const apiJobStatus = () => serve(() => ({ jobs: [services().metricsJob.status()] }));
 /** Refreshes the Resumen sheet; answers its totals, unreadable cells and the capacity line (for the Panel). */
 export const apiRefreshSummary = () => serve(() => services().summaryJob.refresh('api'));
+/** The capacity line the last Resumen refresh wrote, read without rewriting the sheet (the Panel, on opening). */
+export const apiLastCapacity = (input?: unknown) =>
+  serve(() => {
+    parseRequest(lastCapacityRequest, input);
+    return lastCapacity(requestPorts());
+  });
 export const apiCancelJob = (input: unknown) =>
   serve(() => {
     parseRequest(cancelJobRequest, input);

@@ -177,6 +177,20 @@ export class AppsScriptSummarySheet implements SummarySheetPort {
     return text === '' ? null : text;
   }
 
+  columnHead(name: string, col: number, rows: number): string[] | null {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet) return null;
+    if (sheet.getMaxColumns() < col) return [];
+    const count = Math.min(rows, sheet.getMaxRows());
+    return sheet
+      .getRange(1, col, count, 1)
+      .getValues()
+      .map((row) => {
+        const value = row[0];
+        return value === null || value === undefined ? '' : String(value).trim();
+      });
+  }
+
   sheetSizes(): SheetSize[] {
     return this.spreadsheet.getSheets().map((sheet) => ({
       name: sheet.getName(),

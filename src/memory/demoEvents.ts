@@ -1,11 +1,14 @@
 // The demo workbook's recent history, so every Panel view shows something real (issue 16 §10): a few days of
 // audit events written by this add-on and by the shop's other system (Dates, blank Worker_ID), and two spools
-// held now, one of them left taken since yesterday.
+// held now, one of them left taken since yesterday; Uniones and Operaciones tell the same story (demoStory.ts).
 
 import type { Cell } from '../domain/cell';
 import { formatDate, formatDateTime } from '../domain/dates';
 import { escapeText } from '../domain/text';
+import { applyDemoStory, type DemoHold, type DemoLayout, type DemoSession } from './demoStory';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
+
+export type { DemoLayout } from './demoStory';
 
 const HOUR = 3_600_000;
 
@@ -64,27 +67,8 @@ export function auditRecord(event: DemoEvent, timeZone: string): Record<string, 
   };
 }
 
-/** Where the demo's spools are: tag, OT and DN_UNION of spool `i` (1-based) and union `n`. */
-export interface DemoLayout {
-  tag(i: number): string;
-  ot(i: number): string;
-  dn(i: number, n: number): number;
-}
-
-interface Session {
-  system: DemoEvent['system'];
-  id: string;
-  /** Hours before now of INICIAR and of the FINALIZAR. */
-  from: number;
-  to: number;
-  spool: number;
-  worker: DemoEvent['worker'];
-  operation: 'ARM' | 'SOLD';
-  unions: number[];
-}
-
 /** The events of one recorded session: INICIAR, then the PAUSAR spool event, one per union and the batch. */
-function sessionEvents(s: Session, now: number, demo: DemoLayout): DemoEvent[] {
+function sessionEvents(s: DemoSession, now: number, demo: DemoLayout): DemoEvent[] {
   const base = { system: s.system, tag: demo.tag(s.spool), worker: s.worker, operation: s.operation };
   const ot = demo.ot(s.spool);
   const [start, end] = [now - s.from * HOUR, now - s.to * HOUR];
@@ -133,7 +117,13 @@ const MR = { id: 93, display: 'MR(93)' };
 const JP = { id: 94, display: 'JP(94)' };
 const CD = { id: 98, display: 'CD(98)' };
 
-const SESSIONS: Session[] = [
+/**
+ * The last three days, told once: Metadata records them (below) and Uniones carries them (demoStory.ts). Each
+ * records unions the March state of the demo left to do (demoWorkbook.ts PROGRESS), and none finishes its
+ * operation (their events say PAUSAR): MR(93) arms OT 004 over two days, JP(94) welds 003+5 and 006+7/8, and
+ * CD(98) arms 007+1, some of it through the web app.
+ */
+export const DEMO_SESSIONS: DemoSession[] = [
   {
     system: 'addon',
     id: 'demo-d2-mr',
@@ -152,7 +142,7 @@ const SESSIONS: Session[] = [
     spool: 3,
     worker: JP,
     operation: 'SOLD',
-    unions: [1],
+    unions: [5],
   },
   { system: 'web', id: 'web-d1-cd', from: 27, to: 25, spool: 7, worker: CD, operation: 'ARM', unions: [1] },
   {
@@ -168,29 +158,33 @@ const SESSIONS: Session[] = [
   { system: 'web', id: 'web-d0-jp', from: 3, to: 2, spool: 6, worker: JP, operation: 'SOLD', unions: [7, 8] },
 ];
 
+/** Spools held now: 008 by JP(94) for SOLD since 30 hours ago (stale at the default 12), 005 by CD(98) since 90 minutes. */
+export const DEMO_HOLDS: DemoHold[] = [
+  { spool: 8, worker: JP, operation: 'SOLD', since: 30 },
+  { spool: 5, worker: CD, operation: 'ARM', since: 1.5 },
+];
+
 /**
- * Adds to the demo, relative to `now`: sessions of the last three days by MR(93), JP(94) and CD(98), some
- * written by the web app; and two occupied spools, 005 held by CD(98) for ARM since 90 minutes ago and 008 held
- * by JP(94) for SOLD since 30 hours ago (stale at the default 12 hours), with their INICIAR events.
+ * Adds to the demo, relative to `now`: the events of DEMO_SESSIONS (some written by the web app) and the
+ * INICIAR of DEMO_HOLDS in Metadata, and the same story in Uniones and Operaciones (applyDemoStory): who and
+ * when on the unions recorded, the touched spools' metrics and Estado_Detalle, the held spools' Ocupado_Por.
  */
 export function addDemoEvents(book: FakeSpreadsheet, now: number, demo: DemoLayout): void {
   const tz = book.getSpreadsheetTimeZone();
-  const at = (hoursAgo: number) => now - hoursAgo * HOUR;
-  const hold = (spool: number, worker: DemoEvent['worker'], operation: 'ARM' | 'SOLD', hoursAgo: number) => ({
-    system: 'addon' as const,
-    at: at(hoursAgo),
+  const hold = (h: DemoHold): DemoEvent => ({
+    system: 'addon',
+    at: now - h.since * HOUR,
     type: 'INICIAR_SPOOL',
     accion: 'INICIAR',
-    tag: demo.tag(spool),
-    worker,
-    operation,
-    json: { requestId: `demo-hold-${spool}` },
-    id: `demo-hold-${spool}-1`,
+    tag: demo.tag(h.spool),
+    worker: h.worker,
+    operation: h.operation,
+    json: { requestId: `demo-hold-${h.spool}` },
+    id: `demo-hold-${h.spool}-1`,
   });
   const events: DemoEvent[] = [
-    ...SESSIONS.flatMap((s) => sessionEvents(s, now, demo)),
-    hold(8, JP, 'SOLD', 30),
-    hold(5, CD, 'ARM', 1.5),
+    ...DEMO_SESSIONS.flatMap((s) => sessionEvents(s, now, demo)),
+    ...DEMO_HOLDS.map(hold),
   ];
   events.sort((a, b) => a.at - b.at);
   appendRecords(
@@ -198,30 +192,5 @@ export function addDemoEvents(book: FakeSpreadsheet, now: number, demo: DemoLayo
     'Metadata',
     events.map((e) => auditRecord(e, tz)),
   );
-  occupy(
-    book,
-    demo.tag(5),
-    'CD(98)',
-    formatDateTime(at(1.5), tz),
-    'CD(98) trabajando ARM (ARM en progreso, SOLD pendiente)',
-  );
-  occupy(
-    book,
-    demo.tag(8),
-    'JP(94)',
-    formatDateTime(at(30), tz),
-    'JP(94) trabajando SOLD (ARM pausado, SOLD en progreso)',
-  );
-}
-
-/** Writes the occupation of the spool `tag` on its Operaciones row (text cells, as this add-on writes them). */
-function occupy(book: FakeSpreadsheet, tag: string, by: string, since: string, estado: string): void {
-  const sheet = book.sheet('Operaciones');
-  const grid = sheet.readBlock(1, 1, sheet.lastRow(), sheet.lastColumn());
-  const header = grid[0]!.map(String);
-  const row = grid.findIndex((r, i) => i > 0 && r[header.indexOf('TAG_SPOOL')] === tag) + 1;
-  const put = (name: string, value: Cell) => sheet.writeBlock(row, header.indexOf(name) + 1, [[value]], true);
-  put('Ocupado_Por', by);
-  put('Fecha_Ocupacion', `'${since}`);
-  put('Estado_Detalle', estado);
+  applyDemoStory(book, now, demo, DEMO_SESSIONS, DEMO_HOLDS);
 }

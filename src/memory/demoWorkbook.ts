@@ -35,14 +35,18 @@ export const DEMO_WORKERS = [
 export const demoOt = (i: number) => String(i).padStart(3, '0');
 export const demoTag = (i: number) => `MK-1335-CW-25238-${String(i).padStart(3, '0')}`;
 
-/** How far each OT of the demo has gone: unions armed and welded (of 10), and how dates are written. */
+/**
+ * How far each OT of the demo had gone in March 2026: unions armed and welded (of 10), and how dates are
+ * written. The recent sessions of src/memory/demoEvents.ts go on from here (OT 004's first ARM, 003+5, 006+7
+ * and 006+8 welded, 007+1 armed), so this leaves them to do.
+ */
 const PROGRESS: Array<{ armed: number; welded: number; serialDates?: boolean }> = [
   { armed: 0, welded: 0 },
   { armed: 3, welded: 0, serialDates: true },
   { armed: 10, welded: 4 },
-  { armed: 7, welded: 5 },
+  { armed: 0, welded: 0 },
   { armed: 5, welded: 0, serialDates: true },
-  { armed: 10, welded: 8 },
+  { armed: 10, welded: 6 },
   { armed: 0, welded: 0 },
   { armed: 2, welded: 1 },
   { armed: 9, welded: 0 },
@@ -54,8 +58,10 @@ function row(header: readonly string[], values: Record<string, Cell>): Cell[] {
 }
 
 /**
- * `events.now` (ms) adds the recent audit events and two occupied spools the Panel shows (src/memory/demoEvents.ts),
- * placed relative to that time; without it the demo's Metadata is empty and every spool free.
+ * `events.now` (ms) adds the last three days the Panel shows (src/memory/demoEvents.ts), placed relative to
+ * that time: their audit events, the unions they recorded in Uniones, the touched spools' metrics and
+ * Estado_Detalle, and two occupied spools. Without it the demo is the March state: Metadata empty, every
+ * spool free, the metric columns blank.
  */
 export function buildDemoWorkbook(
   options: { timeZone?: string; events?: { now: number } } = {},
@@ -144,7 +150,13 @@ export function buildDemoWorkbook(
   for (const [r, c] of dnDateCells) unionSheet.writeFormats(r, c, 1, 1, () => 'd/m');
   book.addSheet('Metadata', [[...METADATA_HEADER]], { extraEmptyRows: 5 });
   addWorkerSheets(book, DEMO_WORKERS);
-  if (options.events) addDemoEvents(book, options.events.now, { tag: demoTag, ot: demoOt, dn: demoDn });
+  if (options.events)
+    addDemoEvents(book, options.events.now, {
+      tag: demoTag,
+      ot: demoOt,
+      dn: demoDn,
+      tipo: (_n, u) => TYPES[(u - 1) % TYPES.length]!,
+    });
   return book;
 }
 

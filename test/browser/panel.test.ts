@@ -103,19 +103,24 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
   });
 
   it("Mi día: MR(93)'s ARM of spool 004 with its pulgadas, the date field at today; another day is empty", async () => {
+    const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
     const calls = await callsOf(async () => {
       await side.getByRole('tab', { name: 'Panel' }).click();
       await side.getByRole('heading', { name: /^MR\(93\) · / }).waitFor();
+      // Beside the day, the capacity the last refresh wrote: the demo has no Resumen yet, and says so.
+      await card.getByText(/^Aún no hay hoja Resumen/).waitFor();
     });
-    expect(calls).toEqual(['apiWorkerDay']);
+    expect(calls.sort()).toEqual(['apiLastCapacity', 'apiWorkerDay']);
     expect(await side.getByRole('tab', { name: 'Mi día' }).getAttribute('aria-selected')).toBe('true');
     const today = formatDate(now, TZ);
-    const date = side.getByLabel('Fecha');
-    expect(await date.inputValue()).toBe(today.split('-').reverse().join('-'));
+    // One date format on the screen: the field shows DD-MM-YYYY like the heading and the sheet.
+    const date = side.getByRole('textbox', { name: 'Fecha' });
+    expect(await date.inputValue()).toBe(today);
+    expect(await date.getAttribute('placeholder')).toBe('DD-MM-AAAA');
     // The demo's session by MR(93) ended 3.5 hours ago: past midnight in Santiago it is yesterday's.
     const sessionDay = formatDate(now - 3.5 * HOUR, TZ);
     if (sessionDay !== today) {
-      await date.fill(sessionDay.split('-').reverse().join('-'));
+      await date.fill(sessionDay);
       await side.getByRole('button', { name: 'Ver día' }).click();
     }
     await side.getByRole('heading', { name: `MR(93) · ${sessionDay}` }).waitFor();
@@ -131,13 +136,25 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
       `ARM: 3 uniones · ${shown} pulgadas`,
     );
     await sideShot('panel-1-mi-dia-300px');
+    await sideShot('panel-1b-capacidad-sin-resumen-300px', card);
 
-    await date.fill('2026-01-01');
+    // Not a day: said next to the field (announced), nothing asked; typed with slashes it is read.
+    await date.fill('31-02-2026');
+    const refused = await callsOf(async () => {
+      await date.press('Enter');
+      await side.getByRole('alert').filter({ hasText: 'no es una fecha' }).waitFor();
+    });
+    expect(refused).toEqual([]);
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await sideShot('panel-2a-fecha-invalida-300px', date);
+    await date.fill('1/1/2026');
     const empty = await callsOf(async () => {
       await side.getByRole('button', { name: 'Ver día' }).click();
       await side.getByText('Sin registros este día.').waitFor();
     });
     expect(empty).toEqual(['apiWorkerDay']);
+    expect(await date.inputValue()).toBe('01-01-2026');
+    await side.getByRole('heading', { name: 'MR(93) · 01-01-2026' }).waitFor();
     await sideShot('panel-2-mi-dia-vacio-300px');
   });
 
@@ -247,5 +264,23 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     expect(calls).toEqual(['apiOccupiedSpools']);
     await side.getByRole('tab', { name: 'Registrar' }).click();
     await side.getByRole('textbox', { name: 'OT' }).waitFor();
+  });
+
+  it('a new sidebar: the Panel shows the line the last refresh wrote, with its time, without rewriting Resumen', async () => {
+    const resumen = await viewRows(page, 'Resumen');
+    await page.reload();
+    side = page.getByTitle('Barra lateral').contentFrame();
+    const worker = side.getByRole('combobox', { name: 'Trabajador' });
+    await worker.getByRole('option').nth(1).waitFor({ state: 'attached' });
+    const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
+    const calls = await callsOf(async () => {
+      await side.getByRole('tab', { name: 'Panel' }).click();
+      await card.getByText(/^Capacidad: [\d.]+ de 10\.000\.000 celdas/).waitFor();
+    });
+    expect(calls).toContain('apiLastCapacity');
+    expect(calls).not.toContain('apiRefreshSummary');
+    expect(await card.textContent()).toMatch(/Medida en la última actualización de Resumen: \d{2}:\d{2}\./);
+    expect(await viewRows(page, 'Resumen')).toEqual(resumen);
+    await sideShot('panel-10-capacidad-al-abrir-300px', card);
   });
 });

@@ -29,6 +29,7 @@ const PUBLIC_SURFACE = [
   'apiReleaseSpool',
   'apiWorkerDay',
   'apiSpoolHistory',
+  'apiLastCapacity',
 ];
 
 /** Names of the top-level function declarations of a script: what Apps Script exposes. */

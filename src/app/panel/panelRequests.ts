@@ -24,6 +24,9 @@ export const occupiedSpoolsRequest = z.object({}).strict();
 /** Characters a release's reason may have (it goes into Metadata_JSON). */
 export const REASON_MAX_CHARS = 500;
 
+/** apiLastCapacity takes nothing (an empty object, or no argument). */
+export const lastCapacityRequest = z.object({}).strict();
+
 export const releaseSpoolRequest = z
   .object({
     tagSpool,

@@ -15,6 +15,9 @@ export const SUMMARY_SHEET = 'Resumen';
 export const DAILY_HEADER = ['Fecha', 'Uniones ARM', 'Pulgadas ARM', 'Uniones SOLD', 'Pulgadas SOLD'];
 export const WORKER_HEADER = ['Fecha', 'Trabajador', 'Operación', 'Uniones', 'Pulgadas'];
 
+/** M1: the notes' title, which also marks the notes column as the refresh's own. */
+export const NOTES_TITLE = 'Resumen de producción';
+
 /** Columns (1-based): A, G and M. */
 export const DAILY_COL = 1;
 export const WORKER_COL = 7;
@@ -65,7 +68,7 @@ export function summaryLayout(input: {
   const first = summary.days[0]?.day;
   const last = summary.days[summary.days.length - 1]?.day;
   const notes: Cell[][] = [
-    ['Resumen de producción'],
+    [NOTES_TITLE],
     [
       escapeText(
         `Actualizado ${formatDateTime(nowMs, timeZone)}; ${summary.days.length} días` +

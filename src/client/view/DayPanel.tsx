@@ -1,6 +1,7 @@
 // Mi día: the worker chosen in Registrar, a date (today by default), what they recorded that day per spool
 // and operation, and the day's totals.
 
+import { DATE_FIELD_PATTERN } from '../panelState';
 import { dayEntryText, dayTotals } from '../panelTexts';
 import { currentWorker } from '../state';
 import type { PartProps } from './parts';
@@ -14,6 +15,7 @@ export function DayPanel({ state, controller, tr }: PartProps) {
     <section class="panel-section" aria-labelledby="day-heading">
       <form
         class="card form"
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void controller.panel.loadDay();
@@ -24,9 +26,19 @@ export function DayPanel({ state, controller, tr }: PartProps) {
           {tr.t('day.date')}
         </label>
         <div class="row">
+          {/* A text field in DD-MM-YYYY, the format of every date on this screen and in the sheet (the
+              browser's date input would show the device's format). */}
           <input
             id="day-date"
-            type="date"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={10}
+            size={10}
+            pattern={DATE_FIELD_PATTERN}
+            placeholder={tr.t('day.datePlaceholder')}
+            aria-describedby={panel.dateError ? 'day-date-help day-date-error' : 'day-date-help'}
+            aria-invalid={panel.dateError ? 'true' : undefined}
             value={panel.date}
             onInput={(e) => controller.panel.setDate((e.currentTarget as HTMLInputElement).value)}
           />
@@ -34,6 +46,14 @@ export function DayPanel({ state, controller, tr }: PartProps) {
             {tr.t('day.show')}
           </button>
         </div>
+        <p id="day-date-help" class="hint">
+          {tr.t('day.dateHelp')}
+        </p>
+        {panel.dateError && (
+          <p id="day-date-error" class="field-error" role="alert">
+            {tr.t('day.dateInvalid', { text: panel.date.trim() })}
+          </p>
+        )}
       </form>
       {day ? (
         <>

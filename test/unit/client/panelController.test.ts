@@ -76,7 +76,7 @@ describe('the Panel', () => {
     const { server, controller, panel } = await booted();
     const opening = controller.panel.showView('panel');
     expect(controller.state.view).toBe('panel');
-    expect(panel().date).toBe('2026-12-04');
+    expect(panel().date).toBe('04-12-2026');
     expect(panel().busy).toBe('day');
     expect(server.last()).toMatchObject({
       name: 'apiWorkerDay',
@@ -88,20 +88,21 @@ describe('the Panel', () => {
     expect(panel().busy).toBeNull();
     await controller.panel.showView('record');
     expect(controller.state.view).toBe('record');
-    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay']);
+    // Beside the day, once: the capacity line the last Resumen refresh wrote (apiLastCapacity).
+    expect(server.names()).toEqual(['apiBootstrap', 'apiLastCapacity', 'apiWorkerDay']);
   });
 
   it("late at night in Santiago it is still Santiago's day, whatever the UTC date", async () => {
     const { controller, panel } = await booted({ now: Date.UTC(2026, 11, 5, 2, 30) });
     void controller.panel.showView('panel');
-    expect(panel().date).toBe('2026-12-04');
+    expect(panel().date).toBe('04-12-2026');
   });
 
   it('without a worker chosen the day is not asked for (nothing to ask about)', async () => {
     const { server, controller, panel } = await booted({ worker: null });
     await controller.panel.showView('panel');
     await controller.panel.loadDay();
-    expect(server.names()).toEqual(['apiBootstrap']);
+    expect(server.names()).toEqual(['apiBootstrap', 'apiLastCapacity']);
     expect(panel().day).toBeNull();
   });
 
@@ -110,12 +111,12 @@ describe('the Panel', () => {
     const opening = controller.panel.showView('panel');
     server.last().resolve(workerDay());
     await opening;
-    controller.panel.setDate('2026-12-02');
+    controller.panel.setDate('2/12/2026');
     const loading = controller.panel.loadDay();
     expect(server.last().request).toEqual({ workerId: 93, date: '02-12-2026' });
     server.last().resolve({ ...workerDay('02-12-2026'), entries: [] });
     await loading;
-    expect(panel().date).toBe('2026-12-02');
+    expect(panel().date).toBe('02-12-2026');
     expect(panel().day?.entries).toEqual([]);
   });
 
@@ -124,12 +125,12 @@ describe('the Panel', () => {
     void controller.panel.showView('panel');
     await controller.panel.showTab('occupied');
     expect(panel().tab).toBe('occupied');
-    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay']);
+    expect(server.names()).toEqual(['apiBootstrap', 'apiLastCapacity', 'apiWorkerDay']);
   });
 
   it('Ocupados lists the held spools, oldest first as the server answers', async () => {
     const { server, panel } = await onOccupied();
-    expect(server.names()).toEqual(['apiBootstrap', 'apiWorkerDay', 'apiOccupiedSpools']);
+    expect(server.names()).toEqual(['apiBootstrap', 'apiLastCapacity', 'apiWorkerDay', 'apiOccupiedSpools']);
     expect(server.last().request).toBeUndefined();
     expect(panel().occupied?.spools.map((s) => [s.tagSpool, s.stale])).toEqual([
       [TAG8, true],
@@ -278,5 +279,60 @@ describe('the Panel', () => {
     expect(errorText(panel().error!, translator('es'))).toMatch(/Puede que la operación se haya guardado/);
     // The last answer stays shown until a new one comes.
     expect(panel().summary?.capacity.cellsUsed).toBe(8_500_000);
+  });
+
+  it('the capacity the last refresh wrote is read once when the Panel opens; a failed read is said, not thrown', async () => {
+    const { server, controller, panel } = await booted();
+    const opening = controller.panel.showView('panel');
+    const read = server.calls.find((c) => c.name === 'apiLastCapacity')!;
+    expect(read.request).toBeUndefined();
+    expect(panel().capacity.status).toBe('loading');
+    expect(panel().busy).toBe('day'); // the section's call is not held up by it
+    const line =
+      'ATENCIÓN: Capacidad: 8.500.000 de 10.000.000 celdas (85,0 %); sin crecimiento en los últimos 30 días.';
+    read.resolve({
+      state: 'ok',
+      refreshedAt: '04-12-2026 09:00:00',
+      line,
+      advice: 'Archive las OT terminadas…',
+      warning: true,
+      message: line,
+    });
+    server.last().resolve(workerDay());
+    await opening;
+    await tick();
+    expect(panel().capacity).toMatchObject({ status: 'ready', view: { state: 'ok', warning: true } });
+    await controller.panel.showView('record');
+    const again = controller.panel.showView('panel');
+    server.last().resolve(workerDay());
+    await again;
+    expect(server.names().filter((n) => n === 'apiLastCapacity')).toHaveLength(1);
+
+    const other = await booted();
+    const opened = other.controller.panel.showView('panel');
+    other.server.calls
+      .find((c) => c.name === 'apiLastCapacity')!
+      .reject(new CallError('INTERNAL', 'sin acceso.'));
+    other.server.last().resolve(workerDay());
+    await opened;
+    await tick();
+    expect(other.panel().capacity).toEqual({ status: 'failed', view: null, detail: 'sin acceso.' });
+    expect(other.panel().error).toBeNull();
+  });
+
+  it('a date field that is not a day (31-02-2026, 2026-12-02) is said next to it, and nothing is asked', async () => {
+    const { server, controller, panel } = await booted();
+    const opening = controller.panel.showView('panel');
+    server.last().resolve(workerDay());
+    await opening;
+    const before = server.calls.length;
+    for (const typed of ['31-02-2026', '2026-12-02']) {
+      controller.panel.setDate(typed);
+      await controller.panel.loadDay();
+      expect(panel().dateError).toBe(true);
+    }
+    expect(server.calls.length).toBe(before);
+    controller.panel.setDate('02-12-2026');
+    expect(panel().dateError).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/client/i18n';
 import {
-  dayToField,
+  DATE_FIELD_PATTERN,
   fieldToDay,
   panelErrorAction,
   todayField,
@@ -119,12 +119,19 @@ describe("the Panel's words", () => {
   });
 
   it('the date field and the server day convert both ways; today follows the sheet zone', () => {
-    expect(fieldToDay('2026-12-04')).toBe('04-12-2026');
-    expect(dayToField('04-12-2026')).toBe('2026-12-04');
+    // The field is DD-MM-YYYY like every date on the screen; 7/12/2026 and 7.12.2026 are read too.
+    expect(fieldToDay('04-12-2026')).toBe('04-12-2026');
+    expect(fieldToDay(' 4/12/2026 ')).toBe('04-12-2026');
+    expect(fieldToDay('4.2.2026')).toBe('04-02-2026');
+    expect(fieldToDay('31-02-2026')).toBe('');
+    expect(fieldToDay('2026-12-04')).toBe('');
+    expect(fieldToDay('hoy')).toBe('');
     expect(fieldToDay('')).toBe('');
-    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'America/Santiago')).toBe('2026-12-04');
-    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'Europe/Madrid')).toBe('2026-12-05');
-    expect(todayField(Date.UTC(2026, 11, 5, 12, 0), 'No/Such_Zone')).toMatch(/^2026-12-0[45]$/);
+    expect(new RegExp('^(?:' + DATE_FIELD_PATTERN + ')$', 'v').test('07-12-2026')).toBe(true);
+    expect(new RegExp('^(?:' + DATE_FIELD_PATTERN + ')$', 'v').test('2026-12-07')).toBe(false);
+    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'America/Santiago')).toBe('04-12-2026');
+    expect(todayField(Date.UTC(2026, 11, 5, 2, 30), 'Europe/Madrid')).toBe('05-12-2026');
+    expect(todayField(Date.UTC(2026, 11, 5, 12, 0), 'No/Such_Zone')).toMatch(/^0[45]-12-2026$/);
   });
 
   it('a time of today in the sheet zone reads as a time, even past midnight on the device (CI at 00:05 UTC)', () => {
