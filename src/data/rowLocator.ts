@@ -21,16 +21,23 @@ export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g,
 const SPACE = '[\\t\\n\\v\\f\\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]';
 
 /**
+ * Keys longer than this are not searched for: no OT or TAG_SPOOL is that long (the request schemas allow 100
+ * characters), and a cell of up to 50,000 characters pasted into a key column would make the pattern too
+ * large for the search service, failing the whole request. Its row is still found by its other key.
+ */
+export const MAX_KEY_CHARS = 1_000;
+
+/**
  * An RE2 pattern matching, as a whole cell, any of `keys` as the sheet may show it: trimmed or not, and an
  * all-digit key with any leading zeros ("8" finds 8, "008" and a number 8 formatted `000`), as canonicalKey
- * compares them. Case-sensitive, like the keys.
+ * compares them. Case-sensitive, like the keys. Keys over MAX_KEY_CHARS are left out.
  */
 export function keyPattern(keys: Iterable<string>): string | null {
   const alternatives = [
     ...new Set(
       [...keys]
         .map((k) => canonicalKey(k))
-        .filter((k) => k !== '')
+        .filter((k) => k !== '' && k.length <= MAX_KEY_CHARS)
         .map((k) => (/^\d+$/.test(k) ? `0*${k}` : escapeRegex(k))),
     ),
   ];
