@@ -188,6 +188,28 @@ export class RowLocator {
     };
   }
 
+  /**
+   * Searches Operaciones (`ops`: columns and keys) and Uniones (`uni`) for keys not searched yet there, both
+   * in one findAcross (one findAll where the adapter has it), and reads the rows found in one batch.
+   */
+  private searchBoth(
+    ops: [ReadonlyArray<string | null>, Iterable<string>] | null,
+    uni: [ReadonlyArray<string | null>, Iterable<string>] | null,
+  ): void {
+    const planned = [
+      ops && this.searches.plan(OPS_SPEC.sheet, ops[0], ops[1]),
+      uni && this.searches.plan(UNI_SPEC.sheet, uni[0], uni[1]),
+    ];
+    const found = this.uow.findRowsAcross(planned.filter((p): p is RowSearch => p !== null));
+    let next = 0;
+    const rowsOf = (search: RowSearch | null) => (search === null ? [] : (found[next++] ?? []));
+    const [opsRows, uniRows] = [rowsOf(planned[0]!), rowsOf(planned[1]!)];
+    this.uow.loadRows([
+      { spec: OPS_SPEC, rows: opsRows },
+      { spec: UNI_SPEC, rows: uniRows },
+    ]);
+  }
+
   /** Reads the rows of the hinted first step: found ahead, else searched now (one findAcross). */
   private loadFirstStep(): void {
     if (!this.ahead) this.foundAhead(this.uow.findRowsAcross(this.firstSearches()));
@@ -212,16 +234,11 @@ export class RowLocator {
     }
     const keys = [...ots, ...tags];
     const tagged = tags.length > 0;
-    uow.loadRows([
-      {
-        spec: OPS_SPEC,
-        rows: searches.find(OPS_SPEC.sheet, tagged ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot], keys),
-      },
-      {
-        spec: UNI_SPEC,
-        rows: searches.find(UNI_SPEC.sheet, tagged ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot], keys),
-      },
-    ]);
+    // Both sheets in one findAcross: 2 searches in all on SpreadsheetApp, not 3.
+    this.searchBoth(
+      [tagged ? [OPERACIONES.ot, tagCol] : [OPERACIONES.ot], keys],
+      [tagged ? [UNIONES.ot, UNIONES.tag] : [UNIONES.ot], keys],
+    );
   }
 
   /**
@@ -246,20 +263,10 @@ export class RowLocator {
         wanted.has(canonicalKey(unionOts.get(row) ?? '')),
       ),
     );
-    uow.loadRows([
-      {
-        spec: OPS_SPEC,
-        rows: searches.find(OPS_SPEC.sheet, [tagCol], [...spoolTags.values(), ...unionTags.values()]),
-      },
-      {
-        spec: UNI_SPEC,
-        rows: searches.find(
-          UNI_SPEC.sheet,
-          [UNIONES.tag],
-          tagsOfOt.map(([, tag]) => tag),
-        ),
-      },
-    ]);
+    this.searchBoth(
+      [[tagCol], [...spoolTags.values(), ...unionTags.values()]],
+      [[UNIONES.tag], tagsOfOt.map(([, tag]) => tag)],
+    );
   }
 
   /**
@@ -275,16 +282,10 @@ export class RowLocator {
     }
     const hint = ot !== '';
     const keys = hint ? [tag, ot] : [tag];
-    uow.loadRows([
-      {
-        spec: OPS_SPEC,
-        rows: searches.find(OPS_SPEC.sheet, hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys),
-      },
-      {
-        spec: UNI_SPEC,
-        rows: searches.find(UNI_SPEC.sheet, hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys),
-      },
-    ]);
+    this.searchBoth(
+      [hint ? [tagCol, OPERACIONES.ot] : [tagCol], keys],
+      [hint ? [UNIONES.tag, UNIONES.ot] : [UNIONES.tag], keys],
+    );
   }
 
   /**
@@ -299,10 +300,7 @@ export class RowLocator {
     else this.loadSpoolUnhinted(tag);
     const spoolOts = keysRead(uow, OPS_SPEC, OPERACIONES.ot);
     const ots = [...spoolOts.values()].filter((ot) => ot !== '');
-    uow.loadRows([
-      { spec: OPS_SPEC, rows: searches.find(OPS_SPEC.sheet, [OPERACIONES.ot], ots) },
-      { spec: UNI_SPEC, rows: searches.find(UNI_SPEC.sheet, [UNIONES.ot], ots) },
-    ]);
+    this.searchBoth([[OPERACIONES.ot], ots], [[UNIONES.ot], ots]);
     const known = new Set([...keysRead(uow, OPS_SPEC, tagCol).values()].map(canonicalKey));
     const foreign = [...keysRead(uow, UNI_SPEC, UNIONES.tag).values()].filter(
       (t) => t !== '' && !known.has(canonicalKey(t)),

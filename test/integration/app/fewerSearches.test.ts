@@ -155,7 +155,7 @@ describe('the Sheets API path in two calls (issue 15 §4)', () => {
 });
 
 describe('no hint, through SpreadsheetApp (issue 15 §1, §5)', () => {
-  it('a listing reads the spools first and makes 3 searches, not 4; a union with a blank OT is still listed', () => {
+  it('a listing reads the spools first and makes 2 searches, not 4; a union with a blank OT is still listed', () => {
     const book = trackingBook({
       spools: [
         { ot: '001', tag: 'SP-001' },
@@ -172,7 +172,9 @@ describe('no hint, through SpreadsheetApp (issue 15 §1, §5)', () => {
     book.calls.reset();
     const listed = listUnions(env.ports(), { ot: '001', operation: 'ARM' });
     expect(listed.unions.map((u) => u.key)).toEqual(['001+1', '001+2']);
-    expect(book.calls.log.filter((c) => c.includes('.findAll'))).toHaveLength(3);
-    expect(searches(book.calls.log, 'Uniones')).toHaveLength(1);
+    // The OT on Operaciones, then the OT and its tags on both sheets in one spreadsheet-wide search.
+    expect(book.calls.log.filter((c) => c.includes('.findAll'))).toHaveLength(2);
+    expect(searches(book.calls.log, 'Uniones')).toHaveLength(0);
+    expect(searches(book.calls.log, '(spreadsheet)')).toHaveLength(1);
   });
 });

@@ -65,14 +65,16 @@ describe('service calls of a FINALIZAR', () => {
       `${SHEETS_API_TARGET}.batchUpdate`,
     ]);
     // TextFinder searches, not reads of columns: the request id on Metadata's ID column, then the OT's rows
-    // by OT and by the tags of its spools (issue 9).
-    expect(book.calls.log.filter((call) => call.includes('findAll'))).toEqual([
-      'Metadata.findAll req-api-1-1',
-      `Operaciones.findAll ${keyPattern(['001'])}`,
-      `Uniones.findAll ${keyPattern(['001'])}`,
-      `Operaciones.findAll ${keyPattern(['SP-001'])}`,
-      `Uniones.findAll ${keyPattern(['SP-001'])}`,
+    // by OT and by the tags of its spools (issue 9), each step's two sheets in one spreadsheet-wide search.
+    const searches = book.calls.log.filter((call) => call.includes('findAll'));
+    expect(searches.map((call) => call.slice(0, call.indexOf(' ')))).toEqual([
+      'Metadata.findAll',
+      '(spreadsheet).findAll',
+      '(spreadsheet).findAll',
     ]);
+    expect(searches[0]).toBe('Metadata.findAll req-api-1-1');
+    expect(searches[1]).toContain(keyPattern(['001'])!);
+    expect(searches[2]).toContain(keyPattern(['SP-001'])!);
     expect(records(book, 'Metadata')).toHaveLength(22); // spool event, 20 union events, 1 batch summary
   });
 
