@@ -62,23 +62,9 @@ function bookOf(operaciones: Cell[][], uniones: Cell[][]): FakeSpreadsheet {
 
 let cached: { operaciones: Cell[][]; uniones: Cell[][] } | null = null;
 
+/** The 10,000-spool grids, built once: spool SCATTERED_SPOOL's 20 unions one every 5,000 rows. */
 function rows() {
-  if (cached) return cached;
-  const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
-  const uniones: Cell[][] = [[...UNIONES_HEADER]];
-  let nextScattered = 1;
-  for (let s = 0; s < SPOOLS; s++) {
-    operaciones.push(spoolRow(s));
-    if (s === SCATTERED_SPOOL) continue;
-    for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
-      uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
-      if (uniones.length % 5_000 === 2 && nextScattered <= SCATTERED_UNIONS) {
-        uniones.push(unionRow(SCATTERED_SPOOL, nextScattered, 200_000 + nextScattered));
-        nextScattered += 1;
-      }
-    }
-  }
-  cached = { operaciones, uniones };
+  cached ??= scatteredGrids(SPOOLS, SCATTERED_SPOOL);
   return cached;
 }
 
@@ -112,24 +98,28 @@ export { tagOf };
  * "20 unions scattered over the sheet").
  */
 export function scatteredWorkbook(spools: number, scattered = SCATTERED_SPOOL): FakeSpreadsheet {
+  const { operaciones, uniones } = scatteredGrids(spools, scattered);
+  return bookOf(operaciones, uniones);
+}
+
+/** Operaciones and Uniones of scatteredWorkbook, as grids. */
+function scatteredGrids(spools: number, scattered: number) {
   const operaciones: Cell[][] = [[...PRODUCTION_OPERACIONES_HEADER]];
   const uniones: Cell[][] = [[...UNIONES_HEADER]];
   const every = Math.floor((spools * UNIONS_PER_SPOOL) / SCATTERED_UNIONS);
   let nextScattered = 1;
+  const addScattered = () => {
+    uniones.push(unionRow(scattered, nextScattered, 200_000 + nextScattered));
+    nextScattered += 1;
+  };
   for (let s = 0; s < spools; s++) {
     operaciones.push(spoolRow(s));
     if (s === scattered) continue;
     for (let n = 1; n <= UNIONS_PER_SPOOL; n++) {
       uniones.push(unionRow(s, n, s * UNIONS_PER_SPOOL + n));
-      if (uniones.length % every === 2 && nextScattered <= SCATTERED_UNIONS) {
-        uniones.push(unionRow(scattered, nextScattered, 200_000 + nextScattered));
-        nextScattered += 1;
-      }
+      if (uniones.length % every === 2 && nextScattered <= SCATTERED_UNIONS) addScattered();
     }
   }
-  while (nextScattered <= SCATTERED_UNIONS) {
-    uniones.push(unionRow(scattered, nextScattered, 200_000 + nextScattered));
-    nextScattered += 1;
-  }
-  return bookOf(operaciones, uniones);
+  while (nextScattered <= SCATTERED_UNIONS) addScattered();
+  return { operaciones, uniones };
 }

@@ -4,20 +4,9 @@ import { listUnions } from '../../../src/app/listUnions';
 import { startWork } from '../../../src/app/startWork';
 import type { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
 import { failure } from '../../support/failure';
+import { formatColumns } from '../../support/formats';
 import { readMetadataRow, readSheetDate } from '../../support/sharedSheetReader';
 import { armRequest, BACKENDS, environment, progressBook, records, rowOf } from '../../support/tracking';
-
-/** A shop formats columns by hand: every row below the header of each named column gets `format`. */
-function formatColumns(book: FakeSpreadsheet, sheet: string, names: readonly string[], format: string) {
-  const target = book.sheet(sheet);
-  const header = target.dump()[0]!.map(String);
-  for (const name of names) {
-    const col = header.indexOf(name) + 1;
-    if (col === 0) throw new Error(`no column ${name}`);
-    target.getRange(2, col, target.dimensions.maxRows - 1, 1).setNumberFormat(format);
-  }
-  book.calls.reset();
-}
 
 const UNION_DATES = ['ARM_FECHA_INICIO', 'ARM_FECHA_FIN', 'ARM_WORKER', 'SOL_FECHA_INICIO', 'SOL_FECHA_FIN'];
 const SPOOL_DATES = ['Fecha_Ocupacion', 'Fecha_Armado', 'Armador', 'Ocupado_Por', 'Estado_Detalle'];

@@ -5,6 +5,7 @@ import { finishWork } from '../../../src/app/finishWork';
 import { startWork } from '../../../src/app/startWork';
 import type { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
 import { failure } from '../../support/failure';
+import { formatColumns } from '../../support/formats';
 import { armRequest, environment, rowOf, tagOf, trackingBook } from '../../support/tracking';
 
 const UUID = (n: number) => `6f1c2a9e-4b7d-4e21-9c3a-${String(n).padStart(12, '0')}`;
@@ -15,16 +16,6 @@ function book(version: (n: number) => string | number = UUID): FakeSpreadsheet {
     spools: [{ ot: '001', tag: tagOf('001'), version: version(0) }],
     unions: [1, 2, 3, 4].map((n) => ({ ot: '001', n, version: version(n) })),
   });
-}
-
-/** Every row below the header of each named column gets `format` (a shop formats columns by hand). */
-function formatColumns(target: FakeSpreadsheet, sheet: string, names: readonly string[], format: string) {
-  const grid = target.sheet(sheet);
-  const header = grid.dump()[0]!.map(String);
-  for (const name of names) {
-    grid.getRange(2, header.indexOf(name) + 1, grid.dimensions.maxRows - 1, 1).setNumberFormat(format);
-  }
-  target.calls.reset();
 }
 
 const formatReads = (target: FakeSpreadsheet) =>
