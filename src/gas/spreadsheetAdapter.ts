@@ -9,12 +9,14 @@ import type {
   AppendPosition,
   BlockRead,
   CellWrite,
+  ColumnTag,
   FindOptions,
   ProtectedArea,
   Rect,
   SpreadsheetPort,
 } from '../ports';
 import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { ColumnTagStore } from './columnTagStore';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
 
 /** The grid of a sheet made by insertSheet (Apps Script's default). */
@@ -31,6 +33,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   /** The grid size known to exist (from a read or a size check), to skip size checks for in-bounds writes. */
   private readonly extents = new Map<string, Extent>();
   private zone: string | null = null;
+  private readonly tags: ColumnTagStore;
 
   /**
    * `directionUp` is SpreadsheetApp.Direction.UP (only src/gas/environment.ts may read that global; the
@@ -44,7 +47,9 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
       /** SpreadsheetApp.ProtectionType (the fake takes the texts "SHEET" and "RANGE"). */
       protectionTypes?: { SHEET: unknown; RANGE: unknown };
     } = {},
-  ) {}
+  ) {
+    this.tags = new ColumnTagStore(spreadsheet, (name) => this.required(name));
+  }
 
   /** Plain-text (`@`) cells keep a leading apostrophe: writeCells needs each cell's current format. */
   readonly writesByFormat = true;
@@ -61,6 +66,16 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   timeZone(): string {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
     return this.zone;
+  }
+
+  /** Every column tag of `key`, in one developer-metadata find (see ColumnTagStore.find). */
+  columnTags(key: string): ColumnTag[] {
+    return this.tags.find(key);
+  }
+
+  /** Replaces `sheet`'s column tags of `key` with buffered writes (see ColumnTagStore.replace). */
+  tagColumns(sheet: string, key: string, tags: ReadonlyArray<{ col: number; name: string }>): void {
+    this.tags.replace(sheet, key, tags);
   }
 
   readSheets(names: readonly string[], headerOnly: readonly string[] = []): Map<string, Cell[][] | null> {
