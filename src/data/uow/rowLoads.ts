@@ -120,19 +120,40 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
 /**
  * Before any row-1 read is planned: the cached headers that would need one, proved by the column tags
  * instead when they can be (one find for the request, columnTags.ts). A proved header is trusted up to its
- * last schema column; the others keep their row-1 read.
+ * last schema column; the others keep their row-1 read. The find is made only when it saves a read: a
+ * sheet whose row 1 rides along with a block near the top costs nothing to check.
  */
 function proveByTags(reader: SheetReader, loads: readonly RowsToLoad[]): void {
   if (!reader.tagCheck) return;
   const needing = [...reader.unverified].filter(
     (sheet) => reader.relied.has(sheet) || loads.some((l) => l.spec.sheet === sheet),
   );
-  if (!needing.some((sheet) => reader.tagCheck!.covers(sheet))) return;
+  const saves = needing.some(
+    (sheet) => reader.tagCheck!.covers(sheet) && !rowOneRidesAlong(reader, loads, sheet),
+  );
+  if (!saves) return;
   const proved = reader.tagCheck.prove([...reader.unverified], (sheet) => reader.headers.get(sheet) ?? null);
   for (const [sheet, header] of proved) {
     reader.headers.set(sheet, header);
     reader.unverified.delete(sheet);
   }
+}
+
+/**
+ * True when the row-1 check of `sheet` would be merged into a read the batch makes anyway (a block of
+ * rows or an append window starting within MERGE_GAP_CELLS of the top), as loadRows plans it.
+ */
+function rowOneRidesAlong(reader: SheetReader, loads: readonly RowsToLoad[], sheet: string): boolean {
+  const header = reader.headers.get(sheet) ?? [];
+  const width = Math.max(1, trimmedWidth(header));
+  const known = reader.partial.get(sheet);
+  const rows = loads
+    .filter((l) => l.spec.sheet === sheet)
+    .flatMap((l) => l.rows)
+    .filter((r) => r >= 2 && !known?.has(r));
+  const window = reader.appendWindows.get(sheet);
+  if (window) rows.push(windowRect(window.hint, trimmedWidth(header)).row);
+  return rows.length > 0 && Math.min(...rows) * width <= MERGE_GAP_CELLS;
 }
 
 /**

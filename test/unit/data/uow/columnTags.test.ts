@@ -104,6 +104,17 @@ describe('ColumnTagCheck in loadRows', () => {
     expect(reader.unverified.size).toBe(0);
   });
 
+  it('no find when row 1 rides along with a block near the top (the check costs nothing there)', () => {
+    const { book, reader } = warmReader([
+      [1, 'ot'],
+      [2, 'nunion'],
+      [3, 'arm'],
+    ]);
+    loadRows(reader, [{ spec: SPEC, rows: [40] }]);
+    expect(reads(book.calls.log)).toEqual(['Uniones.getValues 40x3']);
+    expect(book.calls.log.filter((c) => c.includes('developerMetadata.find'))).toEqual([]);
+  });
+
   it('tags that disagree: row 1 is read as before, after the one find', () => {
     const { book, reader } = warmReader([
       [1, 'ot'],
