@@ -168,10 +168,33 @@ export interface SpreadsheetPort {
    */
   flush?(): void;
   /**
+   * Optional: every column tag of `key` in the spreadsheet, in ONE call (SpreadsheetApp's developer
+   * metadata finder; a metadata call in the cost model, 100 ms): which sheet, which 1-based column it is on
+   * now (Sheets moves a column's tag with the column and deletes it with the column), and its value (the
+   * normalised header name it was written for). Adapters without it (the Sheets API) verify headers by
+   * reading row 1.
+   */
+  columnTags?(key: string): ColumnTag[];
+  /**
+   * Optional: replaces `sheet`'s tags of `key` with `tags` (one per 1-based column, its value `name`):
+   * the old ones are removed, the new ones added, all as buffered writes (the tags the last columnTags call
+   * of this request found are removed without a new find; without one, one find first).
+   */
+  tagColumns?(sheet: string, key: string, tags: ReadonlyArray<{ col: number; name: string }>): void;
+  /**
    * Optional: writes the cells of several sheets and appends rows in one atomic call (nothing is written
    * when it fails). Adapters that cannot do this leave it out and the unit of work undoes by itself.
    */
   writeBatch?(batch: WriteBatch): void;
+}
+
+/** A column tag (columnTags): developer metadata on a whole column, which moves with the column. */
+export interface ColumnTag {
+  sheet: string;
+  /** The tag's value: the header name, normalised (columnMap.ts normalizeHeader). */
+  name: string;
+  /** 1-based column the tag is on now. */
+  col: number;
 }
 
 /** Where an append goes: the first row to write and the grid's row count (appendPosition). */

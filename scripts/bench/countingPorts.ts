@@ -26,6 +26,8 @@ export function timed(port: Ports['spreadsheet'], counted: Counted): Ports['spre
     'deleteRows',
     'writeBatch',
     'timeZone',
+    'columnTags',
+    'tagColumns',
   ] as const) {
     const original = port[name] as ((...args: unknown[]) => unknown) | undefined;
     if (!original) continue;

@@ -9,11 +9,12 @@ import {
   type MigrationPlan,
 } from '../data/migrationPlan';
 import { UnitOfWork } from '../data/unitOfWork';
+import { tagSheets } from '../data/uow/columnTags';
 import { causeText, internalError, schemaError, toAppError } from '../domain/errors';
 import type { Cell } from '../domain/cell';
 import type { Ports } from '../ports';
 import { EventBuilder } from './auditEvents';
-import { logFailure, openRequest } from './request';
+import { TAGGED_COLUMNS, logFailure, openRequest } from './request';
 import { withLock } from './withLock';
 
 export interface MigrationResult {
@@ -127,6 +128,31 @@ function verify(ports: Ports, plan: MigrationPlan): string[] {
   return [];
 }
 
+/**
+ * Tags the schema columns of the sheets whose headers requests verify by column tags (issue 15 §2), from
+ * their headers read now (after the migration's commit): one read of the headers, one find, and buffered
+ * writes for the sheets whose tags disagree. Never fails the migration: a failure is a warning.
+ */
+function tagColumns(ports: Ports): string[] {
+  if (!ports.spreadsheet.columnTags) return [];
+  try {
+    const sheets = [...TAGGED_COLUMNS.keys()];
+    const read = ports.spreadsheet.readSheets(sheets, sheets);
+    const headers = new Map<string, Cell[]>();
+    for (const sheet of sheets) {
+      const header = read.get(sheet)?.[0];
+      if (header) headers.set(sheet, header);
+    }
+    tagSheets(ports.spreadsheet, TAGGED_COLUMNS, headers);
+    ports.spreadsheet.flush?.();
+    return [];
+  } catch (error) {
+    const cause = causeText(error);
+    console.warn(`No se pudieron marcar las columnas: ${cause}`);
+    return [`No se pudieron marcar las columnas (${cause}); las solicitudes leerán la fila 1 de cada hoja.`];
+  }
+}
+
 export function migrateSchema(ports: Ports, request: { dryRun: boolean }): MigrationResult {
   if (request.dryRun) {
     const scope = openRequest(ports);
@@ -146,7 +172,7 @@ export function migrateSchema(ports: Ports, request: { dryRun: boolean }): Migra
         },
       );
     }
-    if (isPlanEmpty(plan)) return summarize(plan, false, false);
+    if (isPlanEmpty(plan)) return { ...summarize(plan, false, false), warnings: tagColumns(ports) };
     const result = summarize(plan, false, true);
     // The event goes in the same commit as the changes: both are written, or neither.
     const events = new EventBuilder(`migration-${scope.now}`, scope.now, null, '');
@@ -161,6 +187,6 @@ export function migrateSchema(ports: Ports, request: { dryRun: boolean }): Migra
       });
     }
     // Column maps are built per request from the header just read, so none can be stale after this.
-    return { ...result, warnings: verify(ports, plan) };
+    return { ...result, warnings: [...verify(ports, plan), ...tagColumns(ports)] };
   });
 }

@@ -18,7 +18,9 @@ import { loadSettings } from '../data/settingsRepository';
 import { SpoolRepository } from '../data/spoolRepository';
 import { UnionRepository } from '../data/unionRepository';
 import { RowLocator, type RowTarget } from '../data/rowLocator';
+import { METADATA_SCHEMA, OPERACIONES_SCHEMA, UNIONES_SCHEMA } from '../data/schema';
 import { SheetCache } from '../data/sheetCache';
+import type { TaggedColumns } from '../data/uow/columnTags';
 import { UnitOfWork, retryOnStaleHeader } from '../data/unitOfWork';
 import { WorkerRepository } from '../data/workerRepository';
 import {
@@ -68,6 +70,14 @@ const LOCATED_SHEETS = [SHEETS.operaciones, SHEETS.uniones, SHEETS.metadata];
 const SMALL_SHEETS = [SHEETS.trabajadores, SHEETS.roles];
 const CACHED = { headers: LOCATED_SHEETS, grids: SMALL_SHEETS };
 
+/** The columns of our schema in the sheets whose cached headers column tags prove (issue 15 §2). */
+export const TAGGED_COLUMNS: TaggedColumns = new Map(
+  [OPERACIONES_SCHEMA, UNIONES_SCHEMA, METADATA_SCHEMA].map((schema) => [
+    schema.sheet,
+    schema.columns.flatMap((c) => [c.name, ...(c.aliases ?? [])]),
+  ]),
+);
+
 export function openRequest(
   ports: Ports,
   settings: Settings = loadSettings(ports.properties),
@@ -79,7 +89,7 @@ export function openRequest(
   const uow = new UnitOfWork(ports.spreadsheet, {
     appendChunkSize: settings.appendChunkSize,
     ...options,
-    ...(cache ? { cache } : {}),
+    ...(cache ? { cache, tagged: TAGGED_COLUMNS, warnings } : {}),
   });
   const issues: CellIssue[] = [];
   const spools = new SpoolRepository(uow, issues, ports.ids);

@@ -11,6 +11,7 @@ import type { Table, TableRow } from './table';
 import { AppendPlanner, type AppendLayout } from './uow/appendPlanner';
 import { APPEND_WINDOW_ROWS, type WindowPosition } from './uow/appendWindow';
 import type { ColumnsToLoad } from './uow/columnLoads';
+import { ColumnTagCheck, type TaggedColumns } from './uow/columnTags';
 import type { RowsToLoad } from './uow/rowLoads';
 import { SheetReader } from './uow/sheetReader';
 import { WriteSet, type CommitSummary } from './uow/writeSet';
@@ -42,6 +43,14 @@ export interface UnitOfWorkOptions {
   flushOnCommit?: boolean;
   /** The document cache (time zone, headers, small sheets); without it everything is read. */
   cache?: SheetCache;
+  /**
+   * Sheets whose schema columns carry column tags (uow/columnTags.ts): a cached header of one is proved by
+   * the tags (one find a request) instead of a read of row 1 when the adapter has tags, and a writing
+   * request re-tags a sheet whose tags disagreed. Without it, every cached header is checked by row 1.
+   */
+  tagged?: TaggedColumns;
+  /** Where what fails after the work is saved (a re-tag) is told: Spanish, for the answer's `warnings`. */
+  warnings?: string[];
 }
 
 export class UnitOfWork {
@@ -68,6 +77,7 @@ export class UnitOfWork {
       options.cache,
       (sheet) => this.appends.forgetPosition(sheet),
       (sheet, anchor, found) => this.windows.set(sheet, { anchor, found }),
+      options.tagged ? new ColumnTagCheck(spreadsheet, options.tagged, options.warnings) : null,
     );
     this.writes = new WriteSet(spreadsheet, appendChunkSize, options.flushOnCommit ?? true);
   }
@@ -297,6 +307,8 @@ export class UnitOfWork {
         appended: (sheet, firstRow, count, used) => this.appends.appended(sheet, firstRow, count, used),
         forgetPosition: () => this.appends.forgetPosition(),
         rowsRead: (sheet) => this.reader.rowsRead(sheet),
+        // Sheets whose tags disagreed are tagged again from their verified header, in this flush.
+        beforeFlush: () => this.reader.tagCheck?.retag((sheet) => this.reader.verifiedHeader(sheet)),
       });
     } finally {
       this.appends.clearQueued();

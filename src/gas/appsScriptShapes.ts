@@ -28,6 +28,29 @@ export interface RangeLike {
   /** Like Ctrl+Arrow: the edge of the block of data from this cell (direction: SpreadsheetApp.Direction). */
   getNextDataCell(direction: unknown): { getRow(): number };
   createTextFinder(text: string): TextFinderLike;
+  /** Developer metadata on this range; on a whole column (getRange('C:C')) it is COLUMN-located. */
+  addDeveloperMetadata(key: string, value: string): unknown;
+}
+
+/**
+ * SpreadsheetApp's DeveloperMetadata as the column tags use it. Assumption (not verifiable offline): the
+ * getters (getValue, getId, getLocation, and the location's getColumn, getSheet, getName) answer from the
+ * object find() returned, without a round trip each; remove() is a write.
+ */
+export interface DeveloperMetadataLike {
+  getId(): number;
+  getValue(): string | null;
+  getLocation(): {
+    /** The whole column a COLUMN-located metadata is on; null for other locations. */
+    getColumn(): { getColumn(): number; getSheet(): { getName(): string } } | null;
+  };
+  remove(): unknown;
+}
+
+export interface DeveloperMetadataFinderLike {
+  withKey(key: string): DeveloperMetadataFinderLike;
+  /** Every metadata of the spreadsheet that matches: one call. */
+  find(): DeveloperMetadataLike[];
 }
 
 export interface TextFinderLike {
@@ -75,4 +98,5 @@ export interface SpreadsheetLike {
   deleteSheet(sheet: SheetLike): void;
   /** A TextFinder over every sheet (building it is local; its findAll is one search). */
   createTextFinder(text: string): SpreadsheetTextFinderLike;
+  createDeveloperMetadataFinder(): DeveloperMetadataFinderLike;
 }

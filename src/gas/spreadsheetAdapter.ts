@@ -9,13 +9,15 @@ import type {
   AppendPosition,
   BlockRead,
   CellWrite,
+  ColumnTag,
   FindOptions,
   ProtectedArea,
   Rect,
   SheetSearch,
   SpreadsheetPort,
 } from '../ports';
-import type { SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import type { PlacedRange, SheetLike, SpreadsheetLike } from './appsScriptShapes';
+import { ColumnTagStore } from './columnTagStore';
 import { protectedAreasOf } from './protections';
 import { findAcrossSpreadsheet, findRowsInSheet } from './textSearch';
 import { planFormatBlocks, planWriteBlocks } from './writePlan';
@@ -34,6 +36,7 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   /** The grid size known to exist (from a read or a size check), to skip size checks for in-bounds writes. */
   private readonly extents = new Map<string, Extent>();
   private zone: string | null = null;
+  private readonly tags: ColumnTagStore;
 
   /**
    * `directionUp` is SpreadsheetApp.Direction.UP (only src/gas/environment.ts may read that global; the
@@ -47,7 +50,9 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
       /** SpreadsheetApp.ProtectionType (the fake takes the texts "SHEET" and "RANGE"). */
       protectionTypes?: { SHEET: unknown; RANGE: unknown };
     } = {},
-  ) {}
+  ) {
+    this.tags = new ColumnTagStore(spreadsheet, (name) => this.required(name));
+  }
 
   /** Plain-text (`@`) cells keep a leading apostrophe: writeCells needs each cell's current format. */
   readonly writesByFormat = true;
@@ -64,6 +69,16 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
   timeZone(): string {
     this.zone ??= this.spreadsheet.getSpreadsheetTimeZone();
     return this.zone;
+  }
+
+  /** Every column tag of `key`, in one developer-metadata find (see ColumnTagStore.find). */
+  columnTags(key: string): ColumnTag[] {
+    return this.tags.find(key);
+  }
+
+  /** Replaces `sheet`'s column tags of `key` with buffered writes (see ColumnTagStore.replace). */
+  tagColumns(sheet: string, key: string, tags: ReadonlyArray<{ col: number; name: string }>): void {
+    this.tags.replace(sheet, key, tags);
   }
 
   readSheets(names: readonly string[], headerOnly: readonly string[] = []): Map<string, Cell[][] | null> {

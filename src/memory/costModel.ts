@@ -87,6 +87,14 @@ const METHOD_KINDS: Readonly<Record<string, CallKind>> = {
   deleteSheet: 'write',
   setFrozenRows: 'write',
   appendRow: 'appendRow',
+  // Developer metadata (column tags): a find searches the whole spreadsheet in one round trip; adding or
+  // removing one is a buffered write like setValues.
+  createDeveloperMetadataFinder: 'lookup',
+  'developerMetadata.find': 'metadata',
+  addDeveloperMetadata: 'write',
+  'developerMetadata.remove': 'write',
+  deleteColumns: 'write',
+  moveColumns: 'write',
   // Embedded charts: no published figure; each reaches the server (priced as a metadata round trip).
   getCharts: 'metadata',
   insertChart: 'metadata',

@@ -149,6 +149,16 @@ export class FakeRange {
     return this;
   }
 
+  /**
+   * Developer metadata on this range (Range.addDeveloperMetadata): a whole column only (rows 1 to the
+   * grid's last, e.g. getRange('C:C')), where it stays with the column as columns are inserted, deleted or
+   * moved (fakeDeveloperMetadata.ts). Counted as one write.
+   */
+  addDeveloperMetadata(key: string, value: string): FakeRange {
+    this.sheet.book.developerMetadata.add(this, key, value);
+    return this;
+  }
+
   /** TextFinder over this range (building it is local; findAll/findNext are the searches Apps Script prices). */
   createTextFinder(text: string): FakeTextFinder {
     this.touch('createTextFinder');

@@ -10,6 +10,8 @@ import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './fakeEmbedded
 import { FakeSheetCharts } from './fakeSheetCharts';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
 import { kindOf } from './costModel';
+import { a1Of, parseA1 } from './fakeA1';
+import { columnMove, deleteGridColumns, insertGridColumns, moveGridColumns } from './fakeColumnEdits';
 
 export class FakeSheet {
   private grid: Grid = { values: [], formulas: new Map(), formats: new Map() };
@@ -20,7 +22,8 @@ export class FakeSheet {
   private protections: FakeProtection[] = [];
 
   constructor(
-    private readonly book: FakeSpreadsheet,
+    /** The spreadsheet this sheet belongs to (its call counter and developer metadata). */
+    readonly book: FakeSpreadsheet,
     private name: string,
     maxRows = DEFAULT_ROWS,
     maxColumns = DEFAULT_COLUMNS,
@@ -135,7 +138,7 @@ export class FakeSheet {
   getRange(rowOrA1: number | string, col?: number, numRows = 1, numCols = 1): FakeRange {
     this.touch('getRange');
     if (typeof rowOrA1 === 'string') {
-      const [r, c, nr, nc] = this.parseA1(rowOrA1);
+      const [r, c, nr, nc] = parseA1(rowOrA1, this.maxRows);
       return this.rangeChecked(r, c, nr, nc);
     }
     return this.rangeChecked(rowOrA1, col ?? 1, numRows, numCols);
@@ -158,20 +161,45 @@ export class FakeSheet {
     return this;
   }
 
+  /** Inserts blank columns; developer metadata right of them moves with its column. */
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.touch('insertColumnsAfter');
     this.checkPositive(howMany, 'howMany');
-    for (const row of this.grid.values) {
-      if (afterPosition < row.length) row.splice(afterPosition, 0, ...Array<Cell>(howMany).fill(''));
-    }
-    rekey(this.grid.formulas, (r, c) => [r, c > afterPosition ? c + howMany : c]);
-    rekey(this.grid.formats, (r, c) => [r, c > afterPosition ? c + howMany : c]);
+    insertGridColumns(this.grid, afterPosition, howMany);
+    this.book.developerMetadata.columnsInserted(this, afterPosition, howMany);
     this.maxColumns += howMany;
     return this;
   }
 
   insertColumnBefore(position: number): FakeSheet {
     return this.insertColumnsAfter(position - 1, 1);
+  }
+
+  /** Deletes columns (Sheet.deleteColumns): their developer metadata goes with them. */
+  deleteColumns(columnPosition: number, howMany = 1): void {
+    this.touch('deleteColumns');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxColumns) {
+      throw new Error('Exception: Those columns are out of bounds.');
+    }
+    deleteGridColumns(this.grid, columnPosition, howMany);
+    this.book.developerMetadata.columnsDeleted(this, columnPosition, howMany);
+    this.maxColumns -= howMany;
+  }
+
+  /**
+   * Moves the columns `columnSpec` spans before column `destinationIndex`, counted before the move
+   * (Sheet.moveColumns); developer metadata moves with its column.
+   */
+  moveColumns(columnSpec: FakeRange, destinationIndex: number): void {
+    this.touch('moveColumns');
+    const first = columnSpec.getColumn();
+    const count = columnSpec.getNumColumns();
+    if (destinationIndex < 1 || destinationIndex > this.maxColumns + 1) {
+      throw new Error('Exception: Those columns are out of bounds.');
+    }
+    const to = columnMove(first, count, destinationIndex, this.maxColumns);
+    moveGridColumns(this.grid, to, this.maxColumns);
+    this.book.developerMetadata.columnsMoved(this, to);
   }
 
   deleteRows(rowPosition: number, howMany: number): void {
@@ -357,12 +385,7 @@ export class FakeSheet {
   }
 
   a1Of(row: number, col: number, numRows: number, numCols: number): string {
-    const letter = (n: number): string =>
-      (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-    const start = `${letter(col)}${row}`;
-    return numRows === 1 && numCols === 1
-      ? start
-      : `${start}:${letter(col + numCols - 1)}${row + numRows - 1}`;
+    return a1Of(row, col, numRows, numCols);
   }
 
   private rangeChecked(row: number, col: number, numRows: number, numCols: number): FakeRange {
@@ -379,23 +402,6 @@ export class FakeSheet {
       throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
     }
     return new FakeRange(this, row, col, numRows, numCols);
-  }
-
-  private parseA1(a1: string): [number, number, number, number] {
-    const columns = /^([A-Z]+):([A-Z]+)$/i.exec(a1.trim());
-    if (columns) {
-      // Whole columns ("J:J"): every row of the grid, as Apps Script gives them.
-      const [, col, , numCols] = this.parseA1(`${columns[1]}1:${columns[2]}1`);
-      return [1, col, this.maxRows, numCols];
-    }
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(a1.trim());
-    if (!m) throw new Error(`Exception: Range not found (${a1}).`);
-    const col = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const r1 = Number(m[2]);
-    const c1 = col(m[1]!);
-    const r2 = m[4] ? Number(m[4]) : r1;
-    const c2 = m[3] ? col(m[3]) : c1;
-    return [Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1];
   }
 
   private checkPositive(n: number, what: string) {

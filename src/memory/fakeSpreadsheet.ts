@@ -9,11 +9,13 @@ import { CallCounter, SPREADSHEET_TARGET } from './callCounter';
 import { FakeSheet } from './fakeSheet';
 import { PROTECTED_MESSAGE, type FakeProtection, type ProtectionPeople } from './fakeProtection';
 import { FakeSpreadsheetTextFinder } from './fakeTextFinder';
+import { FakeDeveloperMetadataFinder, FakeDeveloperMetadataStore } from './fakeDeveloperMetadata';
 
 export { FakeRange } from './fakeRange';
 export { FakeProtection, PROTECTED_MESSAGE } from './fakeProtection';
 export { FakeFoundCell, FakeSpreadsheetTextFinder, FakeTextFinder } from './fakeTextFinder';
 export { FakeSheet } from './fakeSheet';
+export { FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './fakeDeveloperMetadata';
 
 export interface FakeSpreadsheetOptions {
   timeZone?: string;
@@ -27,6 +29,8 @@ export interface FakeSpreadsheetOptions {
 
 export class FakeSpreadsheet {
   readonly calls = new CallCounter();
+  /** Column-located developer metadata (fakeDeveloperMetadata.ts), moved by the sheets' column edits. */
+  readonly developerMetadata = new FakeDeveloperMetadataStore(this);
   private readonly sheets: FakeSheet[] = [];
   private sheetIdSeed = 0;
 
@@ -167,6 +171,13 @@ export class FakeSpreadsheet {
     this.calls.record(sheet.sheetName, 'deleteSheet');
     const i = this.sheets.indexOf(sheet);
     if (i >= 0) this.sheets.splice(i, 1);
+    this.developerMetadata.sheetDeleted(sheet);
+  }
+
+  /** A finder of the spreadsheet's developer metadata (built locally; its find() is the one call). */
+  createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
+    this.calls.record(SPREADSHEET_TARGET, 'createDeveloperMetadataFinder');
+    return new FakeDeveloperMetadataFinder(this.developerMetadata);
   }
 
   // ——— test helpers (not counted) ———

@@ -23,6 +23,7 @@ export interface RowsToLoad {
  * key columns holding numbers is read for those rows only. Rows already read are not read again.
  */
 export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): void {
+  proveByTags(reader, loads);
   const reads: Array<BlockRead & { check?: Cell[]; spec?: TableSpec; window?: boolean }> = [];
   for (const { spec, rows } of loads) {
     reader.assertNotUsed(spec.sheet, 'Filas');
@@ -52,7 +53,7 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
     } else reads.push({ sheet, rect: { row: 1, col: 1, numRows: 1, numCols: width }, check: header });
   }
   if (reads.length === 0) return;
-  const replies = readWithWindows(reader, reads);
+  const replies = readChecked(reader, reads);
   reads.forEach((read, i) => {
     if (!read.check) return;
     const row1 = replies[i]!.values[0] ?? [];
@@ -114,6 +115,64 @@ export function loadRows(reader: SheetReader, loads: readonly RowsToLoad[]): voi
       rects[i]!.rect.col,
     ),
   );
+}
+
+/**
+ * Before any row-1 read is planned: the cached headers that would need one, proved by the column tags
+ * instead when they can be (one find for the request, columnTags.ts). A proved header is trusted up to its
+ * last schema column; the others keep their row-1 read. The find is made only when it saves a read: a
+ * sheet whose row 1 rides along with a block near the top costs nothing to check.
+ */
+function proveByTags(reader: SheetReader, loads: readonly RowsToLoad[]): void {
+  if (!reader.tagCheck) return;
+  const needing = [...reader.unverified].filter(
+    (sheet) => reader.relied.has(sheet) || loads.some((l) => l.spec.sheet === sheet),
+  );
+  const saves = needing.some(
+    (sheet) => reader.tagCheck!.covers(sheet) && !rowOneRidesAlong(reader, loads, sheet),
+  );
+  if (!saves) return;
+  const proved = reader.tagCheck.prove([...reader.unverified], (sheet) => reader.headers.get(sheet) ?? null);
+  for (const [sheet, header] of proved) {
+    reader.headers.set(sheet, header);
+    reader.unverified.delete(sheet);
+  }
+}
+
+/**
+ * True when the row-1 check of `sheet` would be merged into a read the batch makes anyway (a block of
+ * rows or an append window starting within MERGE_GAP_CELLS of the top), as loadRows plans it.
+ */
+function rowOneRidesAlong(reader: SheetReader, loads: readonly RowsToLoad[], sheet: string): boolean {
+  const header = reader.headers.get(sheet) ?? [];
+  const width = Math.max(1, trimmedWidth(header));
+  const known = reader.partial.get(sheet);
+  const rows = loads
+    .filter((l) => l.spec.sheet === sheet)
+    .flatMap((l) => l.rows)
+    .filter((r) => r >= 2 && !known?.has(r));
+  const window = reader.appendWindows.get(sheet);
+  if (window) rows.push(windowRect(window.hint, trimmedWidth(header)).row);
+  return rows.length > 0 && Math.min(...rows) * width <= MERGE_GAP_CELLS;
+}
+
+/**
+ * The batch read. When it fails while it checks cached headers, a column deleted by hand may have left a
+ * cached header wider than the grid (its row 1 cannot be read at that width): the cached headers are
+ * dropped and StaleHeaderError makes the one retry read them fresh (nothing was written).
+ */
+function readChecked(
+  reader: SheetReader,
+  reads: Array<BlockRead & { window?: boolean; check?: Cell[] }>,
+): Array<{ values: Cell[][]; display?: string[][] }> {
+  try {
+    return readWithWindows(reader, reads);
+  } catch (error) {
+    const checked = reads.find((r) => r.check);
+    if (!checked) throw error;
+    for (const sheet of new Set([checked.sheet, ...reader.unverified])) reader.cache?.forget(sheet);
+    throw new StaleHeaderError(checked.sheet);
+  }
 }
 
 /**

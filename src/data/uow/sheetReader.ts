@@ -9,6 +9,7 @@ import type { SheetCache } from '../sheetCache';
 import { Table } from '../table';
 import type { WindowPosition } from './appendWindow';
 import { loadColumns, type ColumnsToLoad } from './columnLoads';
+import type { ColumnTagCheck } from './columnTags';
 import { loadRows, type RowsToLoad } from './rowLoads';
 
 /**
@@ -47,7 +48,15 @@ export class SheetReader {
     private readonly onForget: (sheet: string) => void = () => {},
     /** Told what each window of an append hint proved (null: nothing; the adapter finds the position). */
     readonly onWindow: (sheet: string, anchor: number, found: WindowPosition | null) => void = () => {},
+    /** The column tags that may prove a cached header without reading row 1 (columnTags.ts); none: row 1. */
+    readonly tagCheck: ColumnTagCheck | null = null,
   ) {}
+
+  /** The header `sheet` has as verified in this request (row 1 or the tags); null when not verified or unread. */
+  verifiedHeader(sheet: string): Cell[] | null {
+    if (this.unverified.has(sheet)) return null;
+    return this.grids.get(sheet)?.[0] ?? this.headers.get(sheet) ?? null;
+  }
 
   timeZone(): string {
     if (this.zone === null) {

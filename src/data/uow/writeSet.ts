@@ -31,6 +31,11 @@ export interface CommitContext {
    * whole or not at all. Formats are read over these rows, so their cost does not grow with the selection.
    */
   rowsRead?(sheet: string): readonly number[] | null;
+  /**
+   * Called once every write of a commit that wrote something is made, before its flush (SpreadsheetApp
+   * path): the column tags go in the same flush. Must not throw (its failures are warnings).
+   */
+  beforeFlush?(): void;
 }
 
 export class WriteSet {
@@ -193,6 +198,7 @@ export class WriteSet {
         }
         summary.sheets.push(sheet);
       }
+      if (summary.sheets.length > 0) context.beforeFlush?.();
       if (summary.sheets.length > 0 && this.flushOnCommit) this.spreadsheet.flush?.();
     } catch (error) {
       context.forgetPosition();
