@@ -171,12 +171,17 @@ describe('build/Code.js with the Sheets advanced service enabled', () => {
     });
     expect(result.updated).toEqual(['001+1', '001+2']);
     // Through the API: one get of what the document cache lacks (headers, Trabajadores, Roles), one batchGet
-    // of the OT's rows, one write. TextFinder searches find the request id and the OT's rows (issue 9).
+    // of the OT's rows, one write. TextFinder searches find the request id and the OT's rows (issue 9): the
+    // id on Metadata, then the OT and then its tags on both sheets, each in one spreadsheet-wide search.
     expect(book.calls.log.filter((call) => call.startsWith('(sheets-api)'))).toEqual([
       '(sheets-api).get',
       '(sheets-api).get',
       '(sheets-api).batchUpdate',
     ]);
-    expect(book.calls.log.filter((call) => call.includes('findAll'))).toHaveLength(5);
+    expect(book.calls.log.filter((call) => call.includes('findAll')).map((c) => c.split(' ')[0])).toEqual([
+      'Metadata.findAll',
+      '(spreadsheet).findAll',
+      '(spreadsheet).findAll',
+    ]);
   });
 });
