@@ -5,7 +5,8 @@ import type { Cell } from '../domain/cell';
 import { DEFAULT_ROWS, DEFAULT_COLUMNS, checkCellLength, key, rekey, type Grid } from './fakeGrid';
 import { displayValue, presentValue, typeIn } from './typedInput';
 import { FakeRange } from './fakeRange';
-import { FakeProtection, PROTECTED_MESSAGE, type FakeProtectionType } from './fakeProtection';
+import { PROTECTED_MESSAGE, type FakeProtection } from './fakeProtection';
+import { FakeSheetProtections } from './fakeSheetProtections';
 import type { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './fakeEmbeddedChart';
 import { FakeSheetCharts } from './fakeSheetCharts';
 import type { FakeSpreadsheet } from './fakeSpreadsheet';
@@ -19,7 +20,7 @@ export class FakeSheet {
   private maxColumns: number;
   readonly sheetId: number;
   /** Protections of this sheet and of its ranges (Sheet.protect, Range.protect). */
-  private protections: FakeProtection[] = [];
+  private readonly protections: FakeSheetProtections;
 
   constructor(
     /** The spreadsheet this sheet belongs to (its call counter and developer metadata). */
@@ -32,6 +33,7 @@ export class FakeSheet {
     this.maxRows = maxRows;
     this.maxColumns = maxColumns;
     this.sheetId = sheetId ?? book.nextSheetId();
+    this.protections = new FakeSheetProtections(() => book.people(this), this);
   }
 
   getSheetId(): number {
@@ -49,37 +51,23 @@ export class FakeSheet {
   /** Protects the whole sheet (Sheet.protect): one protection per sheet, the same one when asked again. */
   protect(): FakeProtection {
     this.touch('protect');
-    const existing = this.protections.find((p) => p.getProtectionType() === 'SHEET');
-    if (existing) return existing;
-    const protection = new FakeProtection(this.book.people(this), this, 'SHEET', null);
-    this.protections.push(protection);
-    return protection;
+    return this.protections.ofSheet();
   }
 
   /** Protects a rectangle (Range.protect). */
   protectArea(row: number, col: number, numRows: number, numCols: number): FakeProtection {
-    const protection = new FakeProtection(this.book.people(this), this, 'RANGE', {
-      row,
-      col,
-      numRows,
-      numCols,
-    });
-    this.protections.push(protection);
-    return protection;
+    return this.protections.ofArea({ row, col, numRows, numCols });
   }
 
   /** Sheet.getProtections(type): the sheet's own protection (SHEET) or its ranges' (RANGE). */
   getProtections(type: unknown): FakeProtection[] {
     this.touch('getProtections');
-    const wanted = String(type) as FakeProtectionType;
-    if (wanted !== 'SHEET' && wanted !== 'RANGE')
-      throw new Error(`Exception: Invalid argument: type (${String(type)})`);
-    return this.protections.filter((p) => p.getProtectionType() === wanted);
+    return this.protections.ofType(type);
   }
 
   /** Drops a removed protection (Protection.remove). */
   dropProtection(protection: FakeProtection): void {
-    this.protections = this.protections.filter((p) => p !== protection);
+    this.protections.drop(protection);
   }
 
   /**
@@ -88,7 +76,7 @@ export class FakeSheet {
    * lets the next flush (or read) throw it, as buffered writes do.
    */
   guardWrite(row: number, col: number, numRows: number, numCols: number, apply: () => void): void {
-    if (this.protections.some((p) => p.refuses({ row, col, numRows, numCols }))) {
+    if (this.refusesWrite(row, col, numRows, numCols)) {
       if (this.book.refusalAt === 'flush') return this.book.holdRefusal();
       throw new Error(PROTECTED_MESSAGE);
     }
@@ -97,7 +85,7 @@ export class FakeSheet {
 
   /** True when a protection refuses the user running the script some cell of the rectangle (the Sheets API fake). */
   refusesWrite(row: number, col: number, numRows: number, numCols: number): boolean {
-    return this.protections.some((p) => p.refuses({ row, col, numRows, numCols }));
+    return this.protections.refuses({ row, col, numRows, numCols });
   }
 
   /** A range without counting a call (protections hand theirs out). */
