@@ -262,14 +262,18 @@ export class WriteSet {
       cells: rect.cells,
       previous: rect.cells.map((c): CellWrite => {
         const key = `${c.row}:${c.col}`;
-        // Back into a cell now plain text: the text as it was (an apostrophe would be kept there).
-        const value = texts.has(key) ? asRead.get(key)! : previous.get(key)!;
         // A format is put back when it was read this request. One that was not stays as written: a
-        // metric's is its right one, and plain text `@` holds the text restored exactly as it was.
-        const format =
-          c.format === undefined || texts.has(key) ? undefined : (current.get(key) ?? known?.get(key));
+        // metric's is its right one. A text cell is restored as plain text `@`, set again by the undo
+        // itself: a write that failed at its setNumberFormats left the shop's format, under which the
+        // text would be typed in as a number or a date ("0011" -> 11). The value keeps roundTripValue's
+        // apostrophe, which the adapter drops for `@`, so a text that starts with one keeps it.
+        const format = texts.has(key)
+          ? '@'
+          : c.format === undefined
+            ? undefined
+            : (current.get(key) ?? known?.get(key));
         const after = c.format ?? c.currentFormat;
-        const restore: CellWrite = { row: c.row, col: c.col, value };
+        const restore: CellWrite = { row: c.row, col: c.col, value: previous.get(key)! };
         if (format !== undefined) restore.format = format;
         if (after !== undefined) restore.currentFormat = after;
         return restore;
