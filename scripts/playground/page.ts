@@ -17,12 +17,24 @@ export const PLAYGROUND_PAGE = `<!doctype html>
   [role=tablist] { display: flex; flex-wrap: wrap; gap: 2px; padding: 4px 8px 0; border-bottom: 1px solid #bbb; }
   [role=tab] { border: 1px solid #bbb; border-bottom: 0; background: #e8e8e8; padding: 6px 12px; cursor: pointer; }
   [role=tab][aria-selected=true] { background: #fff; font-weight: 600; }
+  [role=tab] .mark { color: #b06d00; margin-left: 4px; }
+  [role=tab].touched { box-shadow: inset 0 3px 0 #e0a800; }
+  #changes { display: flex; flex-wrap: wrap; gap: 4px 6px; align-items: center; margin: 0; padding: 4px 8px; font-size: 12px; background: #fffbe6; }
+  #changes[hidden] { display: none; }
+  #changes button { font: 12px ui-monospace, monospace; padding: 2px 6px; min-height: 24px; background: #fff3b0; border: 1px solid #e0c54f; cursor: pointer; }
   #panel { flex: 1; overflow: auto; }
-  table { border-collapse: collapse; font-size: 12px; }
-  th, td { border: 1px solid #ddd; padding: 2px 6px; white-space: pre; max-width: 320px; overflow: hidden; text-overflow: ellipsis; }
+  /* Separate borders: a sticky cell keeps its own borders (collapsed ones stay behind, leaving gaps). */
+  table { border-collapse: separate; border-spacing: 0; font-size: 12px; }
+  th, td { border: 0 solid #ddd; border-width: 0 1px 1px 0; padding: 2px 6px; white-space: pre; max-width: 320px; overflow: hidden; text-overflow: ellipsis; scroll-margin: 32px 8px 8px 64px; }
+  thead th { border-top-width: 1px; }
+  tr > :first-child { border-left-width: 1px; }
+  /* Column letters above everything that scrolls, row numbers above the cells, the corner above both. */
   thead th, tbody th { background: #f3f3f3; position: sticky; }
-  thead th { top: 0; }
+  thead th { top: 0; z-index: 2; }
+  tbody th { left: 0; z-index: 1; }
+  thead th:first-child { left: 0; z-index: 3; }
   .changed { background: #fff3b0; }
+  td.target { outline: 2px solid #b06d00; outline-offset: -2px; }
   #log { font-size: 12px; color: #444; }
   #save { font-size: 12px; margin: 0; padding: 4px 8px; }
   #save.failed { background: #fde2e1; color: #8a1c14; font-weight: 600; }
@@ -47,12 +59,13 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     <span id="log"></span>
   </div>
   <p id="save" role="status" hidden></p>
+  <div id="changes" role="group" aria-label="Celdas cambiadas" hidden></div>
   <div role="tablist" aria-label="Hojas" id="tabs"></div>
   <div id="panel" role="tabpanel"></div>
 </main>
 <script>
 (function () {
-  var state = { sheets: [], current: null, previous: {} };
+  var state = { sheets: [], current: null, change: null };
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) node.textContent = String(text);
@@ -64,11 +77,59 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     while (n > 0) { var r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
     return s;
   }
+  // The last call that changed cells (kept by the server until the next one): what it did to one sheet.
+  function changeOf(name) {
+    return state.change ? state.change.sheets.filter(function (s) { return s.name === name; })[0] || null : null;
+  }
+  function firstCell(range) {
+    var m = /^([A-Z]+)([0-9]+)/.exec(range.slice(range.lastIndexOf('!') + 1));
+    var col = 0;
+    for (var i = 0; i < m[1].length; i++) col = col * 26 + m[1].charCodeAt(i) - 64;
+    return [Number(m[2]) - 1, col - 1];
+  }
+  // Shows the sheet and scrolls its cell (0-based) into view, outlined.
+  function goTo(name, cell) {
+    state.current = name;
+    renderTabs();
+    renderSheet();
+    var row = document.querySelectorAll('#panel tbody tr')[cell[0]];
+    var td = row && row.children[cell[1] + 1];
+    if (!td) return;
+    td.classList.add('target');
+    td.setAttribute('tabindex', '-1');
+    td.scrollIntoView({ block: 'center', inline: 'start' });
+    td.focus({ preventScroll: true });
+  }
+  var MAX_LISTED = 12;
+  function renderChanges() {
+    var bar = document.getElementById('changes');
+    bar.replaceChildren();
+    bar.hidden = !state.change;
+    if (!state.change) return;
+    bar.appendChild(el('span', 'Cambiadas por ' + state.change.call + ':'));
+    var listed = 0, left = 0;
+    state.change.sheets.forEach(function (sheet) {
+      sheet.ranges.forEach(function (range) {
+        if (listed >= MAX_LISTED) { left++; return; }
+        listed++;
+        var button = el('button', range, { type: 'button', title: 'Ver ' + range });
+        button.addEventListener('click', function () { goTo(sheet.name, firstCell(range)); });
+        bar.appendChild(button);
+      });
+    });
+    if (left > 0) bar.appendChild(el('span', '… y ' + left + ' rangos más'));
+  }
   function renderTabs() {
     var tabs = document.getElementById('tabs');
     tabs.replaceChildren();
     state.sheets.forEach(function (sheet) {
       var tab = el('button', sheet.name, { role: 'tab', type: 'button', 'aria-selected': String(sheet.name === state.current), 'aria-controls': 'panel' });
+      // The marker is not part of the tab's name: the tab stays "Operaciones" to a screen reader or a test.
+      if (changeOf(sheet.name)) {
+        tab.className = 'touched';
+        tab.setAttribute('title', 'Con celdas cambiadas por ' + state.change.call);
+        tab.appendChild(el('span', '●', { 'class': 'mark', 'aria-hidden': 'true' }));
+      }
       tab.addEventListener('click', function () { state.current = sheet.name; renderTabs(); renderSheet(); });
       tabs.appendChild(tab);
     });
@@ -79,7 +140,9 @@ export const PLAYGROUND_PAGE = `<!doctype html>
     var sheet = state.sheets.filter(function (s) { return s.name === state.current; })[0];
     if (!sheet) return;
     panel.setAttribute('aria-label', sheet.name);
-    var before = state.previous[sheet.name] || [];
+    var changed = {};
+    var change = changeOf(sheet.name);
+    (change ? change.cells : []).forEach(function (cell) { changed[cell[0] + ',' + cell[1]] = true; });
     var width = sheet.rows.reduce(function (w, r) { return Math.max(w, r.length); }, 0);
     var table = el('table', null, { 'aria-label': sheet.name });
     var head = el('thead');
@@ -95,7 +158,7 @@ export const PLAYGROUND_PAGE = `<!doctype html>
       for (var c = 0; c < width; c++) {
         var text = row[c] === undefined ? '' : row[c];
         var td = el('td', text, { title: text });
-        if (before.length && (before[r] || [])[c] !== text && text !== '') td.className = 'changed';
+        if (changed[r + ',' + c]) td.className = 'changed';
         tr.appendChild(td);
       }
       body.appendChild(tr);
@@ -109,10 +172,8 @@ export const PLAYGROUND_PAGE = `<!doctype html>
   }
   function refresh() {
     return fetch('api/workbook').then(function (r) { return r.json(); }).then(function (book) {
-      var previous = {};
-      state.sheets.forEach(function (s) { previous[s.name] = s.rows; });
-      state.previous = previous;
       state.sheets = book.sheets;
+      state.change = book.change;
       if (!state.current || !book.sheets.some(function (s) { return s.name === state.current; }))
         state.current = book.sheets.length ? book.sheets[0].name : null;
       document.getElementById('book').textContent = book.name + ' (' + book.timeZone + ')';
@@ -126,6 +187,7 @@ export const PLAYGROUND_PAGE = `<!doctype html>
         save.className = book.save.ok ? 'saved' : 'failed';
         save.textContent = (book.save.ok ? '' : '⚠ ') + book.save.message + (book.save.notes.length ? ' · ' + book.save.notes.join(' · ') : '');
       }
+      renderChanges();
       renderTabs();
       renderSheet();
     });
@@ -137,7 +199,6 @@ export const PLAYGROUND_PAGE = `<!doctype html>
   document.getElementById('fail').addEventListener('change', function (e) { control({ failNext: e.target.value }); });
   document.getElementById('reset').addEventListener('click', function () {
     fetch('api/reset', { method: 'POST' }).then(function () {
-      state.previous = {};
       document.getElementById('side').contentWindow.location.reload();
       return refresh();
     });

@@ -15,6 +15,7 @@ import { buildDemoWorkbook } from '../../src/memory/demoWorkbook';
 import { displayValue } from '../../src/memory/displayValues';
 import type { FakeSpreadsheet } from '../../src/memory/fakeSpreadsheet';
 import { readXlsxFile, writeXlsxFile } from '../../src/memory/xlsxWorkbook';
+import { workbookChange, type WorkbookChange } from './changes';
 import { PLAYGROUND_PAGE } from './page';
 import { withShim } from './shim';
 
@@ -152,6 +153,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
   for (const file of ['Code.js', 'Sidebar.html']) statSync(`${buildDir}/${file}`);
   const log = options.log ?? ((line: string) => console.log(line));
   let session = await openSession(options, buildDir);
+  // The view as the page last got it, made again after every call (the workbook changes only in calls and
+  // resets), and what the last call that changed it changed: a read-only call leaves that alone.
+  let view = workbookView(session.book);
+  let lastChange: WorkbookChange | null = null;
   const control = { latencyMs: 0, failNext: 'none' as FailMode };
   const calls: CallRecord[] = [];
   let save: SaveStatus | null = null;
@@ -213,6 +218,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         error && typeof (error as Error).message === 'string' ? (error as Error).message : String(error);
       answer = { ok: false, error: { name: 'Error', message } };
     }
+    const after = workbookView(book);
+    lastChange = workbookChange(name, view.sheets, after.sheets) ?? lastChange;
+    view = after;
     calls.push({
       name,
       args,
@@ -244,7 +252,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         if (request.method === 'GET' && path === '/api/workbook') {
           const last = calls[calls.length - 1];
           return sendJson(response, {
-            ...workbookView(session.book),
+            ...view,
+            // The last call that changed cells: the page highlights them and lists their ranges.
+            change: lastChange,
             // What a menu item told the user (ui.alert), which the page shows since it has no dialog.
             alert: session.runtime.apps.ui.alerts.at(-1) ?? null,
             control,
@@ -267,6 +277,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         if (request.method === 'POST' && path === '/api/reset') {
           await writes;
           session = await openSession(options, buildDir);
+          view = workbookView(session.book);
+          lastChange = null;
           control.failNext = 'none';
           await saveOut();
           return sendJson(response, { ok: true });

@@ -10,6 +10,8 @@ import {
   TRABAJADORES_HEADER,
   UNIONES_HEADER,
 } from '../data/productionHeaders';
+import { OPERACIONES } from '../data/schema';
+import { METRIC_FORMATS } from '../data/spoolRepository';
 import { DEFAULT_SETTINGS, needsSold } from '../domain/settings';
 import { addDemoEvents } from './demoEvents';
 import { FakeSpreadsheet } from './fakeSpreadsheet';
@@ -144,7 +146,13 @@ export function buildDemoWorkbook(
   // A duplicated TAG_SPOOL row, as copy-pasted in production.
   spools.push(row(header, { OT: demoOt(10), TAG_SPOOL: demoTag(10), Cliente: 'Minera Demo (copia)' }));
 
-  book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
+  const operaciones = book.addSheet('Operaciones', [[...header], ...spools], { extraEmptyRows: 20 });
+  // The metric columns carry the formats the add-on writes (`0` counts, `0.00` pulgadas), as after Migrar
+  // esquema: a column reads one way whether the add-on or the demo filled a cell.
+  for (const [metric, format] of Object.entries(METRIC_FORMATS)) {
+    const column = header.indexOf(OPERACIONES[metric as keyof typeof METRIC_FORMATS]) + 1;
+    if (column > 0) operaciones.writeFormats(2, column, spools.length, 1, () => format);
+  }
   const unionSheet = book.addSheet('Uniones', [[...UNIONES_HEADER], ...unions], { extraEmptyRows: 20 });
   for (const [r, c] of serialDateCells) unionSheet.writeFormats(r, c, 1, 1, () => SERIAL_DATE_FORMAT);
   for (const [r, c] of dnDateCells) unionSheet.writeFormats(r, c, 1, 1, () => 'd/m');

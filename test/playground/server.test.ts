@@ -204,4 +204,77 @@ describe('the playground', () => {
       message: expect.stringMatching(/^Hoja Resumen creada/),
     });
   });
+
+  it("keeps the last writing call's changed cells and ranges until the next writing call; reads and reset", async () => {
+    playground = await startPlayground({ port: 0, demoEvents: true });
+    const rpc = async (name: string, ...args: unknown[]) =>
+      (await (
+        await fetch(`${playground!.url}rpc/${name}`, { method: 'POST', body: JSON.stringify({ args }) })
+      ).json()) as Answer;
+    const change = async () => ((await workbookView(playground!)) as unknown as { change: Change }).change;
+    type Change = {
+      call: string;
+      sheets: Array<{ name: string; cells: number[][]; ranges: string[] }>;
+    } | null;
+
+    expect(await change()).toBeNull();
+    expect((await rpc('apiBootstrap')).ok).toBe(true);
+    expect(await change()).toBeNull();
+    const tag = 'MK-1335-CW-25238-001';
+    const started = await rpc('apiStartWork', {
+      tagSpool: tag,
+      operation: 'ARM',
+      workerId: 93,
+      requestId: 'intent-0001',
+    });
+    expect(started.ok).toBe(true);
+    const afterStart = await change();
+    expect(afterStart!.call).toBe('apiStartWork');
+    expect(afterStart!.sheets.map((s) => s.name)).toEqual(['Operaciones', 'Metadata']);
+    const operaciones = (await workbookView(playground)).sheets[0]!.rows;
+    const ocupado = operaciones[0]!.indexOf('Ocupado_Por');
+    expect(afterStart!.sheets[0]!.cells).toContainEqual([1, ocupado]);
+    // Far to the right of the sheet (BO…), which is why the page lists the ranges.
+    expect(afterStart!.sheets[0]!.ranges.join(' ')).toMatch(/Operaciones!B[A-Z]2/);
+    expect(afterStart!.sheets[1]!.ranges).toEqual([expect.stringMatching(/^Metadata!A\d+:[A-Z]+\d+$/)]);
+
+    // The sidebar's follow-up read changes nothing: the change of INICIAR stays.
+    expect((await rpc('apiListUnions', { ot: '001', operation: 'ARM' })).ok).toBe(true);
+    expect(await change()).toEqual(afterStart);
+
+    // Liberar clears cells (Ocupado_Por of spool 008): cleared cells count; the list read after keeps it.
+    const released = await rpc('apiReleaseSpool', {
+      tagSpool: 'MK-1335-CW-25238-008',
+      workerId: 93,
+      reason: 'Quedó tomado desde ayer',
+      requestId: 'intent-0002',
+    });
+    expect(released.ok).toBe(true);
+    expect((await rpc('apiOccupiedSpools')).ok).toBe(true);
+    const afterRelease = await change();
+    expect(afterRelease!.call).toBe('apiReleaseSpool');
+    const row8 = operaciones.findIndex((r) => r.includes('MK-1335-CW-25238-008'));
+    expect(afterRelease!.sheets.find((s) => s.name === 'Operaciones')!.cells).toContainEqual([row8, ocupado]);
+
+    await fetch(`${playground.url}api/reset`, { method: 'POST' });
+    expect(await change()).toBeNull();
+  });
+
+  it("the demo's metric columns read one way: counts as 0, pulgadas as 0.00, as the add-on writes them", async () => {
+    playground = await startPlayground({ port: 0, demoEvents: true });
+    const [header = [], ...rows] = (await workbookView(playground)).sheets[0]!.rows;
+    const column = (name: string) => rows.map((r) => r[header.indexOf(name)] ?? '').filter((v) => v !== '');
+    for (const name of ['Pulgadas_ARM', 'Pulgadas_SOLD']) {
+      expect(column(name).length, name).toBeGreaterThan(0);
+      expect(
+        column(name).filter((v) => !/^\d+,\d{2}$/.test(v)),
+        name,
+      ).toEqual([]);
+    }
+    for (const name of ['Total_Uniones', 'Uniones_ARM_Completadas', 'Uniones_SOLD_Completadas'])
+      expect(
+        column(name).filter((v) => !/^\d+$/.test(v)),
+        name,
+      ).toEqual([]);
+  });
 });
