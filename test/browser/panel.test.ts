@@ -235,8 +235,21 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     // MR(93) twice: the add-on's sessions of two days, each INICIAR to its PAUSAR.
     expect((await sessions.textContent())!.match(/ARM · MR\(93\) · pausada/g)).toHaveLength(2);
     const events = side.getByRole('region', { name: 'Eventos, el más reciente primero' });
-    expect(await events.textContent()).toMatch(/PAUSAR_SPOOL · ARM · MR\(93\) · uniones 3, 4, 5/);
+    // The codes in words: "Pausa", not PAUSAR_SPOOL.
+    expect(await events.textContent()).toMatch(/Pausa · ARM · MR\(93\) · uniones 3, 4, 5/);
+    expect(await events.textContent()).not.toMatch(/PAUSAR_SPOOL|INICIAR_SPOOL/);
     await sideShot('panel-8-historial-300px', events);
+
+    // 008, released above: who freed it and why, not "cancelada" and SPOOL_CANCELADO.
+    await field.fill(demoTag(8));
+    await field.press('Enter');
+    await side.getByRole('heading', { name: `Historial de ${demoTag(8)}` }).waitFor();
+    const reason = 'Quedó tomado desde ayer; JP(94) no está en turno';
+    expect(await sessions.textContent()).toContain(`· liberada por MR(93): ${reason}`);
+    expect(await sessions.textContent()).not.toMatch(/cancelada/);
+    expect(await events.textContent()).toContain(`Liberado por MR(93) · SOLD · motivo: ${reason}`);
+    expect(await events.textContent()).not.toMatch(/SPOOL_CANCELADO/);
+    await sideShot('panel-8b-historial-liberado-300px', sessions);
   });
 
   it('Actualizar Resumen: the capacity line under the Panel, the Resumen sheet written', async () => {
