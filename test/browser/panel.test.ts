@@ -252,6 +252,23 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     await sideShot('panel-8b-historial-liberado-300px', sessions);
   });
 
+  it('the menu creates Resumen while the Panel says there is none: opening the Panel again reads its line', async () => {
+    const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
+    expect(await card.textContent()).toMatch(/Aún no hay hoja Resumen/);
+    await side.getByRole('tab', { name: 'Registrar' }).click();
+    await page.getByRole('button', { name: 'Menú: Resumen de producción' }).click();
+    await page.getByRole('table', { name: 'Resumen' }).waitFor();
+    const calls = await callsOf(async () => {
+      await side.getByRole('tab', { name: 'Panel' }).click();
+      await card.getByText(/^Capacidad: [\d.]+ de 10\.000\.000 celdas/).waitFor();
+    });
+    // One cheap read of the line beside the section's own call; nothing rewritten.
+    expect(calls.filter((c) => c === 'apiLastCapacity')).toHaveLength(1);
+    expect(calls).not.toContain('apiRefreshSummary');
+    expect(await card.textContent()).toMatch(/Medida en la última actualización de Resumen: \d{2}:\d{2}\./);
+    await sideShot('panel-8c-capacidad-tras-menu-300px', card);
+  });
+
   it('Actualizar Resumen: the capacity line under the Panel, the Resumen sheet written', async () => {
     const calls = await callsOf(async () => {
       await side.getByRole('button', { name: 'Actualizar Resumen' }).click();
