@@ -34,6 +34,21 @@ export function occupiedLines(
   return { holder, since, stale };
 }
 
+/**
+ * Mi día's heading: whose day and which ("MR(93) · 04-12-2026"), or what it waits for: a worker chosen in
+ * Registrar (not an empty "Mi día"), the date, or the answer.
+ */
+export function dayHeading(
+  day: WorkerDayView | null,
+  loading: boolean,
+  hasWorker: boolean,
+  tr: Translator,
+): string {
+  if (day) return tr.t('day.heading', { who: day.worker.label, date: day.date });
+  if (loading) return tr.t('day.loading');
+  return hasWorker ? tr.t('day.notLoaded') : tr.t('day.noWorker');
+}
+
 export function dayEntryText(entry: DayEntry, tr: Translator): string {
   return tr.t('day.entry', {
     unions: entry.unions.join(', '),

@@ -313,4 +313,16 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     expect(await viewRows(page, 'Resumen')).toEqual(resumen);
     await sideShot('panel-10-capacidad-al-abrir-300px', card);
   });
+
+  it('Mi día with no worker chosen says to choose one in Registrar, not an empty "Mi día"', async () => {
+    await side.getByRole('tab', { name: 'Registrar' }).click();
+    await side.getByRole('combobox', { name: 'Trabajador' }).selectOption({ index: 0 });
+    await side.getByRole('tab', { name: 'Panel' }).click();
+    await side.getByRole('tab', { name: 'Mi día' }).click();
+    await side.getByRole('heading', { name: 'Elija un trabajador en Registrar' }).waitFor();
+    const show = side.getByRole('button', { name: 'Ver día' });
+    expect(await show.isDisabled()).toBe(true);
+    expect(await show.getAttribute('aria-describedby')).toBe('day-heading');
+    await sideShot('panel-11-mi-dia-sin-trabajador-300px');
+  });
 });

@@ -11,6 +11,7 @@ import {
 import { shortTime } from '../../../src/client/texts';
 import {
   dayEntryText,
+  dayHeading,
   dayTotals,
   eventLines,
   eventTypeText,
@@ -84,6 +85,14 @@ describe("the Panel's words", () => {
     expect(sessionLines({ ...paused!, outcome: 'sin cierre', to: null, minutes: null }, es, today).span).toBe(
       '02-12 08:00 → sin cierre',
     );
+  });
+
+  it("Mi día's heading: whose day, or what it waits for (a worker chosen in Registrar, not an empty 'Mi día')", () => {
+    expect(dayHeading(null, false, false, es)).toBe('Elija un trabajador en Registrar');
+    expect(dayHeading(null, false, false, en)).toBe('Choose a worker under Record');
+    expect(dayHeading(null, false, true, es)).toBe('Elija la fecha y pulse Ver día.');
+    expect(dayHeading(null, true, true, es)).toBe('Cargando el día…');
+    expect(dayHeading(workerDay(), false, true, es)).toMatch(/^MR\(93\) · \d{2}-\d{2}-\d{4}$/);
   });
 
   it('events: when, the type in words, the operation, who, and the unions recorded', () => {
