@@ -88,15 +88,25 @@ export class PanelActions {
   }
 
   /**
-   * The capacity line the last Resumen refresh wrote, read once per sidebar (a cheap read, no rewrite) beside
-   * the section's call; a failure is said in the capacity card and leaves Actualizar Resumen to recompute it.
+   * The capacity line the last Resumen refresh wrote (a cheap read, no rewrite), read each time the Panel is
+   * opened beside the section's call: the menu or the hourly trigger may have created or refreshed Resumen
+   * meanwhile, which the sidebar cannot know. The line shown stays until the answer replaces it; a failure is
+   * said in the card and leaves Actualizar Resumen to recompute it.
    */
   private async loadCapacity(): Promise<void> {
-    if (this.panel.capacity.status !== 'idle' || this.panel.summary) return;
-    this.update((p) => P.withCapacity(p, { status: 'loading', view: null, detail: '' }));
+    if (this.panel.capacity.status === 'loading') return;
+    // An Actualizar Resumen answered while this read ran is newer than what it reads: it stays shown.
+    const summaryBefore = this.panel.summary;
+    this.update((p) => P.withCapacity(p, { ...p.capacity, status: 'loading', detail: '' }));
     try {
       const view = await this.deps.client.call('apiLastCapacity');
-      this.update((p) => P.withCapacity(p, { status: 'ready', view, detail: '' }));
+      this.update((p) =>
+        P.withCapacity(p.summary === summaryBefore ? { ...p, summary: null } : p, {
+          status: 'ready',
+          view,
+          detail: '',
+        }),
+      );
     } catch (error) {
       const failure = toCallError(error);
       this.update((p) => P.withCapacity(p, { status: 'failed', view: null, detail: failure.detail }));

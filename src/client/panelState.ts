@@ -63,8 +63,9 @@ export interface PanelState {
   /** The last Resumen refresh of this session (its capacity line is shown under every section). */
   summary: SummaryView | null;
   /**
-   * The capacity line the last refresh (menu, hourly trigger) wrote on Resumen, read once when the Panel
-   * opens, beside the section's own call and never blocking it: idle until then, `failed` with the detail.
+   * The capacity line the last refresh (menu, hourly trigger) wrote on Resumen, read each time the Panel
+   * opens, beside the section's own call and never blocking it: idle until then, `loading` (keeping the view
+   * read before), `failed` with the detail.
    */
   capacity: {
     status: 'idle' | 'loading' | 'ready' | 'failed';

@@ -34,6 +34,21 @@ export function occupiedLines(
   return { holder, since, stale };
 }
 
+/**
+ * Mi día's heading: whose day and which ("MR(93) · 04-12-2026"), or what it waits for: a worker chosen in
+ * Registrar (not an empty "Mi día"), the date, or the answer.
+ */
+export function dayHeading(
+  day: WorkerDayView | null,
+  loading: boolean,
+  hasWorker: boolean,
+  tr: Translator,
+): string {
+  if (day) return tr.t('day.heading', { who: day.worker.label, date: day.date });
+  if (loading) return tr.t('day.loading');
+  return hasWorker ? tr.t('day.notLoaded') : tr.t('day.noWorker');
+}
+
 export function dayEntryText(entry: DayEntry, tr: Translator): string {
   return tr.t('day.entry', {
     unions: entry.unions.join(', '),
@@ -57,9 +72,14 @@ export function durationText(minutes: number, tr: Translator): string {
   return m === 0 ? tr.t('duration.h', { h }) : tr.t('duration.hm', { h, m });
 }
 
-/** "SOLD · JP(94) · pausada" and "09-05 10:32 → 11:40 · 68 min". */
+/**
+ * "SOLD · JP(94) · pausada" and "09-05 10:32 → 11:40 · 68 min"; a session a release ended says who freed the
+ * spool and why ("liberada por MR(93): turno terminado"), not "cancelada".
+ */
 export function sessionLines(session: Session, tr: Translator, today: Today): { who: string; span: string } {
-  const outcome = tr.t(('session.' + session.outcome) as PanelMessageKey);
+  const outcome = session.release
+    ? tr.t('session.released', { by: session.release.by, reason: session.release.reason })
+    : tr.t(('session.' + session.outcome) as PanelMessageKey);
   const who = [session.operation, session.worker, outcome].filter((p) => p).join(' · ');
   const from = shortTime(session.from, today);
   let span: string;
@@ -75,15 +95,47 @@ export function sessionLines(session: Session, tr: Translator, today: Today): { 
   return { who, span };
 }
 
-/** "09-05 10:32" and "PAUSAR_SPOOL · SOLD · JP(94) · uniones 1, 2". */
+/** Evento_Tipo codes the catalogue words; any other code is shown as written. */
+const EVENT_WORDS: Readonly<Record<string, PanelMessageKey>> = {
+  INICIAR_SPOOL: 'event.INICIAR_SPOOL',
+  PAUSAR_SPOOL: 'event.PAUSAR_SPOOL',
+  COMPLETAR_ARM: 'event.COMPLETAR_ARM',
+  COMPLETAR_SOLD: 'event.COMPLETAR_SOLD',
+  SPOOL_CANCELADO: 'event.SPOOL_CANCELADO',
+  UNION_ARM_REGISTRADA: 'event.UNION_ARM_REGISTRADA',
+  UNION_SOLD_REGISTRADA: 'event.UNION_SOLD_REGISTRADA',
+  MIGRACION_ESQUEMA: 'event.MIGRACION_ESQUEMA',
+  JOB_METRICAS: 'event.JOB_METRICAS',
+  RESUMEN_PRODUCCION: 'event.RESUMEN_PRODUCCION',
+  ERROR: 'event.ERROR',
+};
+
+/** An event code in words ("PAUSAR_SPOOL" → "Pausa"); an unknown code as it is. */
+export function eventTypeText(type: string, tr: Translator): string {
+  const key = Object.prototype.hasOwnProperty.call(EVENT_WORDS, type) ? EVENT_WORDS[type] : undefined;
+  return key ? tr.t(key) : type;
+}
+
+/**
+ * "09-05 10:32" and "Pausa · SOLD · JP(94) · uniones 1, 2" (the operation left out when the words name it:
+ * "ARM completado · MR(93)"); a release "Liberado por MR(93) · SOLD · motivo: turno terminado".
+ */
 export function eventLines(
   event: HistoryEvent,
   tr: Translator,
   today: Today,
 ): { when: string; what: string } {
+  const when = event.at === null ? tr.t('event.noTime') : shortTime(event.at, today);
+  if (event.release) {
+    const { by, reason } = event.release;
+    const parts = [tr.t('event.released', { by }), event.operation ?? '', tr.t('event.reason', { reason })];
+    return { when, what: parts.filter((p) => p).join(' · ') };
+  }
+  const type = eventTypeText(event.type, tr);
+  const operation = event.operation && !type.includes(event.operation) ? event.operation : '';
   const unions = event.unions.length > 0 ? tr.t('event.unions', { list: event.unions.join(', ') }) : '';
-  const what = [event.type, event.operation ?? '', event.worker, unions].filter((p) => p).join(' · ');
-  return { when: event.at === null ? tr.t('event.noTime') : shortTime(event.at, today), what };
+  const what = [type, operation, event.worker, unions].filter((p) => p).join(' · ');
+  return { when, what };
 }
 
 export function releaseDoneText(result: ReleaseResult, tr: Translator): string {

@@ -1,7 +1,7 @@
 // Read-only views of the sidebar's screen state: who may be chosen, which unions may be ticked (and why not),
 // the live totals, the spool cards, and what each control needs before it may be used.
 
-import { heldByOther } from '../domain/finishRules';
+import { heldByOther, operationComplete } from '../domain/finishRules';
 import { ROLES_FOR, type Operation } from '../domain/operation';
 import type { MessageKey } from './i18n';
 import type { Bootstrap, BootWorker, SpoolView, UnionItem } from './serverApi';
@@ -51,6 +51,30 @@ export function selectionSummary(state: ScreenState): { selected: number; of: nu
   const chosen = new Set(state.selected);
   const unions = state.list ? state.list.unions.filter((u) => chosen.has(u.key)) : [];
   return { selected: unions.length, of: selectableUnions(state).length, pulgadas: pulgadasOf(unions) };
+}
+
+/**
+ * The spools of the list whose every union needing the operation is done (finishRules.operationComplete:
+ * SOLD leaves out the ARM-only types); a spool with an unreadable union row is not known to be complete.
+ */
+export function completeSpools(state: ScreenState): string[] {
+  const operation = state.list?.operation ?? state.operation;
+  return spoolCards(state)
+    .filter(({ unions }) => unions.length > 0 && unions.every((u) => u.readable))
+    .filter(({ unions }) =>
+      operationComplete(
+        unions.map((u) => ({ tipo: u.tipo, done: (operation === 'ARM' ? u.arm : u.sol).done })),
+        operation,
+        armOnlySettings(state),
+      ),
+    )
+    .map(({ tag }) => tag);
+}
+
+/** Every spool listed is complete for the operation: nothing is left to tick, start or finish. */
+export function listComplete(state: ScreenState): boolean {
+  const cards = spoolCards(state);
+  return cards.length > 0 && completeSpools(state).length === cards.length;
 }
 
 /** Spools the current worker holds (INICIAR done): FINALIZAR with nothing selected cancels them. */
@@ -109,7 +133,7 @@ export function availability(state: ScreenState): Availability {
   let finish: MessageKey | null = busy ?? (currentWorker(state) ? null : 'why.noWorker');
   if (!finish && !state.list) finish = 'why.notLoaded';
   if (!finish && state.selected.length === 0 && spoolsHeldByWorker(state).length === 0)
-    finish = 'why.nothing';
+    finish = listComplete(state) ? 'why.complete' : 'why.nothing';
   let selectAvailable: MessageKey | null = busy ?? (state.list ? null : 'why.notLoaded');
   if (!selectAvailable && selectableUnions(state).length === 0) selectAvailable = 'why.noneAvailable';
   return { search, finish, selectAvailable };

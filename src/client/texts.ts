@@ -7,8 +7,8 @@ import type { SpoolView, UnionItem } from './serverApi';
 import type { SpoolAction } from '../domain/finishRules';
 import { isReadIntent } from './failures';
 import type { PanelIntent } from './panelState';
-import type { Intent, Outcome, PlanLine, ScreenError } from './state';
-import { warningsOf } from './state';
+import type { Intent, Outcome, PlanLine, ScreenError, ScreenState } from './state';
+import { listComplete, selectionSummary, spoolCards, warningsOf } from './state';
 
 export type Today = { day: number; month: number; year: number };
 
@@ -137,6 +137,22 @@ export function planLineText(line: PlanLine, tr: Translator): string {
 /** How an answer looks: `ok` when it did what was asked, `warn` when nothing was recorded, unions were
  * skipped or the server warned (saved, but something after the commit failed, or a cell held a spool back). */
 export type OutcomeTone = 'ok' | 'warn';
+
+/**
+ * The live line over FINALIZAR: "Seleccionadas 3/10 · 24 pulgadas"; when every spool listed is complete for
+ * the operation, "Spool completo en ARM" (not "Seleccionadas 0/0 · 0 pulgadas").
+ */
+export function summaryText(state: ScreenState, tr: Translator): string {
+  const op = state.list?.operation ?? state.operation;
+  if (state.list && listComplete(state)) {
+    const n = spoolCards(state).length;
+    return n === 1
+      ? tr.t('summary.complete', { op })
+      : tr.t('summary.allComplete', { n, ot: state.list.ot, op });
+  }
+  const summary = selectionSummary(state);
+  return tr.t('summary', { n: summary.selected, of: summary.of, pulgadas: summary.pulgadas });
+}
 
 /** The status region's content: the summary lines, then skipped unions and warnings, each its own block. */
 export interface OutcomeView {

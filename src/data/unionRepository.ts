@@ -18,6 +18,7 @@ import type { SpoolRepository } from './spoolRepository';
 import type { IdsPort } from '../ports';
 import type { Table, TableRow } from './table';
 import type { ColumnsToLoad, UnitOfWork } from './unitOfWork';
+import { numero } from '../domain/spanish';
 
 const TRACKING_COLUMNS = [
   UNIONES.armInicio,
@@ -255,8 +256,8 @@ export class UnionRepository {
   private implausibleDn(dn: number | null, raw: unknown): string | null {
     if (dn === null || dn <= 0 || dn <= this.maxDn) return null;
     return isDate(raw)
-      ? `DN_UNION es una fecha (${dn} como número): escriba el DN en pulgadas (3/4 → 0,75)`
-      : `DN_UNION ${dn} mayor que el máximo plausible (${this.maxDn} pulgadas)`;
+      ? `DN_UNION es una fecha (${numero(dn)} como número): escriba el DN en pulgadas (3/4 → 0,75)`
+      : `DN_UNION ${numero(dn)} mayor que el máximo plausible (${numero(this.maxDn)} pulgadas)`;
   }
 
   /** The spools a row points at: its TAG_SPOOL when that is a spool, else every spool of its OT. */

@@ -9,3 +9,16 @@ export function de(phrase: string): string {
 export function cuenta(count: number, singular: string, plural: string): string {
   return `${count} ${count === 1 ? singular : plural}`;
 }
+
+/**
+ * A number as Spanish text for server messages, as the sidebar writes it (es-CL), without relying on Apps
+ * Script's Intl data: decimal comma, thousands grouped with "." (like groupThousands of capacity.ts), up to 4
+ * decimals without trailing zeros. 230.5 → "230,5", 0.75 → "0,75", 1234.5 → "1.234,5", 31599 → "31.599".
+ */
+export function numero(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const [whole = '0', fraction] = String(Math.abs(Math.round(n * 10_000) / 10_000)).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const sign = n < 0 && (whole !== '0' || fraction) ? '-' : '';
+  return sign + grouped + (fraction ? ',' + fraction : '');
+}

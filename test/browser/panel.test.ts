@@ -235,14 +235,45 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     // MR(93) twice: the add-on's sessions of two days, each INICIAR to its PAUSAR.
     expect((await sessions.textContent())!.match(/ARM · MR\(93\) · pausada/g)).toHaveLength(2);
     const events = side.getByRole('region', { name: 'Eventos, el más reciente primero' });
-    expect(await events.textContent()).toMatch(/PAUSAR_SPOOL · ARM · MR\(93\) · uniones 3, 4, 5/);
+    // The codes in words: "Pausa", not PAUSAR_SPOOL.
+    expect(await events.textContent()).toMatch(/Pausa · ARM · MR\(93\) · uniones 3, 4, 5/);
+    expect(await events.textContent()).not.toMatch(/PAUSAR_SPOOL|INICIAR_SPOOL/);
     await sideShot('panel-8-historial-300px', events);
+
+    // 008, released above: who freed it and why, not "cancelada" and SPOOL_CANCELADO.
+    await field.fill(demoTag(8));
+    await field.press('Enter');
+    await side.getByRole('heading', { name: `Historial de ${demoTag(8)}` }).waitFor();
+    const reason = 'Quedó tomado desde ayer; JP(94) no está en turno';
+    expect(await sessions.textContent()).toContain(`· liberada por MR(93): ${reason}`);
+    expect(await sessions.textContent()).not.toMatch(/cancelada/);
+    expect(await events.textContent()).toContain(`Liberado por MR(93) · SOLD · motivo: ${reason}`);
+    expect(await events.textContent()).not.toMatch(/SPOOL_CANCELADO/);
+    await sideShot('panel-8b-historial-liberado-300px', sessions);
+  });
+
+  it('the menu creates Resumen while the Panel says there is none: opening the Panel again reads its line', async () => {
+    const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
+    expect(await card.textContent()).toMatch(/Aún no hay hoja Resumen/);
+    await side.getByRole('tab', { name: 'Registrar' }).click();
+    await page.getByRole('button', { name: 'Menú: Resumen de producción' }).click();
+    await page.getByRole('table', { name: 'Resumen' }).waitFor();
+    const calls = await callsOf(async () => {
+      await side.getByRole('tab', { name: 'Panel' }).click();
+      await card.getByText(/^Capacidad: [\d.]+ de 10\.000\.000 celdas/).waitFor();
+    });
+    // One cheap read of the line beside the section's own call; nothing rewritten.
+    expect(calls.filter((c) => c === 'apiLastCapacity')).toHaveLength(1);
+    expect(calls).not.toContain('apiRefreshSummary');
+    expect(await card.textContent()).toMatch(/Medida en la última actualización de Resumen: \d{2}:\d{2}\./);
+    await sideShot('panel-8c-capacidad-tras-menu-300px', card);
   });
 
   it('Actualizar Resumen: the capacity line under the Panel, the Resumen sheet written', async () => {
     const calls = await callsOf(async () => {
       await side.getByRole('button', { name: 'Actualizar Resumen' }).click();
-      await side.getByText(/^Capacidad: [\d.]+ de 10\.000\.000 celdas/).waitFor();
+      // The line read when the Panel opened is already shown: wait for the refresh's own note.
+      await side.getByText(/^Hoja Resumen actualizada a las \d{2}:\d{2}/).waitFor();
     });
     expect(calls).toEqual(['apiRefreshSummary']);
     const card = side.getByRole('region', { name: 'Capacidad de la planilla' });
@@ -282,5 +313,25 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
     expect(await card.textContent()).toMatch(/Medida en la última actualización de Resumen: \d{2}:\d{2}\./);
     expect(await viewRows(page, 'Resumen')).toEqual(resumen);
     await sideShot('panel-10-capacidad-al-abrir-300px', card);
+  });
+
+  it('Mi día with no worker chosen says to choose one in Registrar, not an empty "Mi día"', async () => {
+    // A sidebar that remembers no worker (a first use on this device).
+    const frame = page.frames().find((f) => f.url().endsWith('/sidebar'))!;
+    await frame.evaluate(() => localStorage.clear());
+    await page.reload();
+    side = page.getByTitle('Barra lateral').contentFrame();
+    const worker = side.getByRole('combobox', { name: 'Trabajador' });
+    await worker.getByRole('option').nth(1).waitFor({ state: 'attached' });
+    expect(await worker.inputValue()).toBe('');
+    const calls = await callsOf(async () => {
+      await side.getByRole('tab', { name: 'Panel' }).click();
+      await side.getByRole('heading', { name: 'Elija un trabajador en Registrar' }).waitFor();
+    });
+    expect(calls).toEqual(['apiLastCapacity']);
+    const show = side.getByRole('button', { name: 'Ver día' });
+    expect(await show.isDisabled()).toBe(true);
+    expect(await show.getAttribute('aria-describedby')).toBe('day-heading');
+    await sideShot('panel-11-mi-dia-sin-trabajador-300px');
   });
 });

@@ -85,6 +85,7 @@ export function history(tagSpool = TAG8): SpoolHistoryView {
         operation: 'SOLD',
         worker: 'JP(94)',
         unions: [],
+        release: null,
       },
       {
         at: '02-12-2026 10:00:00',
@@ -93,6 +94,7 @@ export function history(tagSpool = TAG8): SpoolHistoryView {
         operation: 'ARM',
         worker: 'MR(93)',
         unions: [1, 2],
+        release: null,
       },
     ],
     sessions: [
@@ -103,6 +105,7 @@ export function history(tagSpool = TAG8): SpoolHistoryView {
         to: null,
         minutes: 1800,
         outcome: 'abierta',
+        release: null,
       },
       {
         operation: 'ARM',
@@ -111,6 +114,7 @@ export function history(tagSpool = TAG8): SpoolHistoryView {
         to: '02-12-2026 10:00:00',
         minutes: 120,
         outcome: 'PAUSAR',
+        release: null,
       },
     ],
     truncated: false,

@@ -35,6 +35,15 @@ export interface HistoryEvent {
   /** Worker_Nombre as written (`MR(93)`), else the Worker_ID; '' when neither. */
   worker: string;
   unions: number[];
+  /** A release from the Panel (SPOOL_CANCELADO whose Metadata_JSON names who released and why), else null. */
+  release: Release | null;
+}
+
+/** Who freed a spool someone left taken, and the reason written (apiReleaseSpool's Metadata_JSON). */
+export interface Release {
+  /** `released_by` as logged (`MR(93)`). */
+  by: string;
+  reason: string;
 }
 
 /** `abierta`: no event ends it yet; `sin cierre`: another INICIAR came before anything ended it. */
@@ -49,6 +58,8 @@ export interface WorkSession {
   /** Whole minutes from `from` to `to`, or until now while `abierta`; null for `sin cierre`. */
   minutes: number | null;
   outcome: SessionOutcome;
+  /** The session was ended by a release (its outcome is CANCELAR): who released it and why; else null. */
+  release: Release | null;
 }
 
 export interface SpoolHistoryResult {
@@ -73,6 +84,14 @@ const CLOSING: Record<string, SessionOutcome> = {
 
 const workerOf = (row: AuditRow) => row.workerNombre || (row.workerId === null ? '' : String(row.workerId));
 const isSpoolLevel = (row: AuditRow) => !/^UNION_(ARM|SOLD)_REGISTRADA$/.test(row.type);
+
+/** A SPOOL_CANCELADO logged by apiReleaseSpool: `released_by` and `reason` read from its Metadata_JSON. */
+export function releaseOf(row: AuditRow): Release | null {
+  if (row.type !== 'SPOOL_CANCELADO' || row.json === null) return null;
+  const { released_by: by, reason } = row.json;
+  if (typeof by !== 'string' || typeof reason !== 'string') return null;
+  return { by: by.trim() || workerOf(row), reason: reason.trim() };
+}
 
 /**
  * The spool's history (issue 16 §4). Reads: Metadata's header (document cache), one TextFinder search on
@@ -138,6 +157,7 @@ function historyOnce(ports: Ports, request: SpoolHistoryRequest): SpoolHistoryRe
       to: end ? time(end.at) : null,
       minutes: outcome === 'abierta' ? minutes(start.at, scope.now) : end ? minutes(start.at, end.at) : null,
       outcome,
+      release: end ? releaseOf(end) : null,
     };
   }
 
@@ -152,6 +172,7 @@ function historyOnce(ports: Ports, request: SpoolHistoryRequest): SpoolHistoryRe
       operation: operationOf(row),
       worker: workerOf(row),
       unions: unions.sort((a, b) => a - b),
+      release: releaseOf(row),
     })),
     sessions: sessions.reverse(),
     truncated: newest.length > limit || found.length > cap,

@@ -12,6 +12,7 @@ import { SHEETS } from '../../data/productionHeaders';
 import { UNIONES } from '../../data/schema';
 import { StaleHeaderError, planBlocks, type UnitOfWork } from '../../data/unitOfWork';
 import type { BlockRead, SpreadsheetPort } from '../../ports';
+import { numero } from '../../domain/spanish';
 
 const SPEC: TableSpec = {
   sheet: SHEETS.uniones,
@@ -115,7 +116,7 @@ export function unionSizes(
     const problem = !dn.ok
       ? `${cell}: ${dn.reason}`
       : value === null || value <= 0 || value > maxDnInches
-        ? `${cell}: DN ${value ?? 'vacío'} no es un diámetro plausible (hasta ${maxDnInches} pulgadas)`
+        ? `${cell}: DN ${value === null ? 'vacío' : numero(value)} no es un diámetro plausible (hasta ${numero(maxDnInches)} pulgadas)`
         : null;
     const known = out.dn.get(slot);
     if (problem !== null) {

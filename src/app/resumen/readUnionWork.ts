@@ -8,6 +8,7 @@ import { UNIONES, UNIONES_SCHEMA, tableSpec } from '../../data/schema';
 import { dayOf, type UnionWork } from '../../domain/dailySummary';
 import type { Operation } from '../../domain/operation';
 import type { RequestScope } from '../request';
+import { numero } from '../../domain/spanish';
 
 /** The five columns read: 5 of Uniones' 17, over every used row. */
 const SUMMARY_COLUMNS = [UNIONES.dn, UNIONES.armFin, UNIONES.armWorker, UNIONES.solFin, UNIONES.solWorker];
@@ -58,8 +59,8 @@ export function readUnionWork(scope: RequestScope): UnionWorkRead {
         row,
         UNIONES.dn,
         dn <= 0
-          ? `DN_UNION ${dn} debe ser mayor que 0`
-          : `DN_UNION ${dn} mayor que el máximo plausible (${scope.settings.maxDnInches} pulgadas)`,
+          ? `DN_UNION ${numero(dn)} debe ser mayor que 0`
+          : `DN_UNION ${numero(dn)} mayor que el máximo plausible (${numero(scope.settings.maxDnInches)} pulgadas)`,
       );
       continue;
     }

@@ -17,6 +17,7 @@ import { withLock } from '../withLock';
 import { readCapacity } from './capacityRead';
 import { readUnionWork } from './readUnionWork';
 import { NAMED_ON_SHEET, SUMMARY_SHEET, cellName, summaryLayout } from './summaryLayout';
+import { numero } from '../../domain/spanish';
 
 /** What a refresh answers (JSON-safe): the window, its totals, what could not be read, the capacity. */
 export interface SummaryResult extends OwnedSheetRender {
@@ -64,8 +65,8 @@ function messageOf(result: Omit<SummaryResult, 'message'>): string {
   const parts = [
     `${result.created ? 'Hoja Resumen creada' : 'Hoja Resumen actualizada'}: ${result.days} días ` +
       `(${result.from} a ${result.to}), ARM ${count(result.totals.ARM.unions, 'unión', 'uniones')} / ` +
-      `${result.totals.ARM.pulgadas} pulgadas, SOLD ${count(result.totals.SOLD.unions, 'unión', 'uniones')} / ` +
-      `${result.totals.SOLD.pulgadas} pulgadas.`,
+      `${numero(result.totals.ARM.pulgadas)} pulgadas, SOLD ${count(result.totals.SOLD.unions, 'unión', 'uniones')} / ` +
+      `${numero(result.totals.SOLD.pulgadas)} pulgadas.`,
     result.unreadable.count > 0
       ? `${count(result.unreadable.count, 'celda ilegible no contada', 'celdas ilegibles no contadas')}: ${result.unreadable.cells.slice(0, 5).join(', ')}` +
         `${result.unreadable.count > 5 ? '…' : ''}.`

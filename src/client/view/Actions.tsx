@@ -1,6 +1,7 @@
 // The selection's totals, Seleccionar disponibles / Quitar selección, and FINALIZAR (with why it is disabled).
 
 import * as S from '../state';
+import { summaryText } from '../texts';
 import type { PartProps } from './parts';
 
 export function Actions({
@@ -10,14 +11,9 @@ export function Actions({
   finishButton,
 }: PartProps & { finishButton: { current: HTMLButtonElement | null } }) {
   const why = S.availability(state);
-  const summary = S.selectionSummary(state);
   return (
     <section class="card actions">
-      {state.list && (
-        <p class="summary">
-          {tr.t('summary', { n: summary.selected, of: summary.of, pulgadas: summary.pulgadas })}
-        </p>
-      )}
+      {state.list && <p class="summary">{summaryText(state, tr)}</p>}
       <div class="row">
         <button
           type="button"

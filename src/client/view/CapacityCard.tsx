@@ -1,6 +1,7 @@
 // Under every Panel section: the spreadsheet's capacity line (issue 16 §8), a warning that says what to do at
 // 80 % or more, and Actualizar Resumen (which rewrites that sheet). The line is the one the last refresh (menu,
-// hourly trigger) wrote on Resumen, read when the Panel opens; after Actualizar Resumen, the one just measured.
+// hourly trigger) wrote on Resumen, read each time the Panel opens; after Actualizar Resumen, the one just
+// measured.
 
 import type { Translator } from '../i18n';
 import type { PanelState } from '../panelState';
@@ -21,7 +22,8 @@ function shown(panel: PanelState, tr: Translator, today: Today): Shown | string 
     return { ...capacity, note: tr.t('capacity.refreshed', { when: shortTime(refreshedAt, today) }) };
   }
   const { status, view, detail } = panel.capacity;
-  if (status === 'loading') return tr.t('capacity.reading');
+  // Read again each time the Panel opens: the line read before stays until the answer replaces it.
+  if (status === 'loading' && !view) return tr.t('capacity.reading');
   if (status === 'failed') return tr.t('capacity.readFailed', { detail });
   if (status === 'idle' || !view) return tr.t('capacity.hint');
   if (view.state === 'missing') return tr.t('capacity.missing');

@@ -2,7 +2,7 @@
 // and operation, and the day's totals.
 
 import { DATE_FIELD_PATTERN } from '../panelState';
-import { dayEntryText, dayTotals } from '../panelTexts';
+import { dayEntryText, dayHeading, dayTotals } from '../panelTexts';
 import { currentWorker } from '../state';
 import type { PartProps } from './parts';
 import { PanelWarnings } from './PanelView';
@@ -21,7 +21,6 @@ export function DayPanel({ state, controller, tr }: PartProps) {
           void controller.panel.loadDay();
         }}
       >
-        {!worker && <p class="hint">{tr.t('panel.why.noWorker')}</p>}
         <label class="label" for="day-date">
           {tr.t('day.date')}
         </label>
@@ -42,7 +41,12 @@ export function DayPanel({ state, controller, tr }: PartProps) {
             value={panel.date}
             onInput={(e) => controller.panel.setDate((e.currentTarget as HTMLInputElement).value)}
           />
-          <button type="submit" class="button" disabled={!worker || panel.busy !== null}>
+          <button
+            type="submit"
+            class="button"
+            disabled={!worker || panel.busy !== null}
+            aria-describedby={worker ? undefined : 'day-heading'}
+          >
             {tr.t('day.show')}
           </button>
         </div>
@@ -58,7 +62,7 @@ export function DayPanel({ state, controller, tr }: PartProps) {
       {day ? (
         <>
           <h2 id="day-heading" class="section-head">
-            {tr.t('day.heading', { who: day.worker.label, date: day.date })}
+            {dayHeading(day, false, true, tr)}
           </h2>
           <PanelWarnings warnings={day.warnings} heading={tr.t('panel.warnings')} />
           {day.entries.length === 0 ? (
@@ -90,7 +94,7 @@ export function DayPanel({ state, controller, tr }: PartProps) {
         </>
       ) : (
         <h2 id="day-heading" class="section-head">
-          {panel.busy === 'day' ? tr.t('day.loading') : worker ? tr.t('day.notLoaded') : tr.t('panel.day')}
+          {dayHeading(null, panel.busy === 'day', worker !== null, tr)}
         </h2>
       )}
     </section>

@@ -2,11 +2,17 @@
 // nothing recorded, unions skipped, a warning from the server), skipped unions and warnings in their own
 // blocks.
 
+import type { Ref } from 'preact';
 import type { Outcome } from '../state';
 import { outcomeView } from '../texts';
 import type { PartProps, Today } from './parts';
 
-export function ResultView({ state, tr, today }: PartProps & { today: Today }) {
+export function ResultView({
+  state,
+  tr,
+  today,
+  box,
+}: PartProps & { today: Today; box?: Ref<HTMLDivElement> }) {
   const busyKey =
     state.busy === 'bootstrap'
       ? 'starting'
@@ -19,7 +25,12 @@ export function ResultView({ state, tr, today }: PartProps & { today: Today }) {
   const lines = busyKey ? [tr.t(busyKey)] : (view?.lines ?? []);
   const empty = lines.length === 0 && !view?.skipped.length && !view?.warnings.length;
   return (
-    <div role="status" class={empty ? 'status empty' : 'status ' + (view?.tone ?? 'ok')}>
+    <div
+      role="status"
+      class={empty ? 'status empty' : 'status ' + (view?.tone ?? 'ok')}
+      ref={box}
+      tabIndex={-1}
+    >
       {lines.map((line, i) => (
         <p key={i}>{line}</p>
       ))}

@@ -53,7 +53,7 @@ describe('a spool with a union row that cannot be read', () => {
     const result = finishWork(env.ports(), armRequest(['001+2'], 'req-u-1'));
     expect(result.spools[0]!.action).toBe('PAUSAR');
     expect(result.warnings[0]).toMatch(
-      /^Uniones!E2 \(DN_UNION\): DN_UNION es una fecha \(46115 como número\)/,
+      /^Uniones!E2 \(DN_UNION\): DN_UNION es una fecha \(46\.115 como número\)/,
     );
     expect(spool(b)).toMatchObject({ Fecha_Armado: '', Total_Uniones: 2 });
   });
@@ -62,6 +62,7 @@ describe('a spool with a union row that cannot be read', () => {
     [0, 'DN_UNION debe ser mayor que 0'],
     [-4, 'DN_UNION debe ser mayor que 0'],
     [150, 'DN_UNION 150 mayor que el máximo plausible (120 pulgadas)'],
+    [150.5, 'DN_UNION 150,5 mayor que el máximo plausible (120 pulgadas)'],
   ])('DN %s is unreadable: %s', (dn, reason) => {
     const b = twoUnions(dn);
     const env = environment(b);

@@ -62,6 +62,11 @@ describe('Resumen de producción: the refresh', () => {
       workerRows: 3,
       unreadable: { count: 0, cells: [] },
     });
+    // The menu's Spanish message writes decimals with a comma: 18,5 pulgadas, not 18.5.
+    expect(first.message).toContain(
+      'ARM 3 uniones / 18,5 pulgadas, SOLD 1 unión / 4,5 pulgadas. Capacidad: ',
+    );
+    expect(first.message).not.toMatch(/\d\.\d pulgadas/);
     expect(dailyTable(book)).toEqual(WEEK_DAILY);
     expect(workerTable(book)).toEqual(WEEK_WORKERS);
     // Fecha is a real date (the day's first instant in Santiago), pulgadas real numbers.

@@ -281,7 +281,7 @@ describe('the Panel', () => {
     expect(panel().summary?.capacity.cellsUsed).toBe(8_500_000);
   });
 
-  it('the capacity the last refresh wrote is read once when the Panel opens; a failed read is said, not thrown', async () => {
+  it('the capacity the last refresh wrote is read when the Panel opens; a failed read is said, not thrown', async () => {
     const { server, controller, panel } = await booted();
     const opening = controller.panel.showView('panel');
     const read = server.calls.find((c) => c.name === 'apiLastCapacity')!;
@@ -302,11 +302,6 @@ describe('the Panel', () => {
     await opening;
     await tick();
     expect(panel().capacity).toMatchObject({ status: 'ready', view: { state: 'ok', warning: true } });
-    await controller.panel.showView('record');
-    const again = controller.panel.showView('panel');
-    server.last().resolve(workerDay());
-    await again;
-    expect(server.names().filter((n) => n === 'apiLastCapacity')).toHaveLength(1);
 
     const other = await booted();
     const opened = other.controller.panel.showView('panel');
@@ -318,6 +313,70 @@ describe('the Panel', () => {
     await tick();
     expect(other.panel().capacity).toEqual({ status: 'failed', view: null, detail: 'sin acceso.' });
     expect(other.panel().error).toBeNull();
+  });
+
+  it('the capacity is read again each time the Panel is opened: a Resumen the menu created meanwhile shows', async () => {
+    const { server, controller, panel } = await booted();
+    const missing = {
+      state: 'missing' as const,
+      refreshedAt: null,
+      line: null,
+      advice: null,
+      warning: false,
+      message: 'Aún no hay hoja Resumen.',
+    };
+    const line = 'Capacidad: 31.599 de 10.000.000 celdas (0,3 %); sin crecimiento en los últimos 30 días.';
+    const written = {
+      ...missing,
+      state: 'ok' as const,
+      refreshedAt: '04-12-2026 17:00:00',
+      line,
+      message: line,
+    };
+    /** Registrar, then the Panel again; the read answered `answer` (or left open when undefined). */
+    const reopen = async (answer?: unknown) => {
+      await controller.panel.showView('record');
+      const before = server.calls.length;
+      const opening = controller.panel.showView('panel');
+      const opened = server.calls.slice(before);
+      expect(opened.map((c) => c.name)).toEqual(['apiLastCapacity', 'apiWorkerDay']);
+      opened[1]!.resolve(workerDay());
+      if (answer !== undefined) opened[0]!.resolve(answer);
+      await opening;
+      await tick();
+      return opened[0]!;
+    };
+    const first = controller.panel.showView('panel');
+    server.calls.find((c) => c.name === 'apiLastCapacity')!.resolve(missing);
+    server.last().resolve(workerDay());
+    await first;
+    await tick();
+    expect(panel().capacity).toMatchObject({ status: 'ready', view: { state: 'missing' } });
+
+    // The menu creates Resumen; the Panel opened again reads it (one cheap call beside the day's).
+    const read = await reopen();
+    // While it reads, the card keeps what it showed.
+    expect(panel().capacity).toMatchObject({ status: 'loading', view: { state: 'missing' } });
+    read.resolve(written);
+    await tick();
+    expect(panel().capacity).toMatchObject({ status: 'ready', view: { state: 'ok', line } });
+
+    // After Actualizar Resumen, the next opening's read (the same line or a newer one) replaces its answer…
+    const refreshing = controller.panel.refreshSummary();
+    server.last().resolve(summary(40_000));
+    await refreshing;
+    expect(panel().summary).not.toBeNull();
+    await reopen(written);
+    expect(panel().summary).toBeNull();
+    // …but a refresh answered while the read runs is newer than what the read finds: it stays.
+    const pending = await reopen();
+    const again = controller.panel.refreshSummary();
+    server.last().resolve(summary(50_000));
+    await again;
+    pending.resolve(written);
+    await tick();
+    expect(panel().summary?.capacity.cellsUsed).toBe(50_000);
+    expect(server.names().filter((n) => n === 'apiLastCapacity')).toHaveLength(4);
   });
 
   it('a date field that is not a day (31-02-2026, 2026-12-02) is said next to it, and nothing is asked', async () => {

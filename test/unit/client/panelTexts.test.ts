@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/client/i18n';
+import { EVENT_TYPES } from '../../../src/domain/events';
 import {
   DATE_FIELD_PATTERN,
   fieldToDay,
@@ -10,8 +11,10 @@ import {
 import { shortTime } from '../../../src/client/texts';
 import {
   dayEntryText,
+  dayHeading,
   dayTotals,
   eventLines,
+  eventTypeText,
   occupiedLines,
   releaseDoneText,
   sessionLines,
@@ -84,13 +87,75 @@ describe("the Panel's words", () => {
     );
   });
 
-  it('events: when, the type as written, the operation, who, and the unions recorded', () => {
-    const [, pausar] = history().events;
+  it("Mi día's heading: whose day, or what it waits for (a worker chosen in Registrar, not an empty 'Mi día')", () => {
+    expect(dayHeading(null, false, false, es)).toBe('Elija un trabajador en Registrar');
+    expect(dayHeading(null, false, false, en)).toBe('Choose a worker under Record');
+    expect(dayHeading(null, false, true, es)).toBe('Elija la fecha y pulse Ver día.');
+    expect(dayHeading(null, true, true, es)).toBe('Cargando el día…');
+    expect(dayHeading(workerDay(), false, true, es)).toMatch(/^MR\(93\) · \d{2}-\d{2}-\d{4}$/);
+  });
+
+  it('events: when, the type in words, the operation, who, and the unions recorded', () => {
+    const [iniciar, pausar] = history().events;
     expect(eventLines(pausar!, es, today)).toEqual({
       when: '02-12 10:00',
-      what: 'PAUSAR_SPOOL · ARM · MR(93) · uniones 1, 2',
+      what: 'Pausa · ARM · MR(93) · uniones 1, 2',
     });
+    expect(eventLines(pausar!, en, today).what).toBe('Pause · ARM · MR(93) · unions 1, 2');
+    expect(eventLines(iniciar!, es, today).what).toBe('Inicio · SOLD · JP(94)');
     expect(eventLines({ ...pausar!, at: null }, es, today).when).toBe('hora ilegible');
+  });
+
+  it('every code the product logs is worded in both languages; an unknown code shows as written', () => {
+    for (const type of EVENT_TYPES) {
+      for (const tr of [es, en]) {
+        const words = eventTypeText(type, tr);
+        expect(words, type).not.toBe(type);
+        expect(words, type).not.toMatch(/^event\./);
+      }
+    }
+    const [, pausar] = history().events;
+    const completed = { ...pausar!, type: 'COMPLETAR_ARM', accion: 'COMPLETAR' };
+    // The words already name the operation: it is not said twice.
+    expect(eventLines(completed, es, today).what).toBe('ARM completado · MR(93) · uniones 1, 2');
+    expect(eventLines({ ...completed, type: 'UNION_ARM_REGISTRADA' }, en, today).what).toBe(
+      'ARM record · MR(93) · unions 1, 2',
+    );
+    expect(eventLines({ ...pausar!, type: 'EVENTO_NUEVO' }, en, today).what).toBe(
+      'EVENTO_NUEVO · ARM · MR(93) · unions 1, 2',
+    );
+    expect(eventTypeText('toString', es)).toBe('toString');
+  });
+
+  it('a release reads as what it was: who freed the spool and why, on its event and on the session it ended', () => {
+    const [open, paused] = history().sessions;
+    const [iniciar] = history().events;
+    const release = { by: 'MR(93)', reason: 'JP(94) no está en turno' };
+    const ended = {
+      ...open!,
+      outcome: 'CANCELAR' as const,
+      to: '04-12-2026 18:00:00',
+      minutes: 1800,
+      release,
+    };
+    expect(sessionLines(ended, es, today).who).toBe(
+      'SOLD · JP(94) · liberada por MR(93): JP(94) no está en turno',
+    );
+    expect(sessionLines(ended, en, today).who).toBe(
+      'SOLD · JP(94) · released by MR(93): JP(94) no está en turno',
+    );
+    // A FINALIZAR's CANCELAR (no release) stays "cancelada".
+    expect(sessionLines({ ...paused!, outcome: 'CANCELAR' }, es, today).who).toBe('ARM · MR(93) · cancelada');
+    const event = { ...iniciar!, type: 'SPOOL_CANCELADO', accion: 'CANCELAR', worker: 'MR(93)', release };
+    expect(eventLines(event, es, today).what).toBe(
+      'Liberado por MR(93) · SOLD · motivo: JP(94) no está en turno',
+    );
+    expect(eventLines(event, en, today).what).toBe(
+      'Released by MR(93) · SOLD · reason: JP(94) no está en turno',
+    );
+    expect(eventLines({ ...event, release: null }, es, today).what).toBe(
+      'Cancelado sin uniones · SOLD · MR(93)',
+    );
   });
 
   it('a release says what the sheet now holds; a replay says nothing was written again', () => {

@@ -62,6 +62,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'SOLD',
         worker: 'CD(98)',
         unions: [],
+        release: null,
       },
       {
         at: '21-11-2026 15:00:00',
@@ -70,6 +71,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'SOLD',
         worker: 'JP(94)',
         unions: [1],
+        release: null,
       },
       {
         at: '21-11-2026 14:00:00',
@@ -78,6 +80,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'SOLD',
         worker: 'JP(94)',
         unions: [],
+        release: null,
       },
       {
         at: '21-11-2026 06:30:00',
@@ -86,6 +89,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'ARM',
         worker: 'MR(93)',
         unions: [3, 4],
+        release: null,
       },
       {
         at: '21-11-2026 06:00:00',
@@ -94,6 +98,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'ARM',
         worker: 'MR(93)',
         unions: [],
+        release: null,
       },
       {
         at: '21-11-2026 05:00:00',
@@ -102,6 +107,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'ARM',
         worker: 'MR(93)',
         unions: [1, 2],
+        release: null,
       },
       {
         at: '21-11-2026 04:00:00',
@@ -110,6 +116,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         operation: 'ARM',
         worker: 'MR(93)',
         unions: [],
+        release: null,
       },
     ]);
     expect(history.sessions).toEqual([
@@ -120,6 +127,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         to: null,
         minutes: 120,
         outcome: 'abierta',
+        release: null,
       },
       {
         operation: 'SOLD',
@@ -128,6 +136,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         to: '21-11-2026 15:00:00',
         minutes: 60,
         outcome: 'PAUSAR',
+        release: null,
       },
       {
         operation: 'ARM',
@@ -136,6 +145,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         to: '21-11-2026 06:30:00',
         minutes: 30,
         outcome: 'COMPLETAR',
+        release: null,
       },
       {
         operation: 'ARM',
@@ -144,6 +154,7 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
         to: '21-11-2026 05:00:00',
         minutes: 60,
         outcome: 'PAUSAR',
+        release: null,
       },
     ]);
     expect(history).toMatchObject({ tagSpool: TAG, truncated: false, warnings: [] });
@@ -171,7 +182,15 @@ describe.each(BACKENDS)('apiSpoolHistory (%s)', (backend) => {
       to: '22-11-2026 10:00:00',
       minutes: 120,
       outcome: 'CANCELAR',
+      release: { by: 'PS(96)', reason: 'turno terminado' },
     });
+    // The release event carries who released and why (its Metadata_JSON), not only its code.
+    expect(history.events[0]).toMatchObject({
+      type: 'SPOOL_CANCELADO',
+      accion: 'CANCELAR',
+      release: { by: 'PS(96)', reason: 'turno terminado' },
+    });
+    expect(history.events[1]!.release).toBeNull();
   });
 
   it('a spool without events has an empty history', () => {
