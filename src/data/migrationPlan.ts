@@ -4,6 +4,7 @@
 
 import { a1, columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { canonicalKey } from '../domain/keys';
+import { MENU } from '../domain/menuPath';
 import { parseNumberCell } from '../domain/numbers';
 import { cellToText } from '../domain/text';
 import { normalizeHeader } from './columnMap';
@@ -72,7 +73,7 @@ export const isPlanBlocked = (plan: MigrationPlan) => plan.problems.some((p) => 
 export const isSchemaIncomplete = (plan: MigrationPlan) =>
   plan.problems.some((p) => p.blocking || p.incomplete);
 
-const AGAIN = 'vuelva a ejecutar Migrar esquema… (Extensiones → Spool Union Tracker)';
+const AGAIN = `vuelva a ejecutar Migrar esquema… (${MENU})`;
 
 /** Where each schema column is in a header (by name or alias), or what is wrong with the header. */
 function locate(schema: SheetSchema, header: readonly string[]) {

@@ -120,7 +120,7 @@ describe('menu actions of build/Code.js', () => {
     expect(bundle.apps.ui.alerts.at(-1)).toEqual({
       title: 'Recalcular métricas',
       message:
-        'No existe la hoja "Uniones". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
+        'No existe la hoja "Uniones". Créela con Extensiones → Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
     });
     bundle.call('menuEnableMetricsTrigger');
     bundle.call('menuEnableMetricsTrigger');

@@ -286,7 +286,7 @@ describe('a fresh spreadsheet with only Operaciones', () => {
     const ss = book(PRODUCTION_OPERACIONES_HEADER, { uniones: null, metadata: null, people: false });
     const env = environment(ss);
     expect(failure(() => bootstrap(env.ports())).message).toBe(
-      'SCHEMA: No existe la hoja "Trabajadores". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
+      'SCHEMA: No existe la hoja "Trabajadores". Créela con Extensiones → Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
     );
     const preview = migrateSchema(env.ports(), { dryRun: true });
     expect(preview.changes).toEqual([

@@ -65,6 +65,13 @@ describe('the migration adds the tracking columns, not only the metrics', () => 
         }),
         'Crear la hoja Metadata con 11 columnas.',
       ];
+      // Before the migration a request says what is missing and where the menu item is.
+      ss.addSheet('Metadata', [[...METADATA_HEADER]]);
+      const start = { tagSpool: 'SP-001', operation: 'ARM' as const, workerId: 93, requestId: 'req-0' };
+      expect(failure(() => startWork(env.ports(), start)).message).toBe(
+        'SCHEMA: A la hoja "Operaciones" le falta la columna Ocupado_Por. Ejecute Extensiones → Spool Union Tracker → Migrar esquema…: agrega las columnas que puede y dice cómo agregar las demás.',
+      );
+      ss.deleteSheet(ss.sheet('Metadata'));
       const preview = migrateSchema(env.ports(), { dryRun: true });
       expect(preview).toMatchObject({ upToDate: false, blocked: false, problems: [], changes: expected });
       expect(preview.message).toBe('La migración hará 14 cambio(s).');
