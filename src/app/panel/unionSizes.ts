@@ -4,7 +4,7 @@
 import { a1, isEmptyCell, type Cell } from '../../domain/cell';
 import { schemaError } from '../../domain/errors';
 import { canonicalKey } from '../../domain/keys';
-import { parseIntegerCell, parseNumberCell } from '../../domain/numbers';
+import { dateLikeNumber, parseIntegerCell, parseNumberCell } from '../../domain/numbers';
 import { cellToText } from '../../domain/text';
 import { ColumnMap, normalizeHeader, type TableSpec } from '../../data/columnMap';
 import { keyPattern } from '../../data/rowLocator';
@@ -115,7 +115,7 @@ export function unionSizes(
     const problem = !dn.ok
       ? `${cell}: ${dn.reason}`
       : value === null || value <= 0 || value > maxDnInches
-        ? `${cell}: DN ${value ?? 'vacío'} no es un diámetro plausible (hasta ${maxDnInches} pulgadas)`
+        ? `${cell}: DN ${(value !== null && value > 0 ? dateLikeNumber(value, at(line, UNIONES.dn)) : null) ?? `${value ?? 'vacío'} no es un diámetro plausible (hasta ${maxDnInches} pulgadas)`}`
         : null;
     const known = out.dn.get(slot);
     if (problem !== null) {
