@@ -6,6 +6,7 @@
 
 import { causeText, internalError, toAppError } from '../domain/errors';
 import type { PropertiesPort, TriggersPort } from '../ports';
+import { menuItem } from '../domain/menuPath';
 
 /** The handler both schedules call (a top-level function of build/Code.js). */
 export const METRICS_TRIGGER_HANDLER = 'onMetricsTrigger';
@@ -219,7 +220,7 @@ export function settleSchedule(
     let id = '';
     const made = attempt(
       warnings,
-      'No se pudo restablecer el recálculo automático; actívelo de nuevo desde el menú',
+      `No se pudo restablecer el recálculo automático; actívelo de nuevo con ${menuItem('Activar recálculo automático')}`,
       () => (id = triggers.createHourly(METRICS_TRIGGER_HANDLER, 1)),
     );
     if (made) state = { ...state, id, kind: 'hourly' };

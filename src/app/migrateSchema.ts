@@ -5,6 +5,7 @@ import {
   describePlan,
   isPlanBlocked,
   isPlanEmpty,
+  isSchemaIncomplete,
   planMigration,
   type MigrationPlan,
 } from '../data/migrationPlan';
@@ -20,7 +21,7 @@ import { withLock } from './withLock';
 export interface MigrationResult {
   dryRun: boolean;
   applied: boolean;
-  /** Nothing to change: the schema is up to date. */
+  /** Nothing to change and nothing missing: the schema is up to date (requests find every column they need). */
   upToDate: boolean;
   blocked: boolean;
   changes: string[];
@@ -32,15 +33,22 @@ export interface MigrationResult {
 
 function summarize(plan: MigrationPlan, dryRun: boolean, applied: boolean): MigrationResult {
   const { changes, problems } = describePlan(plan);
-  const upToDate = isPlanEmpty(plan);
+  const empty = isPlanEmpty(plan);
   const blocked = isPlanBlocked(plan);
-  const message = blocked
-    ? 'La migración no se puede aplicar: corrija primero los problemas marcados "Bloquea".'
-    : upToDate
-      ? 'El esquema ya está al día; no hay nada que cambiar.'
-      : applied
-        ? `Migración aplicada: ${changes.length} cambio(s).`
-        : `La migración hará ${changes.length} cambio(s).`;
+  // Never "al día" while a column requests need is missing: they would fail with SCHEMA.
+  const incomplete = isSchemaIncomplete(plan);
+  const upToDate = empty && !incomplete;
+  const pending = 'Queda pendiente lo marcado "Pendiente": corríjalo a mano.';
+  let message: string;
+  if (blocked)
+    message = 'La migración no se puede aplicar: corrija primero los problemas marcados "Bloquea".';
+  else if (upToDate) message = 'El esquema ya está al día; no hay nada que cambiar.';
+  else if (empty)
+    message = `La migración no tiene nada que cambiar, pero el esquema no está completo. ${pending}`;
+  else {
+    const count = `${changes.length} cambio(s).`;
+    message = `${applied ? `Migración aplicada: ${count}` : `La migración hará ${count}`}${incomplete ? ` ${pending}` : ''}`;
+  }
   return { dryRun, applied, upToDate, blocked, changes, problems, message, warnings: [] };
 }
 
@@ -54,9 +62,10 @@ function apply(ports: Ports, plan: MigrationPlan, uow: UnitOfWork): string[] {
         created.push(change.sheet);
         uow.adoptHeader(change.sheet, change.create);
       }
-      const formatted = change.addColumns.filter((c) => c.numberFormat);
-      if (formatted.length > 0 && change.lastRow > 1) {
-        // The new columns are contiguous: one call sets every format (so 7 never shows as 1900-01-06).
+      if (change.addColumns.length > 0) {
+        // The new columns are contiguous: one call sets every format (so 7 never shows as 1900-01-06), from
+        // the header row down (a header is text whatever its format). It also widens a grid too narrow for
+        // them, before the commit appends rows as wide as the new header (the MIGRACION_ESQUEMA event).
         const first = Math.min(...change.addColumns.map((c) => c.col));
         const last = Math.max(...change.addColumns.map((c) => c.col));
         const formats = Array.from({ length: last - first + 1 }, (_, i) => {
@@ -65,7 +74,7 @@ function apply(ports: Ports, plan: MigrationPlan, uow: UnitOfWork): string[] {
         });
         ports.spreadsheet.setNumberFormats(
           change.sheet,
-          { row: 2, col: first, numRows: change.lastRow - 1, numCols: formats.length },
+          { row: 1, col: first, numRows: change.lastRow, numCols: formats.length },
           formats,
         );
       }

@@ -2,6 +2,7 @@
 
 import { columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { schemaError } from '../domain/errors';
+import { RUN_MIGRATION } from '../domain/menuPath';
 
 /** Trim, case-insensitive, accents dropped, `_` and spaces ignored: "Fecha_QC_Metrología" ≡ "fecha qc metrologia". */
 export function normalizeHeader(name: string): string {
@@ -72,10 +73,13 @@ export class ColumnMap {
     }
     const missing = spec.required.filter((name) => !map.has(name));
     if (missing.length > 0) {
-      throw schemaError(`A la hoja "${spec.sheet}" le faltan las columnas: ${missing.join(', ')}.`, {
-        sheet: spec.sheet,
-        missing,
-      });
+      throw schemaError(
+        `A la hoja "${spec.sheet}" le faltan las columnas: ${missing.join(', ')}. ${RUN_MIGRATION}`,
+        {
+          sheet: spec.sheet,
+          missing,
+        },
+      );
     }
     return map;
   }
@@ -93,7 +97,7 @@ export class ColumnMap {
   index(name: string): number {
     const found = this.lookup(name);
     if (!found || found.length === 0) {
-      throw schemaError(`A la hoja "${this.sheet}" le falta la columna ${name}.`, {
+      throw schemaError(`A la hoja "${this.sheet}" le falta la columna ${name}. ${RUN_MIGRATION}`, {
         sheet: this.sheet,
         missing: [name],
       });

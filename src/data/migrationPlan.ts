@@ -4,6 +4,7 @@
 
 import { a1, columnLetter, isEmptyCell, type Cell } from '../domain/cell';
 import { canonicalKey } from '../domain/keys';
+import { MENU } from '../domain/menuPath';
 import { parseNumberCell } from '../domain/numbers';
 import { cellToText } from '../domain/text';
 import { normalizeHeader } from './columnMap';
@@ -51,6 +52,11 @@ export interface MigrationProblem {
   reason: string;
   /** The migration refuses to apply while this stands. */
   blocking: boolean;
+  /**
+   * A column requests need that the migration cannot create: it applies the rest, but the schema is not up
+   * to date (a request would fail with SCHEMA) until it is fixed by hand.
+   */
+  incomplete?: boolean;
 }
 
 export interface MigrationPlan {
@@ -62,6 +68,12 @@ export const isPlanEmpty = (plan: MigrationPlan) =>
   plan.changes.every((c) => !c.create && c.addColumns.length === 0 && c.fills.length === 0);
 
 export const isPlanBlocked = (plan: MigrationPlan) => plan.problems.some((p) => p.blocking);
+
+/** Something requests need stays missing after the plan (blocked, or to be fixed by hand). */
+export const isSchemaIncomplete = (plan: MigrationPlan) =>
+  plan.problems.some((p) => p.blocking || p.incomplete);
+
+const AGAIN = `vuelva a ejecutar Migrar esquema… (${MENU})`;
 
 /** Where each schema column is in a header (by name or alias), or what is wrong with the header. */
 function locate(schema: SheetSchema, header: readonly string[]) {
@@ -102,7 +114,7 @@ function planSheet(
       problem('', `No existe la hoja "${schema.sheet}".`);
       return null;
     }
-    const header = schema.columns.map((c) => c.name);
+    const header = schema.newHeader ?? schema.columns.map((c) => c.name);
     return {
       change: { sheet: schema.sheet, create: header, addColumns: [], fills: [], lastRow: 1, dataRows: [] },
       found: new Map(),
@@ -120,7 +132,10 @@ function planSheet(
   if (duplicated.length > 0) return null;
   const missing = schema.columns.filter((c) => !found.has(c.name));
   for (const column of missing.filter((c) => c.required && !c.addable)) {
-    problem('', `Falta la columna obligatoria ${column.name}; no se puede agregar sin datos de la planta.`);
+    problem(
+      '',
+      `Falta la columna obligatoria ${column.name}, que la migración no puede crear porque sus valores son datos de la planta: agréguela a mano (encabezado ${column.name} en la fila 1 y su valor en cada fila) y ${AGAIN}.`,
+    );
   }
   const dataRows = fullRead
     ? grid.flatMap((row, i) => (i > 0 && row.some((c) => !isEmptyCell(c)) ? [i + 1] : []))
@@ -223,8 +238,9 @@ function planPeopleSheet(
     problems.push({
       sheet: schema.sheet,
       cell: '1:1',
-      reason: `Faltan las columnas ${missing.map((c) => c.name).join(', ')}; agréguelas a mano (esta hoja no se modifica).`,
+      reason: `Faltan las columnas ${missing.map((c) => c.name).join(', ')}, que el complemento necesita; agréguelas a mano en la fila 1 (la migración no modifica esta hoja) y ${AGAIN}.`,
       blocking: false,
+      incomplete: true,
     });
   }
 }
@@ -239,8 +255,9 @@ export function planMigration(uow: UnitOfWork): MigrationPlan {
   const operacionesGrid = grids.get(SHEETS.operaciones) ?? null;
   const operaciones = planSheet(OPERACIONES_SCHEMA, operacionesGrid, problems, true);
   const tagsByOt = new Map<string, Set<string>>();
+  // A missing Operaciones is created (a new spreadsheet); one that exists only ever gains columns at its end.
+  if (operaciones) changes.push(operaciones.change);
   if (operaciones && operacionesGrid) {
-    changes.push(operaciones.change);
     checkNumericColumns(OPERACIONES_SCHEMA, operacionesGrid, operaciones.found, timeZone, problems);
     const otCol = operaciones.found.get('OT');
     const tagCol = operaciones.found.get('TAG_SPOOL') ?? operaciones.found.get('SPLIT');
@@ -248,7 +265,7 @@ export function planMigration(uow: UnitOfWork): MigrationPlan {
       problems.push({
         sheet: SHEETS.operaciones,
         cell: '',
-        reason: 'Falta la columna TAG_SPOOL (o SPLIT).',
+        reason: `Falta la columna TAG_SPOOL (o SPLIT), con la etiqueta de cada spool, que la migración no puede crear: agréguela a mano (encabezado TAG_SPOOL en la fila 1 y la etiqueta en cada fila) y ${AGAIN}.`,
         blocking: true,
       });
     for (const row of operacionesGrid.slice(1)) {
@@ -284,7 +301,13 @@ export function planMigration(uow: UnitOfWork): MigrationPlan {
 export function describePlan(plan: MigrationPlan): { changes: string[]; problems: string[] } {
   const changes: string[] = [];
   for (const change of plan.changes) {
-    if (change.create) changes.push(`Crear la hoja ${change.sheet} con ${change.create.length} columnas.`);
+    if (change.create && change.sheet === SHEETS.operaciones) {
+      changes.push(
+        `Crear la hoja Operaciones, que no existe, con ${change.create.length} columnas: ${change.create.join(', ')}; después escriba en ella sus spools (OT, TAG_SPOOL, NV).`,
+      );
+    } else if (change.create) {
+      changes.push(`Crear la hoja ${change.sheet} con ${change.create.length} columnas.`);
+    }
     for (const column of change.addColumns) {
       const filled =
         column.default !== undefined ? `, ${column.default} en ${change.dataRows.length} filas` : '';
@@ -299,7 +322,8 @@ export function describePlan(plan: MigrationPlan): { changes: string[]; problems
     }
   }
   const problems = plan.problems.map(
-    (p) => `${p.blocking ? 'Bloquea' : 'Aviso'} — ${p.sheet}${p.cell ? `!${p.cell}` : ''}: ${p.reason}`,
+    (p) =>
+      `${p.blocking ? 'Bloquea' : p.incomplete ? 'Pendiente' : 'Aviso'} — ${p.sheet}${p.cell ? `!${p.cell}` : ''}: ${p.reason}`,
   );
   return { changes, problems };
 }

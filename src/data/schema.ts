@@ -35,6 +35,8 @@ export interface SheetSchema {
   /** The product creates the sheet, with this header, when it is missing. */
   creatable: boolean;
   columns: readonly ColumnDef[];
+  /** The header a created sheet gets, when not every column (e.g. not SPLIT, a fallback of TAG_SPOOL). */
+  newHeader?: readonly string[];
 }
 
 export const OPERACIONES = {
@@ -77,6 +79,8 @@ export const UNIONES = {
 
 const INTEGER_FORMAT = '0';
 const DECIMAL_FORMAT = '0.00';
+/** Plain text: the add-on and the other system write dates, names and tokens there as text. */
+const TEXT_FORMAT = '@';
 
 const metricColumn = (name: string): ColumnDef => ({
   name,
@@ -86,26 +90,47 @@ const metricColumn = (name: string): ColumnDef => ({
   default: 0,
 });
 
+/**
+ * A column the add-on writes on a spool row (or the other system shares): the migration appends it, plain
+ * text and blank, when missing, since a request writing there would otherwise fail with SCHEMA.
+ */
+const trackingColumn = (name: string, kind: ColumnKind): ColumnDef => ({
+  name,
+  kind,
+  addable: true,
+  numberFormat: TEXT_FORMAT,
+});
+
+const OPERACIONES_COLUMNS: readonly ColumnDef[] = [
+  { name: OPERACIONES.ot, kind: 'text', required: true, key: true },
+  { name: OPERACIONES.tag, kind: 'text', key: true },
+  { name: OPERACIONES.split, kind: 'text', key: true },
+  { name: OPERACIONES.nv, kind: 'text' },
+  { name: OPERACIONES.fechaMateriales, kind: 'date' },
+  trackingColumn(OPERACIONES.fechaArmado, 'date'),
+  trackingColumn(OPERACIONES.armador, 'text'),
+  trackingColumn(OPERACIONES.fechaSoldadura, 'date'),
+  trackingColumn(OPERACIONES.soldador, 'text'),
+  { name: OPERACIONES.fechaQc, kind: 'date' },
+  trackingColumn(OPERACIONES.ocupadoPor, 'text'),
+  trackingColumn(OPERACIONES.fechaOcupacion, 'datetime'),
+  // An opaque token (UUID text written by the other system): never checked as a number.
+  trackingColumn(OPERACIONES.version, 'text'),
+  trackingColumn(OPERACIONES.estadoDetalle, 'text'),
+  ...METRIC_COLUMNS.map(metricColumn),
+];
+
 export const OPERACIONES_SCHEMA: SheetSchema = {
   sheet: SHEETS.operaciones,
-  creatable: false,
-  columns: [
-    { name: OPERACIONES.ot, kind: 'text', required: true, key: true },
-    { name: OPERACIONES.tag, kind: 'text', key: true },
-    { name: OPERACIONES.split, kind: 'text', key: true },
-    { name: OPERACIONES.nv, kind: 'text' },
-    { name: OPERACIONES.fechaMateriales, kind: 'date' },
-    { name: OPERACIONES.fechaArmado, kind: 'date' },
-    { name: OPERACIONES.armador, kind: 'text' },
-    { name: OPERACIONES.fechaSoldadura, kind: 'date' },
-    { name: OPERACIONES.soldador, kind: 'text' },
-    { name: OPERACIONES.fechaQc, kind: 'date' },
-    { name: OPERACIONES.ocupadoPor, kind: 'text' },
-    { name: OPERACIONES.fechaOcupacion, kind: 'datetime' },
-    // An opaque token (UUID text written by the other system): never checked as a number.
-    { name: OPERACIONES.version, kind: 'text' },
-    { name: OPERACIONES.estadoDetalle, kind: 'text' },
-    ...METRIC_COLUMNS.map(metricColumn),
+  // Created only when the spreadsheet has none (a new spreadsheet): an existing one is never recreated.
+  creatable: true,
+  columns: OPERACIONES_COLUMNS,
+  // The keys and NV, then every column the migration would add to an existing Operaciones.
+  newHeader: [
+    OPERACIONES.ot,
+    OPERACIONES.tag,
+    OPERACIONES.nv,
+    ...OPERACIONES_COLUMNS.filter((c) => c.addable).map((c) => c.name),
   ],
 };
 

@@ -14,6 +14,7 @@ import { OPERACIONES, OPERACIONES_SCHEMA, tableSpec } from './schema';
 import type { IdsPort } from '../ports';
 import type { Table } from './table';
 import type { ColumnsToLoad, UnitOfWork } from './unitOfWork';
+import { RUN_MIGRATION } from '../domain/menuPath';
 
 const METRICS = [
   'totalUniones',
@@ -62,7 +63,7 @@ export class SpoolRepository {
     const table = this.uow.table(tableSpec(OPERACIONES_SCHEMA));
     const tagColumn = table.columns.firstPresent(OPERACIONES.tag, OPERACIONES.split);
     if (!tagColumn) {
-      throw schemaError('A la hoja "Operaciones" le falta la columna TAG_SPOOL (o SPLIT).', {
+      throw schemaError(`A la hoja "Operaciones" le falta la columna TAG_SPOOL (o SPLIT). ${RUN_MIGRATION}`, {
         sheet: table.sheet,
         missing: [OPERACIONES.tag],
       });

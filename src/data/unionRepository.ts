@@ -5,8 +5,8 @@
 import * as z from 'zod';
 import { formatDateTime } from '../domain/dates';
 import { computeMetrics, type SpoolMetrics } from '../domain/metrics';
-import { isDate } from '../domain/cell';
-import { parseNumberCell } from '../domain/numbers';
+import type { Cell } from '../domain/cell';
+import { dateLikeNumber, parseNumberCell } from '../domain/numbers';
 import type { Operation } from '../domain/operation';
 import { DEFAULT_SETTINGS } from '../domain/settings';
 import { canonicalKey, canonicalUnionKey, sameKey } from '../domain/keys';
@@ -225,7 +225,17 @@ export class UnionRepository {
     const implausible = this.implausibleDn(candidate.dn, read.raw(row, UNIONES.dn));
     if (!parsed.success || implausible !== null) {
       for (const issue of parsed.success ? [] : parsed.error.issues) {
-        read.report(row, FIELD_COLUMN[String(issue.path[0])] ?? UNIONES.ot, issue.message);
+        const field = String(issue.path[0]);
+        // An N_UNION typed 3/4 that Sheets made a date (46115) is said to be one, not only out of range.
+        const date =
+          field === 'nUnion' && candidate.nUnion !== null
+            ? dateLikeNumber(candidate.nUnion, read.raw(row, UNIONES.nUnion))
+            : null;
+        read.report(
+          row,
+          FIELD_COLUMN[field] ?? UNIONES.ot,
+          date !== null ? `N_UNION ${date}` : issue.message,
+        );
       }
       if (implausible !== null) read.report(row, UNIONES.dn, implausible);
       return null;
@@ -250,13 +260,14 @@ export class UnionRepository {
 
   /**
    * Why a DN that reads as a positive number still cannot be a DN: above the plausible maximum (the
-   * `maxDnInches` setting). A typed 3/4 that Sheets made a date reads as its serial (46115) and lands here;
-   * 7 in a date-formatted cell reads 7 and is fine.
+   * `maxDnInches` setting). A typed 3/4 that Sheets made a date reads as its serial (46115) and lands here,
+   * said so (dateLikeNumber); 7 in a date-formatted cell reads 7 and is fine.
    */
-  private implausibleDn(dn: number | null, raw: unknown): string | null {
+  private implausibleDn(dn: number | null, raw: Cell): string | null {
     if (dn === null || dn <= 0 || dn <= this.maxDn) return null;
-    return isDate(raw)
-      ? `DN_UNION es una fecha (${numero(dn)} como número): escriba el DN en pulgadas (3/4 → 0,75)`
+    const date = dateLikeNumber(dn, raw);
+    return date !== null
+      ? `DN_UNION ${date}`
       : `DN_UNION ${numero(dn)} mayor que el máximo plausible (${numero(this.maxDn)} pulgadas)`;
   }
 

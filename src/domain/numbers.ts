@@ -36,3 +36,35 @@ export function parseIntegerCell(value: Cell, timeZone: string): Parsed<number> 
 export function round2(value: number): number {
   return Math.round((value + Number.EPSILON) * 100) / 100;
 }
+
+/** Serials read as "a date Sheets made of what was typed": 01-01-2000 to 31-12-2099. */
+const TYPED_DATE_SERIALS = { min: 36526, max: 73050 };
+const SERIAL_UNIX_EPOCH = 25569;
+
+/** A decimal written as the shop types it: 0.75 → "0,75" (up to 4 decimals). */
+const decimalText = (value: number) => String(Math.round(value * 10_000) / 10_000).replace('.', ',');
+
+/**
+ * Why a number cell's implausible value is most likely a date Sheets made of what was typed (a DN typed 3/4
+ * becomes 03-04-2026, serial 46115), in Spanish for a cell issue; null when it does not look like one. `value`
+ * is the number read (a Date's serial), `raw` the cell as read (a Date when the cell has a date format and
+ * SpreadsheetApp read it), `shown` the text the sheet shows when the read has it (never read for this alone).
+ */
+export function dateLikeNumber(value: number, raw: Cell, shown?: string): string | null {
+  const inRange = value >= TYPED_DATE_SERIALS.min && value <= TYPED_DATE_SERIALS.max;
+  if (!isDate(raw) && !(typeof raw === 'number' && inRange)) return null;
+  const shownText = shown?.trim() ?? '';
+  const fraction = /^(\d{1,2})\/(\d{1,2})$/.exec(shownText);
+  if (shownText !== '' && fraction) {
+    const typed = Number(fraction[1]) / Number(fraction[2]);
+    return `la celda muestra ${shownText}: Sheets la guardó como fecha; escriba ${decimalText(typed)}`;
+  }
+  if (shownText !== '' && shownText !== String(value)) {
+    return `la celda muestra ${shownText}: Sheets la guardó como fecha; escriba el número (una fracción como 3/4 se escribe 0,75)`;
+  }
+  const day = new Date(Math.round((value - SERIAL_UNIX_EPOCH) * 86_400_000));
+  const [d, m, y] = [day.getUTCDate(), day.getUTCMonth() + 1, day.getUTCFullYear()];
+  const date = `${String(d).padStart(2, '0')}-${String(m).padStart(2, '0')}-${y}`;
+  const serial = decimalText(value);
+  return `parece una fecha (${serial} = ${date}): si escribió ${d}/${m}, Sheets lo guardó como fecha; escriba ${decimalText(d / m)}`;
+}

@@ -91,7 +91,8 @@ export function migrateSchema(): void {
   reportingErrors(title, () => {
     const preview = runMigration(requestPorts(), { dryRun: true });
     const details = [...preview.changes, ...preview.problems].map((line) => `• ${line}`).join('\n');
-    if (preview.upToDate || preview.blocked) {
+    // Nothing to apply (up to date, blocked, or only columns to add by hand): the report is all there is.
+    if (preview.upToDate || preview.blocked || preview.changes.length === 0) {
       ui().alert(title, `${preview.message}${details ? `\n\n${details}` : ''}`);
       return;
     }

@@ -310,7 +310,8 @@ export class SheetsApiSpreadsheet implements SpreadsheetPort {
           startColumnIndex: rect.col - 1 + i,
           endColumnIndex: rect.col + i,
         },
-        cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern } } },
+        // Plain text `@` is a TEXT format for the API; every other pattern of ours is a number.
+        cell: { userEnteredFormat: { numberFormat: { type: pattern === '@' ? 'TEXT' : 'NUMBER', pattern } } },
         fields: 'userEnteredFormat.numberFormat',
       },
     }));

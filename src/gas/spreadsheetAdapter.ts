@@ -293,9 +293,15 @@ export class AppsScriptSpreadsheet implements SpreadsheetPort {
     // insertSheet makes Apps Script's default grid: no need to ask for its size.
     this.extents.set(name, { rows: NEW_SHEET_ROWS, cols: NEW_SHEET_COLUMNS });
     if (header.length === 0) return;
-    this.ensureSize(name, sheet, { rows: 1, cols: header.length });
-    sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => roundTripValue(h))]);
-    sheet.setFrozenRows(1);
+    try {
+      this.ensureSize(name, sheet, { rows: 1, cols: header.length });
+      sheet.getRange(1, 1, 1, header.length).setValues([header.map((h) => roundTripValue(h))]);
+      sheet.setFrozenRows(1);
+    } catch (error) {
+      // All or nothing, as through the Sheets API: a sheet without its header is not left behind.
+      this.deleteSheet(name);
+      throw error;
+    }
   }
 
   deleteSheet(name: string): void {

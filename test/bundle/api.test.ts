@@ -149,8 +149,8 @@ describe('the server API of build/Code.js on the demo workbook', () => {
     // spool's metrics as they were: 7 of 9 change.
     expect(step.message).toBe(
       '9 spools revisados, 7 actualizados; spools repetidos sin tocar: MK-1335-CW-25238-010; sin recalcular ' +
-        'por celdas ilegibles: MK-1335-CW-25238-002 (Uniones!E12 (DN_UNION): DN_UNION es una fecha (46.115 ' +
-        'como número): escriba el DN en pulgadas (3/4 → 0,75)); 1 celda ilegible (ver Metadata).',
+        'por celdas ilegibles: MK-1335-CW-25238-002 (Uniones!E12 (DN_UNION): DN_UNION parece una fecha (46115 ' +
+        '= 03-04-2026): si escribió 3/4, Sheets lo guardó como fecha; escriba 0,75); 1 celda ilegible (ver Metadata).',
     );
     expect(bundle.call<{ jobs: Array<{ state: string }> }>('apiJobStatus').jobs[0]!.state).toBe('done');
   });

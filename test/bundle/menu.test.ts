@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { PRE_UNION_OPERACIONES_HEADER } from '../../src/data/productionHeaders';
+import {
+  METADATA_HEADER,
+  PRE_UNION_OPERACIONES_HEADER,
+  UNIONES_HEADER,
+} from '../../src/data/productionHeaders';
 import { productionBook } from '../support/workbooks';
 import { loadBundle } from '../support/bundle';
 
@@ -78,6 +82,21 @@ describe('menu actions of build/Code.js', () => {
     expect(bundle.apps.ui.alerts.at(-1)!.message).toBe('El esquema ya está al día; no hay nada que cambiar.');
   });
 
+  it('Migrar esquema with only columns to add by hand reports them and asks nothing', () => {
+    const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }]);
+    book.addSheet('Uniones', [[...UNIONES_HEADER]]);
+    book.addSheet('Metadata', [[...METADATA_HEADER]]);
+    book.addSheet('Trabajadores', [['Id', 'Nombre', 'Apellido']]);
+    book.addSheet('Roles', [['Id', 'Rol', 'Activo']]);
+    const bundle = loadBundle(book);
+    bundle.call('menuMigrateSchema');
+    expect(bundle.apps.ui.alerts).toHaveLength(1);
+    expect(bundle.apps.ui.alerts[0]!.message).toMatch(
+      /^La migración no tiene nada que cambiar, pero el esquema no está completo\. .*\n\n• Pendiente — Trabajadores!1:1: Faltan las columnas Activo/,
+    );
+    expect(bundle.apps.ui.alerts[0]!.message).not.toContain('¿Aplicar ahora?');
+  });
+
   it('apiMigrateSchema validates dryRun and previews', () => {
     const book = productionBook([{ OT: '001', TAG_SPOOL: 'SP-001' }], {
       header: PRE_UNION_OPERACIONES_HEADER,
@@ -101,7 +120,7 @@ describe('menu actions of build/Code.js', () => {
     expect(bundle.apps.ui.alerts.at(-1)).toEqual({
       title: 'Recalcular métricas',
       message:
-        'No existe la hoja "Uniones". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
+        'No existe la hoja "Uniones". Créela con Extensiones → Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
     });
     bundle.call('menuEnableMetricsTrigger');
     bundle.call('menuEnableMetricsTrigger');

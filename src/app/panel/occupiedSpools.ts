@@ -12,6 +12,7 @@ import { parseEstadoDetalle } from '../../domain/estadoDetalle';
 import type { Operation } from '../../domain/operation';
 import type { Ports } from '../../ports';
 import { openRequest } from '../request';
+import { RUN_MIGRATION } from '../../domain/menuPath';
 
 /** A spool someone holds. Times as the shop reads them; `hours` held until now, 1 decimal. */
 export interface OccupiedSpool {
@@ -60,7 +61,7 @@ function occupiedOnce(ports: Ports): OccupiedSpoolsResult {
   uow.prefetch([], [SHEETS.operaciones]);
   // Without the column no spool can be held: say so rather than answer "none".
   if (uow.columnIndex(SHEETS.operaciones, OPERACIONES.ocupadoPor) < 0) {
-    throw schemaError('A la hoja "Operaciones" le falta la columna Ocupado_Por.', {
+    throw schemaError(`A la hoja "Operaciones" le falta la columna Ocupado_Por. ${RUN_MIGRATION}`, {
       sheet: SHEETS.operaciones,
       missing: [OPERACIONES.ocupadoPor],
     });

@@ -4,7 +4,7 @@
 import { a1, isEmptyCell, type Cell } from '../../domain/cell';
 import { schemaError } from '../../domain/errors';
 import { canonicalKey } from '../../domain/keys';
-import { parseIntegerCell, parseNumberCell } from '../../domain/numbers';
+import { dateLikeNumber, parseIntegerCell, parseNumberCell } from '../../domain/numbers';
 import { cellToText } from '../../domain/text';
 import { ColumnMap, normalizeHeader, type TableSpec } from '../../data/columnMap';
 import { keyPattern } from '../../data/rowLocator';
@@ -116,7 +116,7 @@ export function unionSizes(
     const problem = !dn.ok
       ? `${cell}: ${dn.reason}`
       : value === null || value <= 0 || value > maxDnInches
-        ? `${cell}: DN ${value === null ? 'vacío' : numero(value)} no es un diámetro plausible (hasta ${numero(maxDnInches)} pulgadas)`
+        ? `${cell}: DN ${(value !== null && value > 0 ? dateLikeNumber(value, at(line, UNIONES.dn)) : null) ?? `${value === null ? 'vacío' : numero(value)} no es un diámetro plausible (hasta ${numero(maxDnInches)} pulgadas)`}`
         : null;
     const known = out.dn.get(slot);
     if (problem !== null) {

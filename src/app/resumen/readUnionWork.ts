@@ -6,6 +6,7 @@ import { SHEETS } from '../../data/productionHeaders';
 import { RowReader, type CellIssue } from '../../data/rowReader';
 import { UNIONES, UNIONES_SCHEMA, tableSpec } from '../../data/schema';
 import { dayOf, type UnionWork } from '../../domain/dailySummary';
+import { dateLikeNumber } from '../../domain/numbers';
 import type { Operation } from '../../domain/operation';
 import type { RequestScope } from '../request';
 import { numero } from '../../domain/spanish';
@@ -60,7 +61,7 @@ export function readUnionWork(scope: RequestScope): UnionWorkRead {
         UNIONES.dn,
         dn <= 0
           ? `DN_UNION ${numero(dn)} debe ser mayor que 0`
-          : `DN_UNION ${numero(dn)} mayor que el máximo plausible (${numero(scope.settings.maxDnInches)} pulgadas)`,
+          : `DN_UNION ${dateLikeNumber(dn, read.raw(row, UNIONES.dn)) ?? `${numero(dn)} mayor que el máximo plausible (${numero(scope.settings.maxDnInches)} pulgadas)`}`,
       );
       continue;
     }

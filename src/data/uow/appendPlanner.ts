@@ -5,6 +5,7 @@ import { isEmptyCell, type Cell } from '../../domain/cell';
 import { schemaError } from '../../domain/errors';
 import type { AppendPosition } from '../../ports';
 import { normalizeHeader } from '../columnMap';
+import { RUN_MIGRATION } from '../../domain/menuPath';
 
 /** The appends of one commit: rows per sheet (as wide as the last column written), anchors 1-based. */
 export interface AppendLayout {
@@ -89,7 +90,7 @@ export class AppendPlanner {
         for (const [name, value] of Object.entries(record)) {
           const index = indexOf(name);
           if (index < 0) {
-            throw schemaError(`A la hoja "${sheet}" le falta la columna ${name}.`, {
+            throw schemaError(`A la hoja "${sheet}" le falta la columna ${name}. ${RUN_MIGRATION}`, {
               sheet,
               missing: [name],
             });

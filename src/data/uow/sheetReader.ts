@@ -11,6 +11,7 @@ import type { WindowPosition } from './appendWindow';
 import { loadColumns, type ColumnsToLoad } from './columnLoads';
 import type { ColumnTagCheck } from './columnTags';
 import { loadRows, type RowsToLoad } from './rowLoads';
+import { menuItem } from '../../domain/menuPath';
 
 /**
  * The read side of a UnitOfWork. Its maps are shared with rowLoads.ts and columnLoads.ts (the targeted
@@ -315,7 +316,7 @@ export class SheetReader {
 /** SCHEMA: the sheet does not exist (the migration creates it). */
 export function missingSheet(sheet: string) {
   return schemaError(
-    `No existe la hoja "${sheet}". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).`,
+    `No existe la hoja "${sheet}". Créela con ${menuItem('Migrar esquema…')} (vea docs/setup.md).`,
     { sheet },
   );
 }

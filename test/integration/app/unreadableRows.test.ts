@@ -5,7 +5,16 @@ import { recomputeAllMetrics } from '../../../src/app/metrics';
 import { runMetricsJob } from '../../../src/app/metricsJob';
 import { saveSettings } from '../../../src/data/settingsRepository';
 import type { Cell } from '../../../src/domain/cell';
-import { armRequest, environment, records, rowOf, tagOf, trackingBook } from '../../support/tracking';
+import {
+  armRequest,
+  BACKENDS,
+  environment,
+  NOW,
+  records,
+  rowOf,
+  tagOf,
+  trackingBook,
+} from '../../support/tracking';
 
 const TAG = tagOf('001');
 const METRICS = { Total_Uniones: 2, Uniones_ARM_Completadas: 0, Pulgadas_ARM: 0 };
@@ -44,19 +53,24 @@ describe('a spool with a union row that cannot be read', () => {
     expect(event.Evento_Tipo).toBe('PAUSAR_SPOOL');
   });
 
-  it('a typed 3/4 that Sheets made a date (serial 46115) is unreadable too', () => {
-    const b = twoUnions('');
-    // What typing 3/4 leaves in an es-CL sheet: the date 3 April 2026, i.e. serial 46115 with a date format.
-    b.sheet('Uniones').getRange(2, 5).setNumberFormat('d/m/yyyy').setValue(46115);
-    expect(b.sheet('Uniones').getRange(2, 5).getValue()).toBeInstanceOf(Date);
-    const env = environment(b);
-    const result = finishWork(env.ports(), armRequest(['001+2'], 'req-u-1'));
-    expect(result.spools[0]!.action).toBe('PAUSAR');
-    expect(result.warnings[0]).toMatch(
-      /^Uniones!E2 \(DN_UNION\): DN_UNION es una fecha \(46\.115 como número\)/,
-    );
-    expect(spool(b)).toMatchObject({ Fecha_Armado: '', Total_Uniones: 2 });
-  });
+  it.each(BACKENDS)(
+    'a typed 3/4 that Sheets made a date (serial 46115) is unreadable too, and said to be a date (%s)',
+    (backend) => {
+      const b = twoUnions('');
+      // What typing 3/4 leaves in an es-CL sheet: the date 3 April 2026, i.e. serial 46115 with a date format
+      // (SpreadsheetApp reads a Date, the Sheets API the serial).
+      b.sheet('Uniones').getRange(2, 5).setNumberFormat('d/m/yyyy').setValue(46115);
+      expect(b.sheet('Uniones').getRange(2, 5).getValue()).toBeInstanceOf(Date);
+      const env = environment(b, NOW, backend);
+      const result = finishWork(env.ports(), armRequest(['001+2'], 'req-u-1'));
+      expect(result.spools[0]!.action).toBe('PAUSAR');
+      expect(result.warnings[0]).toBe(
+        'Uniones!E2 (DN_UNION): DN_UNION parece una fecha (46115 = 03-04-2026): si escribió 3/4, Sheets lo ' +
+          'guardó como fecha; escriba 0,75 — el spool SP-001 queda en PAUSAR (no se completa) y sus métricas no se reescriben.',
+      );
+      expect(spool(b)).toMatchObject({ Fecha_Armado: '', Total_Uniones: 2 });
+    },
+  );
 
   it.each([
     [0, 'DN_UNION debe ser mayor que 0'],

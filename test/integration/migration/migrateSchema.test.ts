@@ -286,7 +286,7 @@ describe('a fresh spreadsheet with only Operaciones', () => {
     const ss = book(PRODUCTION_OPERACIONES_HEADER, { uniones: null, metadata: null, people: false });
     const env = environment(ss);
     expect(failure(() => bootstrap(env.ports())).message).toBe(
-      'SCHEMA: No existe la hoja "Trabajadores". Créela con el menú Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
+      'SCHEMA: No existe la hoja "Trabajadores". Créela con Extensiones → Spool Union Tracker → Migrar esquema… (vea docs/setup.md).',
     );
     const preview = migrateSchema(env.ports(), { dryRun: true });
     expect(preview.changes).toEqual([
@@ -302,7 +302,7 @@ describe('a fresh spreadsheet with only Operaciones', () => {
     expect(migrateSchema(env.ports(), { dryRun: false }).upToDate).toBe(true);
   });
 
-  it('leaves Trabajadores and Roles untouched when present, and only warns about a missing column', () => {
+  it('leaves Trabajadores and Roles untouched when present, and reports a missing column as pending (not "al día")', () => {
     const ss = book(PRODUCTION_OPERACIONES_HEADER, { people: false });
     ss.addSheet('Trabajadores', [
       ['Id', 'Nombre', 'Apellido', 'Turno'],
@@ -314,9 +314,9 @@ describe('a fresh spreadsheet with only Operaciones', () => {
     ]);
     const before = ['Trabajadores', 'Roles'].map((name) => ss.sheet(name).dump());
     const result = migrateSchema(environment(ss).ports(), { dryRun: false });
-    expect(result.changes).toEqual([]);
+    expect(result).toMatchObject({ changes: [], upToDate: false, applied: false });
     expect(result.problems).toEqual([
-      'Aviso — Trabajadores!1:1: Faltan las columnas Activo; agréguelas a mano (esta hoja no se modifica).',
+      'Pendiente — Trabajadores!1:1: Faltan las columnas Activo, que el complemento necesita; agréguelas a mano en la fila 1 (la migración no modifica esta hoja) y vuelva a ejecutar Migrar esquema… (Extensiones → Spool Union Tracker).',
     ]);
     expect(['Trabajadores', 'Roles'].map((name) => ss.sheet(name).dump())).toEqual(before);
   });

@@ -45,7 +45,7 @@ describe('columnMap', () => {
     const error = schemaFailure(() => ColumnMap.fromHeader(['OT', 'Cliente'], spec));
     expect(error.code).toBe('SCHEMA');
     expect(error.message).toBe(
-      'SCHEMA: A la hoja "Operaciones" le faltan las columnas: TAG_SPOOL, Fecha_QC_Metrología.',
+      'SCHEMA: A la hoja "Operaciones" le faltan las columnas: TAG_SPOOL, Fecha_QC_Metrología. Ejecute Extensiones → Spool Union Tracker → Migrar esquema…: agrega las columnas que puede y dice cómo agregar las demás.',
     );
   });
 

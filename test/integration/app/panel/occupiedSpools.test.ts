@@ -147,7 +147,7 @@ describe('an Operaciones sheet without Ocupado_Por', () => {
       trackingBook({ spools: [{ ot: '001', tag: 'SP-001' }], unions: [], operacionesHeader: header }),
     );
     expect(failure(() => occupiedSpools(env.ports())).message).toBe(
-      'SCHEMA: A la hoja "Operaciones" le falta la columna Ocupado_Por.',
+      'SCHEMA: A la hoja "Operaciones" le falta la columna Ocupado_Por. Ejecute Extensiones → Spool Union Tracker → Migrar esquema…: agrega las columnas que puede y dice cómo agregar las demás.',
     );
   });
 });
