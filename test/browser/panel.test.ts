@@ -4,21 +4,19 @@
 // screenshots into build/test-output/browser/.
 
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../scripts/playground/server';
+import { hasChromium, openPlayground, SHOTS } from '../support/browser';
 import { formatDate } from '../../src/domain/dates';
 import { buildDemoWorkbook, demoTag } from '../../src/memory/demoWorkbook';
 import { writeXlsxFile } from '../../src/memory/xlsxWorkbook';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TZ = 'America/Santiago';
-const SHOTS = 'build/test-output/browser';
 const HOUR = 3_600_000;
-const hasChromium = existsSync(CHROMIUM);
 
 /** A sheet of an xlsx file as rows of header-keyed cells (exceljs values). */
 async function xlsxRows(path: string, sheetName: string): Promise<Array<Record<string, ExcelJS.CellValue>>> {
@@ -70,31 +68,12 @@ describe.skipIf(!hasChromium)('the Panel in Chromium, on the playground', { time
   }
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'panel-browser-'));
     input = join(dir, 'in.xlsx');
     out = join(dir, 'out.xlsx');
     await writeXlsxFile(buildDemoWorkbook({ events: { now } }), input);
     playground = await startPlayground({ port: 0, workbook: input, out });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(10000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:${playground.port}/`);
-    side = page.getByTitle('Barra lateral').contentFrame();
-    const worker = side.getByRole('combobox', { name: 'Trabajador' });
-    await worker.getByRole('option').nth(1).waitFor({ state: 'attached' });
-    const labels = await worker.getByRole('option').allTextContents();
-    await worker.selectOption({ label: labels.find((l) => l.includes('MR(93)'))! });
+    ({ browser, page, side } = await openPlayground(playground));
   }, 60000);
 
   afterAll(async () => {

@@ -3,16 +3,12 @@
 // open the tab at the cell; the column letters stay on top of a scrolled sheet. Screenshots (vista-*) into
 // build/test-output/browser/.
 
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type Playground } from '../../scripts/playground/server';
+import { hasChromium, openPlayground, SHOTS } from '../support/browser';
 import { demoTag } from '../../src/memory/demoWorkbook';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = 'build/test-output/browser';
-const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium)('the workbook view in Chromium, on the playground', { timeout: 60000 }, () => {
   let playground: Playground;
@@ -27,27 +23,8 @@ describe.skipIf(!hasChromium)('the workbook view in Chromium, on the playground'
     page.locator('[role=tab]:has(.mark)').evaluateAll((tabs) => tabs.map((t) => t.firstChild?.textContent));
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     playground = await startPlayground({ port: 0, demoEvents: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(10000);
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(`http://127.0.0.1:${playground.port}/`);
-    side = page.getByTitle('Barra lateral').contentFrame();
-    const worker = side.getByRole('combobox', { name: 'Trabajador' });
-    await worker.getByRole('option').nth(1).waitFor({ state: 'attached' });
-    const labels = await worker.getByRole('option').allTextContents();
-    await worker.selectOption({ label: labels.find((l) => l.includes('MR(93)'))! });
+    ({ browser, page, side } = await openPlayground(playground));
   }, 60000);
 
   afterAll(async () => {
