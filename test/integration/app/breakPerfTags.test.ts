@@ -9,15 +9,13 @@ import { startWork } from '../../../src/app/startWork';
 import { COLUMN_TAG_KEY } from '../../../src/data/uow/columnTags';
 import type { Cell } from '../../../src/domain/cell';
 import type { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
-import { environment, progressBook, records } from '../../support/tracking';
+import { armRequest, environment, progressBook, records } from '../../support/tracking';
 
 const OT = '030';
+/** FINALIZAR ARM of OT's unions by MR(93) (armRequest, on this file's OT). */
 const finish = (requestId: string, keys = [`${OT}+1`, `${OT}+2`]) => ({
+  ...armRequest(keys, requestId),
   ot: OT,
-  operation: 'ARM' as const,
-  workerId: 93,
-  unionKeys: keys,
-  requestId,
 });
 const start = (requestId: string) => ({
   tagSpool: `SP-${OT}`,

@@ -11,7 +11,7 @@ import { METADATA_HEADER } from '../../../src/data/productionHeaders';
 import type { FakeSpreadsheet } from '../../../src/memory/fakeSpreadsheet';
 import type { Backend } from '../../../src/memory/memoryPorts';
 import type { BlockRead, Ports } from '../../../src/ports';
-import { environment, progressBook, records } from '../../support/tracking';
+import { armRequest, environment, progressBook, records } from '../../support/tracking';
 
 /** 80 OTs of 5 unions and 300 old audit events: OT 070's rows lie far from every header row. */
 function middleBook(): FakeSpreadsheet {
@@ -33,12 +33,10 @@ const start = (requestId: string) => ({
   requestId,
   listedOt: OT,
 });
+/** FINALIZAR ARM of OT's unions by MR(93) (armRequest, on this file's OT). */
 const finish = (requestId: string, keys = [`${OT}+1`, `${OT}+2`]) => ({
+  ...armRequest(keys, requestId),
   ot: OT,
-  operation: 'ARM' as const,
-  workerId: 93,
-  unionKeys: keys,
-  requestId,
 });
 
 /** Ports that record every rectangle read; with `refuseRowOne`, a read of row 1 throws. */
